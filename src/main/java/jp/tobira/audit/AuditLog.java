@@ -1,0 +1,81 @@
+package jp.tobira.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only, hash-chained record of truth (DESIGN.md §5). An entry is appended in the same transaction as the
+ * change it records, with the chain head locked: appends are serialised, and a rolled-back change leaves neither
+ * its entry nor a gap.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ObjectMapper canonicalJson;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.canonicalJson = JsonMapper.builder()
+			.addModule(new JavaTimeModule())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.build();
+	}
+
+	/**
+	 * Appends an entry.
+	 * @param actor the user name, or {@code system}
+	 * @param caseReference the case's reference, or {@code null} for entries about no case (log-ins, configuration)
+	 * @param payload what happened, serialised as canonical JSON (keys sorted)
+	 */
+	@Transactional
+	public AuditEntry append(String actor, String caseReference, AuditKind kind, Object payload) {
+		String payloadJson = canonical(payload == null ? Map.of() : payload);
+		record Head(long seq, String hash) {
+		}
+		Head head = jdbc.sql("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1 FOR UPDATE")
+			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+			.single();
+		long seq = head.seq() + 1;
+		// PostgreSQL keeps microseconds; hash what is stored so the verifier recomputes the same value
+		Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String hash = AuditChain.hash(head.hash(), seq, occurredAt, actor, caseReference, kind, payloadJson);
+		jdbc.sql("""
+				INSERT INTO app.audit_entry (seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(seq, Timestamp.from(occurredAt), actor, caseReference, kind.name(), payloadJson, head.hash(), hash)
+			.update();
+		jdbc.sql("UPDATE app.audit_chain_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
+		return new AuditEntry(seq, occurredAt, actor, caseReference, kind, payloadJson, head.hash(), hash);
+	}
+
+	private String canonical(Object payload) {
+		try {
+			return canonicalJson.writeValueAsString(payload);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Audit payload cannot be written as JSON", ex);
+		}
+	}
+}

@@ -1,0 +1,9 @@
+package jp.tobira.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Demo mode: the default local run, with demo users and demo cases; off in the {@code prod} profile. */
+@ConfigurationProperties("tobira.demo")
+public record DemoMode(@DefaultValue("false") boolean enabled) {
+}

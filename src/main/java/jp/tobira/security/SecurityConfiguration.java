@@ -1,0 +1,79 @@
+package jp.tobira.security;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. The JSON API answers 401/403 as problem details and takes HTTP Basic or the session of a
+ * form log-in; pages need a log-in except the public register; Camunda's webapps are for {@code admin} only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler deniedHandler) throws Exception {
+		http.securityMatcher(withDefaults().matcher("/api/**"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register")).permitAll()
+				.requestMatchers(withDefaults().matcher("/api/v1/audit/**")).hasRole(Group.ADMIN.role())
+				.requestMatchers(withDefaults().matcher("/api/v1/applications/**")).authenticated()
+				.requestMatchers(withDefaults().matcher("/api/v1/tasks/**")).authenticated()
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(deniedHandler))
+			// A request carrying its own credentials (HTTP Basic) is not driven by a cookie, so it cannot be forged
+			// across sites; a request riding on a browser session still needs the CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Group.ADMIN.role())
+			.requestMatchers(withDefaults().matcher("/register"), withDefaults().matcher("/register.csv"),
+					withDefaults().matcher("/login"), withDefaults().matcher("/error"),
+					withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
+					withDefaults().matcher("/webjars/**"), withDefaults().matcher("/favicon.ico"))
+			.permitAll()
+			.requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/v3/api-docs"),
+					withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))
+			.authenticated()
+			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not a string prefix) covers them
+			.requestMatchers(withDefaults().matcher("/camunda/**")).hasRole(Group.ADMIN.role())
+			.anyRequest().authenticated())
+			.formLogin(form -> form.permitAll())
+			.httpBasic(basic -> {
+			})
+			.logout(logout -> logout.permitAll())
+			// Camunda's webapps carry their own CSRF protection (a header token of their own)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/api/**")));
+		return http.build();
+	}
+
+	private static RequestMatcher carriesCredentials() {
+		return request -> request.getHeader("Authorization") != null;
+	}
+}

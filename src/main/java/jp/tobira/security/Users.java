@@ -1,0 +1,68 @@
+package jp.tobira.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tobira's user accounts and their group memberships, in the application's schema. */
+@Repository
+public class Users {
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<TobiraUser> findByUsername(String username) {
+		return jdbc.sql("""
+				SELECT username, password, enabled, organisation_id, display_name FROM app.users WHERE username = ?
+				""")
+			.param(username)
+			.query((rs, row) -> new TobiraUser(rs.getString("username"), rs.getString("password"),
+					rs.getBoolean("enabled"), groupsOf(rs.getString("username")),
+					rs.getObject("organisation_id", UUID.class), rs.getString("display_name")))
+			.optional();
+	}
+
+	private Set<Group> groupsOf(String username) {
+		List<Group> groups = jdbc.sql("SELECT group_id FROM app.user_group WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.list()
+			.stream()
+			.flatMap(id -> Group.ofId(id).stream())
+			.toList();
+		return groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
+	}
+
+	public boolean exists(String username) {
+		return jdbc.sql("SELECT count(*) FROM app.users WHERE username = ?").param(username).query(Long.class).single() > 0;
+	}
+
+	@Transactional
+	public void create(String username, String encodedPassword, String displayName, UUID organisationId,
+			Set<Group> groups) {
+		jdbc.sql("""
+				INSERT INTO app.users (username, password, enabled, organisation_id, display_name)
+				VALUES (?, ?, true, ?, ?)
+				""").params(username, encodedPassword, organisationId, displayName).update();
+		for (Group group : groups) {
+			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)").params(username, group.id()).update();
+		}
+	}
+
+	/** The user names in a group, for the engine's identity queries (who may be a task's candidate). */
+	public List<String> membersOf(Group group) {
+		return jdbc.sql("SELECT username FROM app.user_group WHERE group_id = ? ORDER BY username")
+			.param(group.id())
+			.query(String.class)
+			.list();
+	}
+}
