@@ -1,0 +1,40 @@
+package jp.tobira.validation;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+
+/** Input that breaks a rule of the domain; answered with 400 and every problem named by its field. */
+public class InvalidInput extends RuntimeException {
+
+	private final List<FieldProblem> problems;
+
+	public InvalidInput(List<FieldProblem> problems) {
+		super(summary(problems));
+		this.problems = List.copyOf(problems);
+	}
+
+	public InvalidInput(String field, String message) {
+		this(List.of(new FieldProblem(field, message)));
+	}
+
+	public static InvalidInput of(Set<? extends ConstraintViolation<?>> violations) {
+		return new InvalidInput(problemsOf(violations));
+	}
+
+	public static List<FieldProblem> problemsOf(Set<? extends ConstraintViolation<?>> violations) {
+		return violations.stream()
+			.map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+			.sorted(java.util.Comparator.comparing(FieldProblem::field))
+			.toList();
+	}
+
+	public List<FieldProblem> problems() {
+		return problems;
+	}
+
+	private static String summary(List<FieldProblem> problems) {
+		return problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("");
+	}
+}
