@@ -1,0 +1,143 @@
+package jp.tobira.application;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
+import jp.tobira.validation.InvalidInput;
+
+/**
+ * Stores an application's documents: content type from the bytes, SHA-256, a new version per type on every upload.
+ * Either the row, its bytes and its audit entry are stored together, or nothing is.
+ */
+@Service
+public class DocumentService {
+
+	private static final int MAX_FILE_NAME = 255;
+
+	private final CaseAccess access;
+
+	private final Documents documents;
+
+	private final DocumentMediaTypes mediaTypes;
+
+	private final DocumentsProperties properties;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	DocumentService(CaseAccess access, Documents documents, DocumentMediaTypes mediaTypes,
+			DocumentsProperties properties, AuditLog auditLog, Clock clock) {
+		this.access = access;
+		this.documents = documents;
+		this.mediaTypes = mediaTypes;
+		this.properties = properties;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** A document added to a draft. */
+	@Transactional
+	public Document upload(Actor actor, ApplicationId applicationId, DocumentType type, Upload upload) {
+		Application application = access.toChangeAsIssuer(actor, applicationId);
+		if (!application.isDraft()) {
+			throw new ApplicationStateConflict("Application " + application.reference() + " is "
+					+ application.status() + ": documents can be added to a draft, or with the answer to a request for information.");
+		}
+		return store(actor, application, type, upload);
+	}
+
+	/**
+	 * Stores a document for a case whose state the caller has checked (a draft, or an answer to a request for
+	 * information). Runs inside the caller's transaction, which holds the case's row lock, so versions of one type
+	 * are numbered one after the other.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	Document store(Actor actor, Application application, DocumentType type, Upload upload) {
+		if (type == null) {
+			throw new InvalidInput("type", "is required: one of " + List.of(DocumentType.values()));
+		}
+		byte[] content = upload.content();
+		if (content == null || content.length == 0) {
+			throw new InvalidInput("file", "is empty");
+		}
+		if (content.length > properties.maxSize().toBytes()) {
+			throw new DocumentTooLarge(properties.maxSize());
+		}
+		String fileName = cleanFileName(upload.fileName());
+		String mediaType = mediaTypes.verify(content, fileName, upload.declaredType());
+		String sha256 = sha256(content);
+		documents.findBySha256(application.id(), sha256).ifPresent(existing -> {
+			throw new DuplicateDocument(existing);
+		});
+		int version = documents.latestVersion(application.id(), type) + 1;
+		Document document = new Document(UUID.randomUUID(), application.id(), type, version, fileName, content.length,
+				mediaType, sha256, actor.username(), clock.instant());
+		documents.insert(document, content);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("documentId", document.id().toString());
+		payload.put("type", type.name());
+		payload.put("version", version);
+		payload.put("fileName", fileName);
+		payload.put("size", content.length);
+		payload.put("mediaType", mediaType);
+		payload.put("sha256", sha256);
+		auditLog.append(actor.username(), application.reference().value(), AuditKind.DOCUMENT_STORED, payload);
+		return document;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Document> list(Actor actor, ApplicationId applicationId) {
+		access.toRead(actor, applicationId);
+		return documents.ofApplication(applicationId);
+	}
+
+	/** A document's record and bytes, for whoever may see the case. */
+	@Transactional(readOnly = true)
+	public StoredFile open(Actor actor, ApplicationId applicationId, UUID documentId) {
+		access.toRead(actor, applicationId);
+		Document document = documents.find(applicationId, documentId)
+			.orElseThrow(() -> new ApplicationNotFound(applicationId + "/documents/" + documentId));
+		return new StoredFile(document, documents.content(documentId));
+	}
+
+	/** What an upload brings: its bytes, the file name and the content type the client declared. */
+	public record Upload(byte[] content, String fileName, String declaredType) {
+	}
+
+	public record StoredFile(Document document, byte[] content) {
+	}
+
+	private static String cleanFileName(String original) {
+		String name = original == null ? "" : original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+		if (name.isEmpty()) {
+			throw new InvalidInput("file", "has no file name");
+		}
+		if (name.length() > MAX_FILE_NAME) {
+			throw new InvalidInput("file", "has a file name longer than " + MAX_FILE_NAME + " characters");
+		}
+		return name;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

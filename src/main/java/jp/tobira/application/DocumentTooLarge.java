@@ -1,0 +1,13 @@
+package jp.tobira.application;
+
+import org.springframework.util.unit.DataSize;
+
+import jp.tobira.validation.InvalidInput;
+
+/** A document over the size limit (413). */
+public class DocumentTooLarge extends InvalidInput {
+
+	public DocumentTooLarge(DataSize limit) {
+		super("file", "is larger than the limit of " + limit.toMegabytes() + " MB");
+	}
+}

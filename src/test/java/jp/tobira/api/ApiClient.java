@@ -1,0 +1,108 @@
+package jp.tobira.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import jp.tobira.Fixtures;
+
+/** The pinned JSON API as a demo user calls it: HTTP Basic, JSON in, status and body out. */
+public final class ApiClient {
+
+	private final TestRestTemplate rest;
+
+	private final String username;
+
+	public ApiClient(TestRestTemplate rest, String username) {
+		this.rest = username == null ? rest : rest.withBasicAuth(username, "demo");
+		this.username = username;
+	}
+
+	public Response get(String path) {
+		return exchange(HttpMethod.GET, path, null);
+	}
+
+	public Response postJson(String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return exchange(HttpMethod.POST, path, new HttpEntity<>(json, headers));
+	}
+
+	public Response putJson(String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return exchange(HttpMethod.PUT, path, new HttpEntity<>(json, headers));
+	}
+
+	public Response post(String path) {
+		return exchange(HttpMethod.POST, path, new HttpEntity<>(null, new HttpHeaders()));
+	}
+
+	public Response upload(String applicationId, String type, String fileName, byte[] content, String contentType) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType(contentType));
+		parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		}, partHeaders));
+		if (type != null) {
+			parts.add("type", type);
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return exchange(HttpMethod.POST, "/api/v1/applications/" + applicationId + "/documents",
+				new HttpEntity<>(parts, headers));
+	}
+
+	private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
+		ResponseEntity<String> response = rest.exchange(path, method, entity, String.class);
+		return new Response(response);
+	}
+
+	public String username() {
+		return username;
+	}
+
+	public record Response(ResponseEntity<String> entity) {
+
+		public int status() {
+			return entity.getStatusCode().value();
+		}
+
+		public JsonNode json() {
+			try {
+				return Fixtures.JSON.readTree(entity.getBody() == null ? "null" : entity.getBody());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Not JSON: " + entity.getBody(), ex);
+			}
+		}
+
+		public String body() {
+			return entity.getBody();
+		}
+
+		public HttpHeaders headers() {
+			return entity.getHeaders();
+		}
+
+		@Override
+		public String toString() {
+			return status() + " " + entity.getBody();
+		}
+	}
+}
