@@ -129,6 +129,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldProblem describe(Throwable cause) {
+		for (Throwable t = cause; t != null; t = t.getCause()) {
+			if (t instanceof JsonParseException parse) {
+				return new FieldProblem("body", "is not well-formed JSON (line " + parse.getLocation().getLineNr()
+						+ ", column " + parse.getLocation().getColumnNr() + ")");
+			}
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return new FieldProblem(path(unknown), "is not a field of this request");
 		}
@@ -141,9 +147,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			return new FieldProblem(path(mapping), "has the wrong form");
-		}
-		if (cause instanceof JsonParseException) {
-			return new FieldProblem("body", "is not well-formed JSON");
 		}
 		return new FieldProblem("body", "cannot be read");
 	}
