@@ -32,6 +32,10 @@ import jp.tobira.application.ApplicationNotFound;
 import jp.tobira.application.ApplicationStateConflict;
 import jp.tobira.application.DocumentTooLarge;
 import jp.tobira.application.DuplicateDocument;
+import jp.tobira.process.NotYourTask;
+import jp.tobira.process.TaskConflict;
+import jp.tobira.process.TaskNotFound;
+import jp.tobira.review.FourEyesViolation;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
@@ -71,6 +75,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail duplicate(DuplicateDocument ex, HttpServletRequest request) {
 		return withFields(problem(HttpStatus.CONFLICT, "Duplicate document", ex.getMessage(), request),
 				List.of(new FieldProblem("file", ex.getMessage())));
+	}
+
+	@ExceptionHandler(TaskNotFound.class)
+	ProblemDetail taskNotFound(TaskNotFound ex, HttpServletRequest request) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(TaskConflict.class)
+	ProblemDetail taskConflict(TaskConflict ex, HttpServletRequest request) {
+		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(NotYourTask.class)
+	ProblemDetail notYourTask(NotYourTask ex, HttpServletRequest request) {
+		return problem(HttpStatus.FORBIDDEN, "Not your task", ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(FourEyesViolation.class)
+	ProblemDetail fourEyes(FourEyesViolation ex, HttpServletRequest request) {
+		return problem(HttpStatus.FORBIDDEN, "Four-eyes rule", ex.getMessage(), request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -33,6 +33,7 @@ import jp.tobira.application.ApplicationService;
 import jp.tobira.application.Document;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
+import jp.tobira.application.RequestsForInformation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 
@@ -46,9 +47,12 @@ class ApplicationsController {
 
 	private final DocumentService documents;
 
-	ApplicationsController(ApplicationService applications, DocumentService documents) {
+	private final RequestsForInformation rfis;
+
+	ApplicationsController(ApplicationService applications, DocumentService documents, RequestsForInformation rfis) {
 		this.applications = applications;
 		this.documents = documents;
+		this.rfis = rfis;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -130,6 +134,28 @@ class ApplicationsController {
 		Application application = applications.withdraw(user.actor(), new ApplicationId(id),
 				request == null ? null : request.reason());
 		return ApplicationView.of(application, documents.list(user.actor(), application.id()));
+	}
+
+	@PostMapping(path = "/{id}/rfi-response", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Answer the open request for information, with new document versions (issuer)")
+	ApplicationView answerRfi(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
+			@RequestParam("message") String message,
+			@RequestParam(value = "file", required = false) List<MultipartFile> files,
+			@RequestParam(value = "type", required = false) List<String> types) throws IOException {
+		List<MultipartFile> given = files == null ? List.of() : files;
+		List<String> kinds = types == null ? List.of() : types;
+		if (given.size() != kinds.size()) {
+			throw new InvalidInput("type", "give one type for each file (" + given.size() + " files, " + kinds.size()
+					+ " types)");
+		}
+		List<RequestsForInformation.DocumentUpload> uploads = new java.util.ArrayList<>();
+		for (int i = 0; i < given.size(); i++) {
+			MultipartFile file = given.get(i);
+			uploads.add(new RequestsForInformation.DocumentUpload(documentType(kinds.get(i)),
+					new DocumentService.Upload(file.getBytes(), file.getOriginalFilename(), file.getContentType())));
+		}
+		rfis.answer(user.actor(), new ApplicationId(id), message, uploads);
+		return get(user, id);
 	}
 
 	record WithdrawalRequest(String reason) {

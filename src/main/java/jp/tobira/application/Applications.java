@@ -78,6 +78,17 @@ public class Applications {
 			.optional();
 	}
 
+	/**
+	 * The case a process instance belongs to, its row locked until the transaction ends: work on one case's tasks
+	 * queues up here, so of two reviewers completing the same task at once the second sees it completed.
+	 */
+	public Optional<Application> lockByProcessInstance(String processInstanceId) {
+		return jdbc.sql("SELECT * FROM app.application WHERE process_instance_id = ? FOR UPDATE")
+			.param(processInstanceId)
+			.query(this::map)
+			.optional();
+	}
+
 	public Optional<Application> findByReference(Reference reference) {
 		return jdbc.sql("SELECT * FROM app.application WHERE reference = ?")
 			.param(reference.value())

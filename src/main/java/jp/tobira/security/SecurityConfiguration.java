@@ -36,7 +36,9 @@ class SecurityConfiguration {
 				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register")).permitAll()
 				.requestMatchers(withDefaults().matcher("/api/v1/audit/**")).hasRole(Group.ADMIN.role())
 				.requestMatchers(withDefaults().matcher("/api/v1/applications/**")).authenticated()
-				.requestMatchers(withDefaults().matcher("/api/v1/tasks/**")).authenticated()
+				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"))
+				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),
+						Group.DECISION.role(), Group.ADMIN.role())
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)

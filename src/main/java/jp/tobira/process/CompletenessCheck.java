@@ -1,0 +1,75 @@
+package jp.tobira.process;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.DocumentType;
+import jp.tobira.application.RequestsForInformation;
+import jp.tobira.review.Findings;
+import jp.tobira.security.Actor;
+import jp.tobira.validation.InvalidInput;
+
+/**
+ * {@code checkCompleteness}: {@code {"complete": true}} or {@code {"complete": false, "missing": [...], "message":
+ * "..."}}. Incomplete records a request for information; the model then sends it and waits.
+ */
+@Component
+class CompletenessCheck implements TaskCompletion {
+
+	/** What a request may name: a document type or a part of the application. */
+	static final Set<String> ITEMS = Stream.concat(Arrays.stream(DocumentType.values()).map(Enum::name),
+			Stream.of("issuer", "token", "trust", "reserves", "audit", "redemption", "intermediary"))
+		.collect(Collectors.toUnmodifiableSet());
+
+	record Form(Boolean complete, List<String> missing, String message, String note) {
+	}
+
+	private final TaskForms forms;
+
+	private final Findings findings;
+
+	private final RequestsForInformation rfis;
+
+	CompletenessCheck(TaskForms forms, Findings findings, RequestsForInformation rfis) {
+		this.forms = forms;
+		this.findings = findings;
+		this.rfis = rfis;
+	}
+
+	@Override
+	public String taskKey() {
+		return ApplicationProcess.Tasks.CHECK_COMPLETENESS;
+	}
+
+	@Override
+	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
+		Form form = forms.read(json, Form.class);
+		if (form.complete() == null) {
+			throw new InvalidInput("complete", "is required: true or false");
+		}
+		if (form.complete()) {
+			findings.record(application.id(), taskKey(), "COMPLETE", form.note(), Map.of(), actor.username());
+		}
+		else {
+			List<String> missing = form.missing() == null ? List.of() : form.missing();
+			if (missing.isEmpty()) {
+				throw new InvalidInput("missing", "must name what is missing");
+			}
+			missing.stream().filter(item -> !ITEMS.contains(item)).findFirst().ifPresent(item -> {
+				throw new InvalidInput("missing", "\"" + item + "\" is not a document type or part of the application");
+			});
+			rfis.raise(application.id(), taskKey(), missing, form.message(), actor.username());
+			findings.record(application.id(), taskKey(), "INCOMPLETE", form.message(), Map.of("missing", missing),
+					actor.username());
+		}
+		return Map.of(ApplicationProcess.Variables.COMPLETE, form.complete());
+	}
+}

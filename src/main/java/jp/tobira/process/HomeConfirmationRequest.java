@@ -1,0 +1,51 @@
+package jp.tobira.process;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.security.Actor;
+import jp.tobira.validation.InvalidInput;
+
+/** {@code requestHomeConfirmation}: {@code {"sent": true}} once the officer has sent the drafted letter. */
+@Component
+class HomeConfirmationRequest implements TaskCompletion {
+
+	record Form(Boolean sent, String note) {
+	}
+
+	private final TaskForms forms;
+
+	private final HomeConfirmations confirmations;
+
+	private final AuditLog auditLog;
+
+	HomeConfirmationRequest(TaskForms forms, HomeConfirmations confirmations, AuditLog auditLog) {
+		this.forms = forms;
+		this.confirmations = confirmations;
+		this.auditLog = auditLog;
+	}
+
+	@Override
+	public String taskKey() {
+		return ApplicationProcess.Tasks.REQUEST_HOME_CONFIRMATION;
+	}
+
+	@Override
+	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
+		Form form = forms.read(json, Form.class);
+		if (!Boolean.TRUE.equals(form.sent())) {
+			throw new InvalidInput("sent", "must be true: complete this task once the request has been sent");
+		}
+		confirmations.requestSent(application.id(), actor.username());
+		auditLog.append(actor.username(), application.reference().value(), AuditKind.MESSAGE_SENT,
+				Map.of("to", "home regulator", "about", "confirmation of information sharing",
+						"regulator", String.valueOf(application.content().issuer().homeRegulator())));
+		return Map.of();
+	}
+}

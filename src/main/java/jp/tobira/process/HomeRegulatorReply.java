@@ -1,0 +1,54 @@
+package jp.tobira.process;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.security.Actor;
+import jp.tobira.validation.InvalidInput;
+
+/**
+ * {@code recordHomeReply}: {@code {"confirmed": true, "arrangement": "MOU", "reference": "…"}} or
+ * {@code {"confirmed": false, "reason": "…"}}, with an optional {@code contact} and reply {@code date}.
+ */
+@Component
+class HomeRegulatorReply implements TaskCompletion {
+
+	record Form(Boolean confirmed, String arrangement, String reference, String reason, String contact,
+			LocalDate date) {
+	}
+
+	private final TaskForms forms;
+
+	private final HomeConfirmations confirmations;
+
+	HomeRegulatorReply(TaskForms forms, HomeConfirmations confirmations) {
+		this.forms = forms;
+		this.confirmations = confirmations;
+	}
+
+	@Override
+	public String taskKey() {
+		return ApplicationProcess.Tasks.RECORD_HOME_REPLY;
+	}
+
+	@Override
+	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
+		Form form = forms.read(json, Form.class);
+		if (form.confirmed() == null) {
+			throw new InvalidInput("confirmed", "is required: true or false");
+		}
+		if (form.confirmed()) {
+			confirmations.confirmed(application.id(), form.arrangement(), form.reference(), form.contact(), form.date(),
+					actor.username());
+		}
+		else {
+			confirmations.refused(application.id(), form.reason(), form.contact(), form.date(), actor.username());
+		}
+		return Map.of(ApplicationProcess.Variables.COOPERATION_OUTCOME, form.confirmed() ? "CONFIRMED" : "REFUSED");
+	}
+}

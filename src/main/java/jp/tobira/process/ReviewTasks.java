@@ -1,0 +1,208 @@
+package jp.tobira.process;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.Applications;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+
+/**
+ * The one door to the engine's user tasks: listing, claiming, unclaiming and completing, each authorised against
+ * the task's candidate groups and audited. Work on one case is serialised on the case's row, so of two reviewers
+ * completing the same task at the same moment one wins and the other is told who did it.
+ */
+@Service
+public class ReviewTasks {
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final TaskListQuery query;
+
+	private final Applications applications;
+
+	private final AuditLog auditLog;
+
+	private final TaskForms forms;
+
+	private final Map<String, TaskCompletion> completions;
+
+	ReviewTasks(TaskService tasks, HistoryService history, TaskListQuery query, Applications applications,
+			AuditLog auditLog, TaskForms forms, List<TaskCompletion> completions) {
+		this.tasks = tasks;
+		this.history = history;
+		this.query = query;
+		this.applications = applications;
+		this.auditLog = auditLog;
+		this.forms = forms;
+		this.completions = completions.stream().collect(Collectors.toMap(TaskCompletion::taskKey, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<OpenTask> workable(Actor actor, int page, int size) {
+		return query.workable(actor.username(), groupIds(actor), page * size, size);
+	}
+
+	@Transactional(readOnly = true)
+	public long countWorkable(Actor actor) {
+		return query.countWorkable(actor.username(), groupIds(actor));
+	}
+
+	@Transactional
+	public void claim(Actor actor, String taskId) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (actor.username().equals(assignee)) {
+			return;
+		}
+		if (assignee != null) {
+			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is already claimed by "
+					+ assignee + ".");
+		}
+		assign(actor, work);
+	}
+
+	@Transactional
+	public void unclaim(Actor actor, String taskId) {
+		Work work = lockAndCheck(actor, taskId);
+		if (!actor.username().equals(work.task().getAssignee())) {
+			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is not claimed by "
+					+ actor.username() + ".");
+		}
+		tasks.setAssignee(taskId, null);
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_UNCLAIMED,
+				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	/**
+	 * Completes a task with its form. An unclaimed task is claimed for the user first; a task another user holds is
+	 * refused. The form's outcome is recorded and the process moves on, or nothing happens at all.
+	 */
+	@Transactional
+	public void complete(Actor actor, String taskId, JsonNode form) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (assignee != null && !assignee.equals(actor.username())) {
+			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is claimed by "
+					+ assignee + ": only they can complete it.");
+		}
+		TaskCompletion completion = completions.get(work.task().getTaskDefinitionKey());
+		if (completion == null) {
+			throw new IllegalStateException("No form for task " + work.task().getTaskDefinitionKey());
+		}
+		try {
+			if (assignee == null) {
+				assign(actor, work);
+			}
+			Map<String, Object> variables = completion.complete(actor, work.application(), form);
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("taskId", taskId);
+			payload.put("taskKey", work.task().getTaskDefinitionKey());
+			payload.put("form", forms.toValue(form));
+			auditLog.append(actor.username(), work.reference(), AuditKind.TASK_COMPLETED, payload);
+			tasks.complete(taskId, variables);
+		}
+		catch (OptimisticLockingException ex) {
+			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference()
+					+ " was changed by someone else at the same moment; reload and look again.");
+		}
+		catch (RuntimeException ex) {
+			throw unwrapped(ex);
+		}
+	}
+
+	private void assign(Actor actor, Work work) {
+		try {
+			tasks.setAssignee(work.task().getId(), actor.username());
+		}
+		catch (RuntimeException ex) {
+			throw unwrapped(ex);
+		}
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_CLAIMED,
+				Map.of("taskId", work.task().getId(), "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	/** Listener exceptions may reach us wrapped by the engine; the domain's own reason is what the user needs. */
+	private static RuntimeException unwrapped(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FourEyesViolation violation) {
+				return violation;
+			}
+		}
+		return ex;
+	}
+
+	private record Work(Task task, Application application) {
+
+		String reference() {
+			return application.reference().value();
+		}
+	}
+
+	/** Finds the task, locks its case, finds it again (it may have been completed meanwhile) and authorises. */
+	private Work lockAndCheck(Actor actor, String taskId) {
+		Task seen = open(taskId);
+		if (seen == null) {
+			throw gone(taskId);
+		}
+		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
+			.orElseThrow(() -> new TaskNotFound(taskId));
+		Task task = open(taskId);
+		if (task == null) {
+			throw gone(taskId);
+		}
+		Set<String> candidates = tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.collect(Collectors.toSet());
+		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
+		if (!inGroup && !actor.username().equals(task.getAssignee())) {
+			throw new NotYourTask(actor.username(), task.getName());
+		}
+		return new Work(task, application);
+	}
+
+	private Task open(String taskId) {
+		return tasks.createTaskQuery().taskId(taskId).singleResult();
+	}
+
+	private RuntimeException gone(String taskId) {
+		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		if (done != null && done.getEndTime() != null && !"completed".equals(done.getDeleteReason())) {
+			return new TaskConflict("\"" + done.getName() + "\" is no longer open: its case was closed ("
+					+ done.getDeleteReason() + ").");
+		}
+		if (done != null && done.getEndTime() != null) {
+			return new TaskConflict("\"" + done.getName() + "\" was already completed"
+					+ (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at "
+					+ done.getEndTime().toInstant() + ".");
+		}
+		return new TaskNotFound(taskId);
+	}
+
+	private static Set<String> groupIds(Actor actor) {
+		return actor.groups().stream().map(Group::id).collect(Collectors.toSet());
+	}
+}

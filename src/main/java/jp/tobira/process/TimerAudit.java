@@ -1,0 +1,28 @@
+package jp.tobira.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+
+/** A timer that fired, in the audit log ({@code ${timerAudit}} on each timer event of the model). */
+@Component("timerAudit")
+class TimerAudit implements ExecutionListener {
+
+	private final AuditLog auditLog;
+
+	TimerAudit(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		auditLog.append("system", execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED,
+				Map.of("timer", execution.getCurrentActivityId(), "name",
+						String.valueOf(execution.getCurrentActivityName())));
+	}
+}

@@ -1,0 +1,143 @@
+package jp.tobira.process;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+import jp.tobira.Fixtures;
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationContent;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationService;
+import jp.tobira.application.DocumentService;
+import jp.tobira.application.DocumentType;
+import jp.tobira.application.Applications;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+import jp.tobira.security.Organisations;
+
+/**
+ * Drives cases through the real entry points (the services the API calls), with the demo users as actors, so the
+ * process tests exercise the same path as a reviewer's request.
+ */
+final class CaseDriver {
+
+	final Actor issuer;
+
+	final Actor intake = staff("intake", Group.INTAKE);
+
+	final Actor backing = staff("backing", Group.BACKING_REVIEW);
+
+	final Actor cooperation = staff("cooperation", Group.COOPERATION);
+
+	final Actor decision = staff("decision", Group.DECISION);
+
+	final Actor decision2 = new Actor("decision2", Set.of(Group.DECISION, Group.BACKING_REVIEW), null);
+
+	private final ApplicationService applications;
+
+	private final DocumentService documents;
+
+	private final Applications repository;
+
+	private final ReviewTasks tasks;
+
+	private final ProcessEngine engine;
+
+	CaseDriver(ApplicationService applications, DocumentService documents, Applications repository,
+			ReviewTasks tasks, ProcessEngine engine, Organisations organisations) {
+		this.applications = applications;
+		this.documents = documents;
+		this.repository = repository;
+		this.tasks = tasks;
+		this.engine = engine;
+		this.issuer = new Actor("issuer", Set.of(Group.ISSUER),
+				organisations.findByName("Example Trust Company, LLC").orElseThrow());
+	}
+
+	private static Actor staff(String name, Group group) {
+		return new Actor(name, Set.of(group), null);
+	}
+
+	/** The canonical application, with its eight documents, submitted; its process started. */
+	ApplicationId submitted() {
+		return submitted(Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class));
+	}
+
+	ApplicationId submitted(ApplicationContent content) {
+		Application draft = applications.create(issuer, content);
+		for (DocumentType type : DocumentType.required()) {
+			documents.upload(issuer, draft.id(), type, new DocumentService.Upload(
+					Fixtures.pdf(draft.reference() + " " + type + " " + System.nanoTime()), type + ".pdf",
+					"application/pdf"));
+		}
+		applications.submit(issuer, draft.id());
+		return draft.id();
+	}
+
+	Application application(ApplicationId id) {
+		return repository.findById(id).orElseThrow();
+	}
+
+	ProcessInstance processOf(ApplicationId id) {
+		return engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(application(id).reference().value())
+			.singleResult();
+	}
+
+	String processInstanceId(ApplicationId id) {
+		return repository.findById(id).map(a -> engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(a.reference().value())
+			.singleResult()
+			.getId()).orElseThrow();
+	}
+
+	Task task(ApplicationId id, String key) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(processInstanceId(id))
+			.taskDefinitionKey(key)
+			.singleResult();
+	}
+
+	List<Task> openTasks(ApplicationId id) {
+		return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId(id)).list();
+	}
+
+	void complete(Actor actor, ApplicationId id, String key, String json) {
+		Task task = task(id, key);
+		if (task == null) {
+			throw new AssertionError("No open task " + key + " on " + application(id).reference() + "; open: "
+					+ openTasks(id).stream().map(Task::getTaskDefinitionKey).toList());
+		}
+		tasks.complete(actor, task.getId(), json(json));
+	}
+
+	/** Completeness confirmed, backing satisfactory, confirmation requested: the case waits for the reply. */
+	void throughToHomeReply(ApplicationId id) {
+		complete(intake, id, "checkCompleteness", "{\"complete\": true}");
+		complete(backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
+		complete(cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
+	}
+
+	void throughToDecision(ApplicationId id) {
+		throughToHomeReply(id);
+		complete(cooperation, id, "recordHomeReply",
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"MOU-2026-EXD\"}");
+	}
+
+	static JsonNode json(String json) {
+		try {
+			return Fixtures.JSON.readTree(json);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}
