@@ -49,10 +49,14 @@ class ApplicationsController {
 
 	private final RequestsForInformation rfis;
 
-	ApplicationsController(ApplicationService applications, DocumentService documents, RequestsForInformation rfis) {
+	private final ApplicationViews views;
+
+	ApplicationsController(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
+			ApplicationViews views) {
 		this.applications = applications;
 		this.documents = documents;
 		this.rfis = rfis;
+		this.views = views;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,20 +68,19 @@ class ApplicationsController {
 			.path("/{id}")
 			.buildAndExpand(created.id().value())
 			.toUri();
-		return ResponseEntity.created(location).body(ApplicationView.of(created, List.of()));
+		return ResponseEntity.created(location).body(views.of(user.actor(), created));
 	}
 
 	@GetMapping
 	@Operation(summary = "The caller's organisation's applications (issuer)")
 	List<ApplicationView> mine(@AuthenticationPrincipal TobiraUser user) {
-		return applications.mine(user.actor()).stream().map(a -> ApplicationView.of(a, List.of())).toList();
+		return applications.mine(user.actor()).stream().map(a -> views.of(user.actor(), a)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "An application with its status, documents and checks")
 	ApplicationView get(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id) {
-		Application application = applications.get(user.actor(), new ApplicationId(id));
-		return ApplicationView.of(application, documents.list(user.actor(), application.id()));
+		return views.of(user.actor(), applications.get(user.actor(), new ApplicationId(id)));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,7 +88,7 @@ class ApplicationsController {
 	ApplicationView revise(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
 			@RequestBody ApplicationContent content) {
 		Application application = applications.revise(user.actor(), new ApplicationId(id), content);
-		return ApplicationView.of(application, documents.list(user.actor(), application.id()));
+		return views.of(user.actor(), application);
 	}
 
 	@PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -124,7 +127,7 @@ class ApplicationsController {
 	@Operation(summary = "Submit a complete draft (issuer); 422 names what is missing")
 	ApplicationView submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id) {
 		Application application = applications.submit(user.actor(), new ApplicationId(id));
-		return ApplicationView.of(application, documents.list(user.actor(), application.id()));
+		return views.of(user.actor(), application);
 	}
 
 	@PostMapping("/{id}/withdraw")
@@ -133,7 +136,7 @@ class ApplicationsController {
 			@RequestBody(required = false) WithdrawalRequest request) {
 		Application application = applications.withdraw(user.actor(), new ApplicationId(id),
 				request == null ? null : request.reason());
-		return ApplicationView.of(application, documents.list(user.actor(), application.id()));
+		return views.of(user.actor(), application);
 	}
 
 	@PostMapping(path = "/{id}/rfi-response", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

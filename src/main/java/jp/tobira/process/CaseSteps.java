@@ -6,7 +6,7 @@ import jp.tobira.application.CaseProgress;
 
 /** The model's case steps ({@code ${caseSteps.…(applicationId)}}): each moves the case through its service. */
 @Component("caseSteps")
-class CaseSteps {
+public class CaseSteps {
 
 	private final CaseProgress progress;
 

@@ -10,7 +10,7 @@ import jp.tobira.audit.AuditLog;
 
 /** The information-sharing branch's automatic step: a framework judged not equivalent needs no confirmation. */
 @Component("cooperationSteps")
-class CooperationSteps {
+public class CooperationSteps {
 
 	static final String NOT_EQUIVALENT = "NOT_EQUIVALENT";
 

@@ -10,7 +10,7 @@ import jp.tobira.decision.Recommendations;
 
 /** The model's steps around the decision: the recommendation before it, the outcome after it. */
 @Component("decisionSteps")
-class DecisionSteps {
+public class DecisionSteps {
 
 	private final Recommendations recommendations;
 

@@ -9,7 +9,7 @@ import jp.tobira.review.CaseFlags;
 
 /** Records the pre-screen's result: the flags and the rules that raised them, for every screen to explain. */
 @Component("reviewSteps")
-class ReviewSteps {
+public class ReviewSteps {
 
 	private final CaseFlags flags;
 

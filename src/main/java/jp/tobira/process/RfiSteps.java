@@ -14,7 +14,7 @@ import jp.tobira.audit.AuditLog;
  * issuer, and the statutory clock pauses from the request's time.
  */
 @Component("rfiSteps")
-class RfiSteps {
+public class RfiSteps {
 
 	private final CaseProgress progress;
 

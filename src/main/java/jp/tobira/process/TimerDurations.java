@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 /** The timer durations as the model reads them ({@code ${timerDurations.rfiLapse}}), in ISO-8601. */
 @Component("timerDurations")
-class TimerDurations {
+public class TimerDurations {
 
 	private final TimerSettings settings;
 

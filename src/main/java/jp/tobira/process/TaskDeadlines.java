@@ -1,0 +1,34 @@
+package jp.tobira.process;
+
+import java.time.LocalTime;
+import java.util.Date;
+
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.Applications;
+import jp.tobira.application.CaseClock;
+
+/**
+ * Every user task's due date, derived from the statutory clock ({@code ${taskDeadlines.due(applicationId, key)}}):
+ * the end of the business day on which the task's day of the period falls, in Tokyo.
+ */
+@Component("taskDeadlines")
+public class TaskDeadlines {
+
+	private final Applications applications;
+
+	private final CaseClock caseClock;
+
+	TaskDeadlines(Applications applications, CaseClock caseClock) {
+		this.applications = applications;
+		this.caseClock = caseClock;
+	}
+
+	public Date due(String applicationId, String taskKey) {
+		Application application = applications.findById(ProcessGateway.idOf(applicationId)).orElseThrow();
+		return caseClock.dueDate(application, taskKey)
+			.map(day -> Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(caseClock.zone()).toInstant()))
+			.orElse(null);
+	}
+}
