@@ -34,7 +34,9 @@ class SecurityConfiguration {
 		http.securityMatcher(withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register")).permitAll()
-				.requestMatchers(withDefaults().matcher("/api/v1/audit/**")).hasRole(Group.ADMIN.role())
+				.requestMatchers(withDefaults().matcher("/api/v1/audit"), withDefaults().matcher("/api/v1/audit.csv"),
+						withDefaults().matcher("/api/v1/audit/**"))
+				.hasRole(Group.ADMIN.role())
 				.requestMatchers(withDefaults().matcher("/api/v1/applications/**")).authenticated()
 				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"))
 				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),

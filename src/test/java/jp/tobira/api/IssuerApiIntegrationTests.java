@@ -64,6 +64,20 @@ class IssuerApiIntegrationTests {
 		assertThat(read.get("documents")).hasSize(8);
 		assertThat(read.get("documents").findValuesAsText("sha256")).containsExactlyInAnyOrderElementsOf(hashes);
 
+		List<String> failed = new ArrayList<>();
+		read.get("checks").forEach(check -> {
+			if (check.hasNonNull("flag")) {
+				failed.add(check.get("flag").asText());
+			}
+		});
+		assertThat(read.get("flags").findValuesAsText("")).isEmpty();
+		assertThat(toList(read.get("flags"))).containsExactlyElementsOf(failed);
+		JsonNode coverage = find(read.get("checks"), "RESERVE_COVERAGE");
+		assertThat(coverage.get("value").asText()).isEqualTo("1.010000");
+		assertThat(coverage.get("threshold").asText()).isEqualTo("≥ 1.00");
+		assertThat(coverage.get("evaluated").asBoolean()).isTrue();
+		assertThat(coverage.hasNonNull("flag")).isFalse();
+
 		List<String> kinds = jdbc.sql("SELECT kind FROM app.audit_entry WHERE case_reference = ? ORDER BY seq")
 			.param(reference)
 			.query(String.class)
@@ -72,6 +86,27 @@ class IssuerApiIntegrationTests {
 			.contains("APPLICATION_SUBMITTED")
 			.filteredOn("DOCUMENT_STORED"::equals)
 			.hasSize(8);
+		JsonNode trail = new ApiClient(rest, "intake").get("/api/v1/applications/" + id + "/audit").json();
+		assertThat(trail.findValuesAsText("kind")).containsAll(List.of("APPLICATION_CREATED", "DOCUMENT_STORED",
+				"APPLICATION_SUBMITTED", "PROCESS_STARTED", "TASK_CREATED"));
+		JsonNode verified = new ApiClient(rest, "admin").get("/api/v1/audit/verify").json();
+		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+		assertThat(verified.get("entries").asLong()).isGreaterThanOrEqualTo(kinds.size());
+	}
+
+	private static List<String> toList(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(node -> values.add(node.asText()));
+		return values;
+	}
+
+	private static JsonNode find(JsonNode checks, String check) {
+		for (JsonNode node : checks) {
+			if (node.get("check").asText().equals(check)) {
+				return node;
+			}
+		}
+		throw new AssertionError("no check " + check + " in " + checks);
 	}
 
 	@Test

@@ -1,0 +1,102 @@
+package jp.tobira.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Re-walks the audit chain from the first entry, recomputing every hash, and names the first entry that does not
+ * fit: a changed entry (its stored hash no longer matches its content), a deleted one (a gap in the sequence, or a
+ * link to a hash that is not its predecessor's), or a deleted tail (the chain head records more than the log holds).
+ * Entries are streamed, so the walk needs no memory for the log's size.
+ */
+@Service
+public class AuditVerifier {
+
+	private static final int FETCH_SIZE = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditLog auditLog;
+
+	AuditVerifier(javax.sql.DataSource dataSource, AuditLog auditLog) {
+		// its own template: a fetch size makes PostgreSQL stream rows inside the read-only transaction
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(FETCH_SIZE);
+		this.auditLog = auditLog;
+	}
+
+	/** Verifies, then records that it did (with the result) as the next entry. */
+	@Transactional
+	public ChainVerification verifyAndRecord(String actor) {
+		ChainVerification result = verify();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("valid", result.valid());
+		payload.put("entries", result.entries());
+		payload.put("firstBrokenSeq", result.firstBrokenSeq());
+		payload.put("reason", result.reason());
+		auditLog.append(actor, null, AuditKind.AUDIT_VERIFIED, payload);
+		return result;
+	}
+
+	@Transactional(readOnly = true)
+	public ChainVerification verify() {
+		Walk walk = new Walk();
+		jdbc.query("""
+				SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
+				FROM app.audit_entry ORDER BY seq
+				""", walk);
+		if (walk.broken != null) {
+			return walk.broken;
+		}
+		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
+		long headSeq = ((Number) head.get("seq")).longValue();
+		if (headSeq != walk.lastSeq || !walk.lastHash.equals(head.get("hash"))) {
+			return ChainVerification.broken(walk.count, walk.lastSeq + 1, "the chain head records entry " + headSeq
+					+ " but the log ends at entry " + walk.lastSeq + ": entries at the end were removed");
+		}
+		return ChainVerification.valid(walk.count);
+	}
+
+	private static final class Walk implements RowCallbackHandler {
+
+		long count;
+
+		long lastSeq;
+
+		String lastHash = AuditChain.GENESIS;
+
+		ChainVerification broken;
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			if (broken != null) {
+				return;
+			}
+			AuditEntry entry = new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), rs.getString("case_reference"), AuditKind.valueOf(rs.getString("kind")),
+					rs.getString("payload"), rs.getString("previous_hash"), rs.getString("hash"));
+			count++;
+			if (entry.seq() != lastSeq + 1) {
+				broken = ChainVerification.broken(count, lastSeq + 1, "entry " + (lastSeq + 1)
+						+ " is missing: the chain jumps from entry " + lastSeq + " to entry " + entry.seq());
+			}
+			else if (!entry.previousHash().equals(lastHash)) {
+				broken = ChainVerification.broken(count, entry.seq(),
+						"entry " + entry.seq() + " does not link to the hash of entry " + lastSeq);
+			}
+			else if (!AuditChain.hashOf(entry).equals(entry.hash())) {
+				broken = ChainVerification.broken(count, entry.seq(),
+						"entry " + entry.seq() + " was changed: its stored hash does not match its content");
+			}
+			lastSeq = entry.seq();
+			lastHash = entry.hash();
+		}
+	}
+}
