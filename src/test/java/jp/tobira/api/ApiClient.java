@@ -68,6 +68,46 @@ public final class ApiClient {
 				new HttpEntity<>(parts, headers));
 	}
 
+	/** {@code POST /api/v1/applications/{id}/rfi-response}: a message and any number of file and type pairs. */
+	public Response answerRfi(String applicationId, String message, String type, String fileName, byte[] content) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("message", message);
+		if (content != null) {
+			HttpHeaders partHeaders = new HttpHeaders();
+			partHeaders.setContentType(MediaType.APPLICATION_PDF);
+			parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+				@Override
+				public String getFilename() {
+					return fileName;
+				}
+			}, partHeaders));
+			parts.add("type", type);
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return exchange(HttpMethod.POST, "/api/v1/applications/" + applicationId + "/rfi-response",
+				new HttpEntity<>(parts, headers));
+	}
+
+	public ResponseEntity<byte[]> getBytes(String path) {
+		return rest.exchange(path, HttpMethod.GET, null, byte[].class);
+	}
+
+	/** The id of the caller's open task with this key on this case. */
+	public String taskId(String reference, String taskKey) {
+		JsonNode tasks = get("/api/v1/tasks?size=200").json();
+		for (JsonNode task : tasks) {
+			if (task.get("reference").asText().equals(reference) && task.get("taskKey").asText().equals(taskKey)) {
+				return task.get("id").asText();
+			}
+		}
+		throw new AssertionError(username + " has no open task " + taskKey + " on " + reference + ": " + tasks);
+	}
+
+	public Response complete(String taskId, String form) {
+		return postJson("/api/v1/tasks/" + taskId + "/complete", form);
+	}
+
 	private Response exchange(HttpMethod method, String path, HttpEntity<?> entity) {
 		ResponseEntity<String> response = rest.exchange(path, method, entity, String.class);
 		return new Response(response);

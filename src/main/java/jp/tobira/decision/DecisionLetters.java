@@ -1,0 +1,165 @@
+package jp.tobira.decision;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfWriter;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationNotFound;
+import jp.tobira.application.Applications;
+
+/**
+ * The decision letter for the issuer, in English or Japanese, as HTML and as PDF. Japanese text is set in the
+ * Adobe-Japan1 font HeiseiKakuGo-W5 that OpenPDF describes without embedding: every PDF reader supplies a
+ * Japanese font for it, so the jar needs no font file. The letter prints the SHA-256 of the decision record.
+ */
+@Service
+public class DecisionLetters {
+
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private final Decisions decisions;
+
+	private final Applications applications;
+
+	private final MessageSource messages;
+
+	private final ITemplateEngine templates;
+
+	DecisionLetters(Decisions decisions, Applications applications, MessageSource messages, ITemplateEngine templates) {
+		this.decisions = decisions;
+		this.applications = applications;
+		this.messages = messages;
+		this.templates = templates;
+	}
+
+	/** The letter's content; the caller has checked that the reader may see the case. */
+	public Letter letter(ApplicationId id, Locale locale) {
+		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
+		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
+		var content = application.content();
+		String text = decision.outcome() == Outcome.REJECT ? decision.reasons() : decision.conditions();
+		String textLabel = decision.outcome() == Outcome.REJECT ? msg("letter.reasons", locale)
+				: decision.outcome() == Outcome.APPROVE_WITH_CONDITIONS ? msg("letter.conditions", locale)
+						: msg("letter.reasons", locale);
+		if (decision.outcome() == Outcome.APPROVE) {
+			text = decision.reasons();
+		}
+		LocalDate date = LocalDate.ofInstant(decision.decidedAt(), TOKYO);
+		return new Letter(locale, msg("letter.title", locale), msg("letter.authority", locale),
+				DateTimeFormatter.ofPattern(msg("format.date", locale), locale).format(date),
+				msg("letter.addressee", locale), content.issuer().legalName(), content.issuer().address(),
+				msg("letter.reference", locale), application.reference().value(), msg("letter.token", locale),
+				content.token().name() + " (" + content.token().symbol() + ")", msg("letter.decision", locale),
+				msg("letter.outcome." + decision.outcome().name(), locale), textLabel, text == null ? "" : text,
+				msg("letter.closing." + decision.outcome().name(), locale), msg("letter.hash", locale),
+				decision.recordSha256(), msg("letter.hashNote", locale));
+	}
+
+	public String html(ApplicationId id, Locale locale) {
+		Context context = new Context(locale);
+		context.setVariable("letter", letter(id, locale));
+		return templates.process("letters/decision", context);
+	}
+
+	public byte[] pdf(ApplicationId id, Locale locale) {
+		Letter letter = letter(id, locale);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Document document = new Document(PageSize.A4, 64, 64, 72, 72);
+		try {
+			PdfWriter.getInstance(document, out);
+			document.addTitle(letter.title() + " " + letter.reference());
+			document.open();
+			Fonts body = new Fonts(10.5f, Font.NORMAL);
+			Fonts strong = new Fonts(10.5f, Font.BOLD);
+			Fonts small = new Fonts(8.5f, Font.NORMAL);
+			document.add(paragraph(body, letter.authority()));
+			document.add(paragraph(body, letter.dateLine()));
+			document.add(Chunk.NEWLINE);
+			document.add(paragraph(strong, letter.addresseeLabel() + " " + letter.addresseeName()));
+			document.add(paragraph(body, letter.addresseeAddress()));
+			document.add(Chunk.NEWLINE);
+			document.add(paragraph(new Fonts(16f, Font.BOLD), letter.title()));
+			document.add(Chunk.NEWLINE);
+			document.add(line(letter.referenceLabel(), letter.reference(), strong, body));
+			document.add(line(letter.tokenLabel(), letter.token(), strong, body));
+			document.add(line(letter.decisionLabel(), letter.decision(), strong, body));
+			if (!letter.text().isBlank()) {
+				document.add(Chunk.NEWLINE);
+				document.add(paragraph(strong, letter.textLabel()));
+				document.add(paragraph(body, letter.text()));
+			}
+			document.add(Chunk.NEWLINE);
+			document.add(paragraph(body, letter.closing()));
+			document.add(Chunk.NEWLINE);
+			document.add(paragraph(small, letter.hashLabel() + ": " + letter.recordSha256()));
+			document.add(paragraph(small, letter.hashNote()));
+		}
+		catch (DocumentException ex) {
+			throw new IllegalStateException("The letter could not be rendered", ex);
+		}
+		finally {
+			document.close();
+		}
+		return out.toByteArray();
+	}
+
+	private static Paragraph line(String label, String value, Fonts strong, Fonts body) {
+		Paragraph paragraph = new Paragraph();
+		paragraph.add(strong.selector().process(label + ": "));
+		paragraph.add(body.selector().process(value));
+		return paragraph;
+	}
+
+	private static Paragraph paragraph(Fonts fonts, String text) {
+		return new Paragraph(fonts.selector().process(text));
+	}
+
+	/**
+	 * Latin text in Helvetica, everything else in the Adobe-Japan1 font, chosen character by character: an English
+	 * letter quotes Japanese names as often as a Japanese one quotes English ones, and Latin letters set in the
+	 * Japanese font are spaced for ideographs.
+	 */
+	private record Fonts(float size, int style) {
+
+		FontSelector selector() {
+			FontSelector selector = new FontSelector();
+			selector.addFont(new Font(Font.HELVETICA, size, style));
+			selector.addFont(new Font(JAPANESE, size, style));
+			return selector;
+		}
+	}
+
+	private static final BaseFont JAPANESE = japanese();
+
+	private static BaseFont japanese() {
+		try {
+			return BaseFont.createFont("HeiseiKakuGo-W5", "UniJIS-UCS2-H", BaseFont.NOT_EMBEDDED);
+		}
+		catch (java.io.IOException | DocumentException ex) {
+			throw new IllegalStateException("The Japanese font description is missing from OpenPDF", ex);
+		}
+	}
+
+	private String msg(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+}
