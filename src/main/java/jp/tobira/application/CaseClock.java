@@ -32,6 +32,25 @@ public class CaseClock {
 		return clockOf(application).map(statutory -> statutory.readOn(today(application)));
 	}
 
+	/**
+	 * The clocks of open cases, for a page of a list: the requests for information of all of them are read in one
+	 * query.
+	 */
+	public java.util.Map<ApplicationId, ClockReading> readOpen(java.util.Map<ApplicationId, java.time.Instant> submitted) {
+		var requests = rfis.ofAll(submitted.keySet());
+		LocalDate today = LocalDate.now(clock);
+		BusinessCalendar calendar = holidays.calendar();
+		java.util.Map<ApplicationId, ClockReading> readings = new java.util.HashMap<>();
+		submitted.forEach((id, at) -> {
+			if (at != null) {
+				readings.put(id, new StatutoryClock(LocalDate.ofInstant(at, clock.getZone()),
+						properties.standardPeriodBusinessDays(), pauses(requests.getOrDefault(id, List.of())), calendar)
+					.readOn(today));
+			}
+		});
+		return readings;
+	}
+
 	/** The business day by which a task should be done: day K of the period, K configured per task. */
 	public Optional<LocalDate> dueDate(Application application, String taskKey) {
 		return clockOf(application).map(statutory -> statutory.dayOf(properties.dueDayOf(taskKey), today(application)));
@@ -45,14 +64,16 @@ public class CaseClock {
 		if (application.submittedAt() == null) {
 			return Optional.empty();
 		}
+		return Optional.of(new StatutoryClock(LocalDate.ofInstant(application.submittedAt(), clock.getZone()),
+				properties.standardPeriodBusinessDays(), pauses(rfis.of(application.id())), holidays.calendar()));
+	}
+
+	private List<ClockPause> pauses(List<RequestForInformation> requests) {
 		ZoneId zone = clock.getZone();
-		List<ClockPause> pauses = rfis.of(application.id())
-			.stream()
+		return requests.stream()
 			.map(rfi -> new ClockPause(LocalDate.ofInstant(rfi.raisedAt(), zone),
 					rfi.closedAt() == null ? null : LocalDate.ofInstant(rfi.closedAt(), zone)))
 			.toList();
-		return Optional.of(new StatutoryClock(LocalDate.ofInstant(application.submittedAt(), zone),
-				properties.standardPeriodBusinessDays(), pauses, holidays.calendar()));
 	}
 
 	/** A closed case's clock stops on the day it closed. */

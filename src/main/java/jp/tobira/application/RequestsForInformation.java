@@ -152,6 +152,19 @@ public class RequestsForInformation {
 			.list();
 	}
 
+	/** The requests of several cases in one query: a page of a list reads its clocks with it. */
+	public Map<ApplicationId, List<RequestForInformation>> ofAll(java.util.Collection<ApplicationId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT * FROM app.rfi WHERE application_id IN (:ids) ORDER BY raised_at")
+			.param("ids", ids.stream().map(ApplicationId::value).toList())
+			.query(this::map)
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(RequestForInformation::applicationId));
+	}
+
 	void closeOpen(ApplicationId id, String because) {
 		jdbc.sql("UPDATE app.rfi SET closed_at = ?, closed_because = ? WHERE application_id = ? AND closed_at IS NULL")
 			.params(Timestamp.from(clock.instant()), because, id.value())

@@ -68,10 +68,10 @@ class SecurityConfiguration {
 			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not a string prefix) covers them
 			.requestMatchers(withDefaults().matcher("/camunda/**")).hasRole(Group.ADMIN.role())
 			.anyRequest().authenticated())
-			.formLogin(form -> form.permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.httpBasic(basic -> {
 			})
-			.logout(logout -> logout.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// Camunda's webapps carry their own CSRF protection (a header token of their own)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/api/**")));
 		return http.build();

@@ -58,6 +58,15 @@ public class Users {
 		}
 	}
 
+	public Optional<String> localeOf(String username) {
+		return jdbc.sql("SELECT locale FROM app.users WHERE username = ?").param(username).query(String.class).optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	public void saveLocale(String username, String languageTag) {
+		jdbc.sql("UPDATE app.users SET locale = ? WHERE username = ?").params(languageTag, username).update();
+	}
+
 	/** The user names in a group, for the engine's identity queries (who may be a task's candidate). */
 	public List<String> membersOf(Group group) {
 		return jdbc.sql("SELECT username FROM app.user_group WHERE group_id = ? ORDER BY username")

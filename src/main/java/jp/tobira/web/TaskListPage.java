@@ -1,0 +1,110 @@
+package jp.tobira.web;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.CaseClock;
+import jp.tobira.application.ClockReading;
+import jp.tobira.process.NotYourTask;
+import jp.tobira.process.ReviewTasks;
+import jp.tobira.process.TaskConflict;
+import jp.tobira.process.TaskNotFound;
+import jp.tobira.process.TaskQueues;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.security.TobiraUser;
+
+/** The reviewers' task list: three queues with counts, filters, sorting and paging done by the database. */
+@Controller
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+class TaskListPage {
+
+	static final int PAGE_SIZE = 25;
+
+	private final TaskQueues queues;
+
+	private final ReviewTasks tasks;
+
+	private final CaseClock caseClock;
+
+	private final Clock clock;
+
+	TaskListPage(TaskQueues queues, ReviewTasks tasks, CaseClock caseClock, Clock clock) {
+		this.queues = queues;
+		this.tasks = tasks;
+		this.caseClock = caseClock;
+		this.clock = clock;
+	}
+
+	@GetMapping("/tasks")
+	String list(@AuthenticationPrincipal TobiraUser user, @RequestParam(defaultValue = "GROUPS") TaskQueues.Queue queue,
+			@RequestParam(required = false) String task, @RequestParam(required = false) String jurisdiction,
+			@RequestParam(defaultValue = "false") boolean flagged, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean escalated,
+			@RequestParam(defaultValue = "DUE") TaskQueues.Sort sort, @RequestParam(defaultValue = "false") boolean desc,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		TaskQueues.Query query = new TaskQueues.Query(queue, task, jurisdiction, flagged, overdue, escalated, sort, desc,
+				Math.max(page, 0), PAGE_SIZE);
+		TaskQueues.Page result = queues.find(user.actor(), query);
+		Map<ApplicationId, java.time.Instant> submitted = new LinkedHashMap<>();
+		result.rows().forEach(row -> submitted.put(new ApplicationId(row.applicationId()), row.submittedAt()));
+		Map<ApplicationId, ClockReading> clocks = caseClock.readOpen(submitted);
+		Map<String, ClockReading> clockByCase = new LinkedHashMap<>();
+		clocks.forEach((id, reading) -> clockByCase.put(id.toString(), reading));
+		model.addAttribute("query", query);
+		model.addAttribute("result", result);
+		model.addAttribute("clocks", clockByCase);
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("taskKeys", java.util.List.of("checkCompleteness", "reviewBacking",
+				"requestHomeConfirmation", "recordHomeReply", "decide"));
+		return "tasks/list";
+	}
+
+	@PostMapping("/tasks/{id}/claim")
+	String claim(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			@RequestHeader(value = "Referer", required = false) String back, RedirectAttributes redirect) {
+		try {
+			tasks.claim(user.actor(), id);
+			redirect.addFlashAttribute("message", "tasks.claimed");
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:" + safeBack(back);
+	}
+
+	@PostMapping("/tasks/{id}/unclaim")
+	String unclaim(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			@RequestHeader(value = "Referer", required = false) String back, RedirectAttributes redirect) {
+		try {
+			tasks.unclaim(user.actor(), id);
+			redirect.addFlashAttribute("message", "tasks.unclaimed");
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:" + safeBack(back);
+	}
+
+	/** Back to the list the user came from, never to another site. */
+	private static String safeBack(String referer) {
+		if (referer == null) {
+			return "/tasks";
+		}
+		int path = referer.indexOf("/tasks");
+		return path < 0 ? "/tasks" : referer.substring(path);
+	}
+}

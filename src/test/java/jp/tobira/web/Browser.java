@@ -1,0 +1,113 @@
+package jp.tobira.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) for the screen tests: log in, look, take a
+ * screenshot under {@code target/screenshots/<lang>/}, and scan with axe-core. Without the browser the tests fail
+ * in CI and say why; elsewhere they are skipped with the same reason.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	final WebDriver driver;
+
+	private final String root;
+
+	private Browser(WebDriver driver, String root) {
+		this.driver = driver;
+		this.root = root;
+	}
+
+	static Browser open(String root) {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String why = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+					+ "): apt-get install chromium chromium-driver, as .ci/run does";
+			if (System.getenv("CI") != null) {
+				throw new IllegalStateException(why);
+			}
+			Assumptions.abort(why);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1400,1000", "--lang=en");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		driver.manage().window().setSize(new Dimension(1400, 1000));
+		return new Browser(driver, root);
+	}
+
+	Browser go(String path) {
+		driver.get(root + path);
+		return this;
+	}
+
+	Browser logIn(String username) {
+		driver.manage().deleteAllCookies();
+		go("/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys("demo");
+		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		return this;
+	}
+
+	String text() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Saves what the user sees and scans it; fails on a serious or critical accessibility violation. */
+	void capture(String language, String name) {
+		try {
+			Path file = SCREENSHOTS.resolve(language).resolve(name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Results results = new AxeBuilder().analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		if (!serious.isEmpty()) {
+			throw new AssertionError("Accessibility violations on " + name + " (" + language + "): " + serious.stream()
+				.map(rule -> rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " at "
+						+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+				.collect(Collectors.joining("; ")));
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+}

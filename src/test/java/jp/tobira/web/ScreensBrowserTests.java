@@ -1,0 +1,144 @@
+package jp.tobira.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.tobira.Fixtures;
+import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.api.ApiClient;
+
+/**
+ * The screens in a real browser, in English and Japanese: each is captured under target/screenshots and scanned
+ * for serious accessibility problems, and the tests check what a person would look for on it.
+ */
+@TobiraIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreensBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	Browser browser;
+
+	String caseId;
+
+	String reference;
+
+	@BeforeAll
+	void openBrowserAndPrepareACase() {
+		browser = Browser.open("http://localhost:" + port);
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		caseId = draft.get("id").asText();
+		reference = draft.get("reference").asText();
+		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
+				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
+			issuer.upload(caseId, type, type.toLowerCase() + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
+		}
+		issuer.post("/api/v1/applications/" + caseId + "/submit");
+		ApiClient intake = new ApiClient(rest, "intake");
+		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": false, \"missing\": "
+				+ "[\"AUDIT_REPORT\"], \"message\": \"The audit report is not signed.\"}");
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void showsTheLogInPageInBothLanguages() {
+		browser.driver.manage().deleteAllCookies();
+		browser.go("/login?lang=en");
+		assertThat(browser.text()).contains("Log in", "User name", "Password");
+		browser.capture("en", "01-login");
+		browser.go("/login?lang=ja");
+		assertThat(browser.text()).contains("ログイン", "ユーザー名", "パスワード");
+		browser.capture("ja", "01-login");
+		browser.go("/login?lang=en");
+	}
+
+	@Test
+	void refusesAWrongPasswordWithAMessage() {
+		browser.driver.manage().deleteAllCookies();
+		browser.go("/login?lang=en");
+		browser.driver.findElement(By.id("username")).sendKeys("issuer");
+		browser.driver.findElement(By.id("password")).sendKeys("wrong");
+		browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(browser.text()).contains("The user name or password is wrong.");
+	}
+
+	@Test
+	void showsTheIssuerTheirApplicationsAndTheOpenRequest() {
+		browser.logIn("issuer");
+		for (String language : List.of("en", "ja")) {
+			browser.go("/applications?lang=" + language);
+			assertThat(browser.text()).contains(reference);
+			browser.capture(language, "10-issuer-applications");
+			browser.go("/cases/" + caseId);
+			assertThat(browser.text()).contains(reference).contains(language.equals("en") ? "Request for information" : "追加資料の請求")
+				.contains("The audit report is not signed.");
+			browser.capture(language, "11-issuer-case-with-rfi");
+		}
+		browser.go("/cases/" + caseId + "/withdraw?lang=en");
+		browser.capture("en", "12-issuer-withdraw-confirmation");
+		browser.go("/cases/" + caseId + "/withdraw?lang=ja");
+		browser.capture("ja", "12-issuer-withdraw-confirmation");
+		browser.go("/?lang=en");
+	}
+
+	@Test
+	void hidesOneIssuersCaseFromAnother() {
+		browser.logIn("issuer2");
+		browser.go("/cases/" + caseId + "?lang=en");
+		assertThat(browser.text()).contains("Not found").doesNotContain(reference);
+		browser.capture("en", "13-other-issuer-not-found");
+		browser.go("/?lang=en");
+	}
+
+	@Test
+	void showsReviewersTheirQueuesWithCounts() {
+		browser.logIn("intake");
+		for (String language : List.of("en", "ja")) {
+			browser.go("/tasks?queue=ALL&lang=" + language);
+			assertThat(browser.text()).contains(reference);
+			browser.capture(language, "20-tasks-all-open-cases");
+		}
+		browser.go("/tasks?queue=GROUPS&lang=en");
+		assertThat(browser.driver.findElements(By.cssSelector(".tabs .count"))).hasSize(3);
+		browser.capture("en", "21-tasks-my-groups");
+		browser.go("/cases/" + caseId + "?lang=en");
+		assertThat(browser.text()).contains("Automatic checks", "Timeline", "Task completed");
+		browser.capture("en", "22-reviewer-case");
+		browser.go("/?lang=en");
+	}
+
+	@Test
+	void showsThePublicRegisterWithoutLogIn() {
+		browser.driver.manage().deleteAllCookies();
+		browser.go("/register?lang=en");
+		assertThat(browser.text()).contains("Register of recognised stablecoins");
+		browser.capture("en", "30-register");
+		browser.go("/register?lang=ja");
+		assertThat(browser.text()).contains("認定ステーブルコイン登録簿");
+		browser.capture("ja", "30-register");
+		browser.go("/register?lang=en");
+	}
+}
