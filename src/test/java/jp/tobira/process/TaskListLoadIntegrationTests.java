@@ -1,0 +1,135 @@
+package jp.tobira.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.CaseClock;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+import jp.tobira.security.Organisations;
+
+/**
+ * The task list with 5,000 open cases in the database: the cases, their engine tasks and candidate groups are
+ * inserted in one transaction, the queues are read inside it as a page request reads them (the queue query, its
+ * counts, and the page's statutory clocks), and everything is rolled back. The figures are printed for
+ * BENCHMARKS.md; the assertion is deliberately generous (a second), the figure is what matters.
+ */
+@TobiraIntegrationTest
+class TaskListLoadIntegrationTests {
+
+	static final int CASES = 5000;
+
+	@Autowired
+	TaskQueues queues;
+
+	@Autowired
+	CaseClock caseClock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Organisations organisations;
+
+	@Test
+	void answersWithFiveThousandOpenCasesWellUnderASecond() {
+		Actor backing = new Actor("backing", Set.of(Group.BACKING_REVIEW), null);
+		Map<String, Long> medians = new LinkedHashMap<>();
+		transactions.executeWithoutResult(tx -> {
+			insertOpenCases(organisations.findByName("Example Trust Company, LLC").orElseThrow());
+			medians.put("groups queue, page 1 by due date", median(() -> page(backing, query(TaskQueues.Queue.GROUPS, false, false))));
+			medians.put("all open cases, page 1", median(() -> page(backing, query(TaskQueues.Queue.ALL, false, false))));
+			medians.put("groups queue, flagged and overdue", median(() -> page(backing, query(TaskQueues.Queue.GROUPS, true, true))));
+			medians.put("groups queue, page 100", median(() -> page(backing, new TaskQueues.Query(TaskQueues.Queue.GROUPS,
+					null, null, false, false, false, TaskQueues.Sort.DUE, false, 99, 25))));
+			tx.setRollbackOnly();
+		});
+		medians.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-40s median %4d ms%n",
+				CASES, what, millis));
+		assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
+	}
+
+	private static TaskQueues.Query query(TaskQueues.Queue queue, boolean flagged, boolean overdue) {
+		return new TaskQueues.Query(queue, null, null, flagged, overdue, false, TaskQueues.Sort.DUE, false, 0, 25);
+	}
+
+	/** What the task list page does against the database for one request. */
+	private int page(Actor actor, TaskQueues.Query query) {
+		TaskQueues.Page page = queues.find(actor, query);
+		Map<ApplicationId, java.time.Instant> submitted = new LinkedHashMap<>();
+		page.rows().forEach(row -> submitted.put(new ApplicationId(row.applicationId()), row.submittedAt()));
+		caseClock.readOpen(submitted);
+		assertThat(page.total()).isGreaterThan(0);
+		return page.rows().size();
+	}
+
+	private static long median(Supplier<Integer> request) {
+		request.get();
+		List<Long> times = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			long start = System.nanoTime();
+			request.get();
+			times.add((System.nanoTime() - start) / 1_000_000);
+		}
+		times.sort(Long::compare);
+		return times.get(times.size() / 2);
+	}
+
+	private void insertOpenCases(UUID organisation) {
+		jdbc.update("""
+				INSERT INTO app.application (id, reference, organisation_id, status, stage, content, issuer_name,
+				    jurisdiction, token_name, token_symbol, pegged_currency, created_by, created_at, updated_at,
+				    submitted_at, version, process_instance_id)
+				SELECT gen_random_uuid(), 'EQ-2098-' || lpad(i::text, 6, '0'), ?, 'IN_REVIEW', 'REVIEW', '{}'::jsonb,
+				       'Load Issuer ' || i, (ARRAY['US', 'SG', 'CH', 'GB'])[1 + i % 4], 'Load Token ' || i, 'LT' || i,
+				       'USD', 'load', now(), now(), now() - (i % 80) * interval '1 day', 0, 'load-pi-' || i
+				FROM generate_series(1, ?) i
+				""", organisation, CASES);
+		jdbc.update("""
+				INSERT INTO public.act_ru_execution (id_, rev_, proc_inst_id_, business_key_, is_active_,
+				    is_concurrent_, is_scope_, is_event_scope_, suspension_state_)
+				SELECT 'load-pi-' || i, 1, 'load-pi-' || i, 'EQ-2098-' || lpad(i::text, 6, '0'), true, false, true,
+				       false, 1
+				FROM generate_series(1, ?) i
+				""", CASES);
+		jdbc.update("""
+				INSERT INTO public.act_ru_task (id_, rev_, proc_inst_id_, name_, task_def_key_, due_date_, create_time_,
+				    suspension_state_, priority_)
+				SELECT 'load-task-' || i, 1, 'load-pi-' || i, 'Review backing and audit', 'reviewBacking',
+				       now() + (i % 90 - 10) * interval '1 day', now(), 1, 50
+				FROM generate_series(1, ?) i
+				""", CASES);
+		jdbc.update("""
+				INSERT INTO public.act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
+				SELECT 'load-link-' || i, 1, 'backing-review', 'candidate', 'load-task-' || i FROM generate_series(1, ?) i
+				""", CASES);
+		jdbc.update("""
+				INSERT INTO app.case_flag (application_id, flag, rule, advice, raised_at)
+				SELECT id, 'STALE_AUDIT', 'PS-4 audit age', 'load', now() FROM app.application
+				WHERE reference LIKE 'EQ-2098-%' AND right(reference, 1) IN ('3', '7')
+				""");
+		jdbc.execute("ANALYZE app.application");
+		jdbc.execute("ANALYZE app.case_flag");
+		jdbc.execute("ANALYZE public.act_ru_execution");
+		jdbc.execute("ANALYZE public.act_ru_task");
+		jdbc.execute("ANALYZE public.act_ru_identitylink");
+	}
+}
