@@ -48,6 +48,17 @@ public final class Fixtures {
 		}
 	}
 
+	/** Writes content to a temporary file, for a browser's file input. */
+	public static Path writeTemp(String name, byte[] content) {
+		try {
+			Path directory = Files.createTempDirectory("tobira-upload");
+			return Files.write(directory.resolve(name), content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A small, valid one-page PDF whose text makes its bytes (and so its SHA-256) unique. */
 	public static byte[] pdf(String text) {
 		String stream = "BT /F1 12 Tf 72 720 Td (" + text.replace("(", "").replace(")", "") + ") Tj ET";

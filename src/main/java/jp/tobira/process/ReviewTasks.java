@@ -69,6 +69,28 @@ public class ReviewTasks {
 		return query.countWorkable(actor.username(), groupIds(actor));
 	}
 
+	/** An open task the actor may work or see worked (its group's, or their own), with its case. */
+	public record TaskOnCase(String id, String taskKey, String name, String assignee, java.util.UUID applicationId,
+			java.time.Instant due, Set<String> candidateGroups) {
+	}
+
+	@Transactional(readOnly = true)
+	public TaskOnCase open(Actor actor, String taskId) {
+		Task task = open(taskId);
+		if (task == null) {
+			throw gone(taskId);
+		}
+		Set<String> candidates = candidateGroups(taskId);
+		if (groupIds(actor).stream().noneMatch(candidates::contains) && !actor.username().equals(task.getAssignee())) {
+			throw new NotYourTask(actor.username(), task.getName());
+		}
+		Application application = applications.findById(jp.tobira.application.ApplicationId.of(
+				String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+			.orElseThrow(() -> new TaskNotFound(taskId));
+		return new TaskOnCase(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates);
+	}
+
 	@Transactional
 	public void claim(Actor actor, String taskId) {
 		Work work = lockAndCheck(actor, taskId);
@@ -172,16 +194,20 @@ public class ReviewTasks {
 		if (task == null) {
 			throw gone(taskId);
 		}
-		Set<String> candidates = tasks.getIdentityLinksForTask(taskId)
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.collect(Collectors.toSet());
+		Set<String> candidates = candidateGroups(taskId);
 		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
 		if (!inGroup && !actor.username().equals(task.getAssignee())) {
 			throw new NotYourTask(actor.username(), task.getName());
 		}
 		return new Work(task, application);
+	}
+
+	private Set<String> candidateGroups(String taskId) {
+		return tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.collect(Collectors.toSet());
 	}
 
 	private Task open(String taskId) {

@@ -75,8 +75,19 @@ final class Browser implements AutoCloseable {
 		go("/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys("demo");
-		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		clickAndWait(driver.findElement(By.cssSelector("form button[type=submit]")));
 		return this;
+	}
+
+	/**
+	 * Clicks something that loads a new page and waits until the old page is gone: a click on a submit button can
+	 * return before the browser has navigated, and the next look would read the page being left.
+	 */
+	void clickAndWait(org.openqa.selenium.WebElement element) {
+		org.openqa.selenium.WebElement html = driver.findElement(By.tagName("html"));
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
 	}
 
 	String text() {

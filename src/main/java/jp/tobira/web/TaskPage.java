@@ -1,0 +1,217 @@
+package jp.tobira.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationService;
+import jp.tobira.application.CaseClock;
+import jp.tobira.application.DocumentService;
+import jp.tobira.application.DocumentType;
+import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.decision.Recommendations;
+import jp.tobira.process.NotYourTask;
+import jp.tobira.process.ReviewTasks;
+import jp.tobira.process.TaskConflict;
+import jp.tobira.process.TaskNotFound;
+import jp.tobira.review.AutomaticChecks;
+import jp.tobira.review.CaseFlags;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.review.Findings;
+import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.FieldProblem;
+import jp.tobira.validation.InvalidInput;
+
+/**
+ * A reviewer's task screen: the case (header, data, documents, checks, earlier findings) and the task's form. The
+ * form posts plain fields; they become the task's outcome exactly as the JSON API takes it, so both doors share one
+ * set of rules. A refused form comes back with each error next to its field and what was typed still there.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+class TaskPage {
+
+	static final List<String> SECTIONS = List.of("issuer", "token", "trust", "reserves", "audit", "redemption",
+			"intermediary");
+
+	private final ReviewTasks tasks;
+
+	private final ApplicationService applications;
+
+	private final DocumentService documents;
+
+	private final CaseClock caseClock;
+
+	private final AutomaticChecks checks;
+
+	private final CaseFlags flags;
+
+	private final Findings findings;
+
+	private final Recommendations recommendations;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	TaskPage(ReviewTasks tasks, ApplicationService applications, DocumentService documents, CaseClock caseClock,
+			AutomaticChecks checks, CaseFlags flags, Findings findings, Recommendations recommendations,
+			ObjectMapper json, Clock clock) {
+		this.tasks = tasks;
+		this.applications = applications;
+		this.documents = documents;
+		this.caseClock = caseClock;
+		this.checks = checks;
+		this.flags = flags;
+		this.findings = findings;
+		this.recommendations = recommendations;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/tasks/{id}")
+	String show(@AuthenticationPrincipal TobiraUser user, @PathVariable String id, Model model) {
+		ReviewTasks.TaskOnCase task;
+		try {
+			task = tasks.open(user.actor(), id);
+		}
+		catch (TaskNotFound | TaskConflict ex) {
+			model.addAttribute("error", ex.getMessage());
+			return "error/404";
+		}
+		catch (NotYourTask ex) {
+			return "error/403";
+		}
+		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
+		LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		model.addAttribute("task", task);
+		model.addAttribute("theCase", application);
+		model.addAttribute("content", application.content());
+		model.addAttribute("clock", caseClock.read(application).orElse(null));
+		model.addAttribute("checks", checks.run(application.content(), asOf));
+		model.addAttribute("flags", flags.of(application.id()));
+		model.addAttribute("findings", findings.of(application.id()));
+		model.addAttribute("recommendation", recommendations.of(application.id()).orElse(null));
+		model.addAttribute("documents", documents.list(user.actor(), application.id()));
+		model.addAttribute("documentTypes", DocumentType.values());
+		model.addAttribute("sections", SECTIONS);
+		model.addAttribute("arrangements", HomeConfirmations.ARRANGEMENTS.stream().sorted().toList());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of());
+		}
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return "tasks/task";
+	}
+
+	@PostMapping("/tasks/{id}/complete")
+	String complete(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+		ReviewTasks.TaskOnCase task;
+		try {
+			task = tasks.open(user.actor(), id);
+			tasks.complete(user.actor(), id, outcome(task.taskKey(), form));
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("errors", ex.problems().stream()
+				.collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+			redirect.addFlashAttribute("form", form.toSingleValueMap());
+			redirect.addFlashAttribute("checked", form);
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/tasks/" + id;
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("form", form.toSingleValueMap());
+			return ex instanceof FourEyesViolation ? "redirect:/tasks/" + id : "redirect:/tasks";
+		}
+		redirect.addFlashAttribute("message", "task.completed");
+		return "redirect:/tasks?queue=GROUPS";
+	}
+
+	/** The form's fields as the task's outcome, in the shape the JSON API takes. */
+	private ObjectNode outcome(String taskKey, MultiValueMap<String, String> form) {
+		ObjectNode outcome = json.createObjectNode();
+		switch (taskKey) {
+			case "checkCompleteness" -> {
+				putBoolean(outcome, "complete", form.getFirst("complete"));
+				putList(outcome, "missing", form.get("missing"));
+				putText(outcome, "message", form.getFirst("message"));
+				putText(outcome, "note", form.getFirst("note"));
+			}
+			case "reviewBacking" -> {
+				putText(outcome, "outcome", form.getFirst("outcome"));
+				putText(outcome, "findings", form.getFirst("findings"));
+				putList(outcome, "missing", form.get("missing"));
+				putText(outcome, "message", form.getFirst("message"));
+				ObjectNode overrules = json.createObjectNode();
+				form.forEach((name, values) -> {
+					if (name.startsWith("overrule.") && values.get(0) != null && !values.get(0).isBlank()) {
+						overrules.put(name.substring("overrule.".length()), values.get(0));
+					}
+				});
+				if (!overrules.isEmpty()) {
+					outcome.set("overrules", overrules);
+				}
+			}
+			case "requestHomeConfirmation" -> putBoolean(outcome, "sent", form.getFirst("sent"));
+			case "recordHomeReply" -> {
+				putBoolean(outcome, "confirmed", form.getFirst("confirmed"));
+				for (String field : List.of("arrangement", "reference", "reason", "contact", "date")) {
+					putText(outcome, field, form.getFirst(field));
+				}
+			}
+			case "decide" -> {
+				for (String field : List.of("decision", "reasons", "conditions")) {
+					putText(outcome, field, form.getFirst(field));
+				}
+			}
+			default -> throw new IllegalStateException("No form for " + taskKey);
+		}
+		return outcome;
+	}
+
+	private static void putText(ObjectNode node, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			node.put(field, value);
+		}
+	}
+
+	private static void putBoolean(ObjectNode node, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			node.put(field, Boolean.parseBoolean(value));
+		}
+	}
+
+	private void putList(ObjectNode node, String field, List<String> values) {
+		if (values != null && !values.isEmpty()) {
+			ArrayNode array = node.putArray(field);
+			values.stream().filter(v -> v != null && !v.isBlank()).forEach(array::add);
+		}
+	}
+
+	static List<String> documentTypeNames() {
+		return Arrays.stream(DocumentType.values()).map(Enum::name).toList();
+	}
+}

@@ -1,0 +1,167 @@
+package jp.tobira.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.tobira.Fixtures;
+import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.api.ApiClient;
+
+/**
+ * One case carried through the review by clicking, as each reviewer would: the RFI answered by the issuer on the
+ * case page, the checks, the four-eyes refusal, a decision form refused with its error next to the field, the
+ * decision, and the register. Screens are captured in English and Japanese.
+ */
+@TobiraIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewLifecycleBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	Browser browser;
+
+	@BeforeAll
+	void openBrowser() {
+		browser = Browser.open("http://localhost:" + port);
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void carriesACaseThroughTheReviewByClicking() {
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		String id = draft.get("id").asText();
+		String reference = draft.get("reference").asText();
+		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
+				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
+			issuer.upload(id, type, type.toLowerCase() + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
+		}
+		issuer.post("/api/v1/applications/" + id + "/submit");
+
+		// intake asks for information
+		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		browser.capture("en", "40-task-check-completeness");
+		click("input[name=complete][value=false]");
+		click("input[name=missing][value=AUDIT_REPORT]");
+		type("#message", "The audit report is not signed.");
+		submit();
+		assertThat(browser.text()).contains("The task is complete.");
+
+		// the issuer answers on the case page
+		browser.logIn("issuer").go("/cases/" + id + "?lang=en");
+		type("#rfi-message", "Signed report attached.");
+		browser.driver.findElement(By.id("rfi-file")).sendKeys(Fixtures.writeTemp("audit-signed.pdf",
+				Fixtures.pdf(reference + " signed audit")).toString());
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
+		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='rfi-response'] button[type=submit]")));
+		assertThat(browser.text()).contains("Your answer was sent");
+
+		// intake accepts; decision2 (also a backing reviewer) reviews the backing
+		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		click("input[name=complete][value=true]");
+		submit();
+		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=ja");
+		openTask(reference);
+		browser.capture("ja", "41-task-review-backing");
+		click("input[name=outcome][value=SATISFACTORY]");
+		submit();
+
+		// cooperation sends the drafted request and records the reply
+		browser.logIn("cooperation").go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		assertThat(browser.text()).contains("Drafted request to the home regulator", "New York State Department of Financial Services");
+		browser.capture("en", "42-task-request-confirmation");
+		click("input[name=sent]");
+		submit();
+		browser.go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		click("input[name=confirmed][value=true]");
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("arrangement"))).selectByValue("MOU");
+		type("#reference", "NYDFS-JFSA-2026");
+		browser.capture("en", "43-task-record-reply");
+		submit();
+
+		// decision2 reviewed the backing: the four-eyes rule refuses them
+		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		click("input[name=decision][value=APPROVE]");
+		type("#reasons", "In order.");
+		submit();
+		assertThat(browser.text()).contains("cannot decide case " + reference, "second pair of eyes");
+		browser.capture("en", "44-decision-four-eyes-refusal");
+
+		// decision decides; a missing condition is refused next to its field, what was typed is kept
+		browser.logIn("decision").go("/tasks?queue=GROUPS&lang=en");
+		openTask(reference);
+		browser.capture("en", "45-task-decide");
+		click("input[name=decision][value=APPROVE_WITH_CONDITIONS]");
+		type("#reasons", "The home framework is still under assessment.");
+		submit();
+		assertThat(browser.driver.findElement(By.cssSelector("#conditions + .field-error")).getText())
+			.contains("required");
+		assertThat(browser.driver.findElement(By.id("reasons")).getAttribute("value"))
+			.isEqualTo("The home framework is still under assessment.");
+		browser.capture("en", "46-task-decide-error");
+		type("#conditions", "Monthly reserve attestations to the supervisor.");
+		submit();
+		assertThat(browser.text()).contains("The task is complete.");
+
+		// the register shows it, in both languages
+		browser.driver.manage().deleteAllCookies();
+		browser.go("/register?lang=en");
+		assertThat(browser.text()).contains(reference, "Example Dollar", "Monthly reserve attestations");
+		browser.capture("en", "47-register-with-token");
+		browser.go("/register?lang=ja");
+		assertThat(browser.text()).contains(reference, "認定");
+		browser.capture("ja", "47-register-with-token");
+
+		// the issuer sees the decision and its letter
+		browser.logIn("issuer").go("/cases/" + id + "?lang=ja");
+		assertThat(browser.text()).contains("条件を付して電子決済手段として認定する");
+		browser.capture("ja", "48-issuer-case-decided");
+		browser.go("/?lang=en");
+	}
+
+	private void openTask(String reference) {
+		browser.clickAndWait(browser.driver.findElement(By.linkText(reference)));
+	}
+
+	private void click(String css) {
+		browser.driver.findElement(By.cssSelector(css)).click();
+	}
+
+	private void type(String css, String text) {
+		WebElement field = browser.driver.findElement(By.cssSelector(css));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private void submit() {
+		browser.clickAndWait(browser.driver.findElement(By.cssSelector(".task-form button[type=submit]")));
+	}
+}
