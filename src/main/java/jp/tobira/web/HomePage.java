@@ -24,6 +24,9 @@ class HomePage {
 		if (current.staff()) {
 			return "redirect:/tasks";
 		}
+		if (current.admin()) {
+			return "redirect:/admin";
+		}
 		return "redirect:/register";
 	}
 }

@@ -1,0 +1,153 @@
+package jp.tobira.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.tobira.application.Holiday;
+import jp.tobira.application.Holidays;
+import jp.tobira.audit.AuditEntries;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditVerifier;
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.review.AutomaticChecks;
+import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.InvalidInput;
+
+/** The operators' screens: the audit log and its verification, the jurisdiction table, holidays, thresholds. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AdminPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditEntries audit;
+
+	private final AuditVerifier verifier;
+
+	private final Jurisdictions jurisdictions;
+
+	private final Holidays holidays;
+
+	private final AutomaticChecks checks;
+
+	private final Clock clock;
+
+	AdminPages(AuditEntries audit, AuditVerifier verifier, Jurisdictions jurisdictions, Holidays holidays,
+			AutomaticChecks checks, Clock clock) {
+		this.audit = audit;
+		this.verifier = verifier;
+		this.jurisdictions = jurisdictions;
+		this.holidays = holidays;
+		this.checks = checks;
+		this.clock = clock;
+	}
+
+	@GetMapping("/admin")
+	String overview(Model model) {
+		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
+		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
+		model.addAttribute("thresholds", checks.limits().describe());
+		return "admin/overview";
+	}
+
+	@GetMapping("/admin/audit")
+	String auditLog(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String reference,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		ZoneId zone = clock.getZone();
+		Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+		AuditEntries.Filter filter = new AuditEntries.Filter(kind, blankToNull(actor), blankToNull(reference), start, end);
+		long total = audit.count(filter);
+		model.addAttribute("entries", audit.page(filter, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("total", total);
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("kinds", AuditKind.values());
+		model.addAttribute("filter", java.util.Map.of("kind", kind == null ? "" : kind.name(), "actor",
+				actor == null ? "" : actor, "reference", reference == null ? "" : reference, "from",
+				from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
+		return "admin/audit";
+	}
+
+	@PostMapping("/admin/audit/verify")
+	String verify(@AuthenticationPrincipal TobiraUser user, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("verification", verifier.verifyAndRecord(user.getUsername()));
+		return "redirect:/admin/audit";
+	}
+
+	@GetMapping("/admin/jurisdictions")
+	String jurisdictions(Model model) {
+		model.addAttribute("jurisdictions", jurisdictions.all());
+		model.addAttribute("statuses", EquivalenceStatus.values());
+		return "admin/jurisdictions";
+	}
+
+	@PostMapping("/admin/jurisdictions")
+	String setJurisdiction(@AuthenticationPrincipal TobiraUser user, @RequestParam String code,
+			@RequestParam String name, @RequestParam EquivalenceStatus status,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		try {
+			jurisdictions.set(user.getUsername(), code.strip().toUpperCase(), name, status, blankToNull(note));
+			redirect.addFlashAttribute("message", "admin.saved");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/jurisdictions";
+	}
+
+	@GetMapping("/admin/holidays")
+	String holidays(Model model) {
+		model.addAttribute("holidays", holidays.all());
+		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
+		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
+		return "admin/holidays";
+	}
+
+	@PostMapping("/admin/holidays")
+	String addHoliday(@AuthenticationPrincipal TobiraUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam String nameEn, @RequestParam String nameJa, RedirectAttributes redirect) {
+		try {
+			holidays.add(user.getUsername(), new Holiday(day, nameEn, nameJa));
+			redirect.addFlashAttribute("message", "admin.saved");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/holidays";
+	}
+
+	@PostMapping("/admin/holidays/remove")
+	String removeHoliday(@AuthenticationPrincipal TobiraUser user,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+		try {
+			holidays.remove(user.getUsername(), day);
+			redirect.addFlashAttribute("message", "admin.saved");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/holidays";
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

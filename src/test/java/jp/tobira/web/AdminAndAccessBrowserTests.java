@@ -1,0 +1,109 @@
+package jp.tobira.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.tobira.Fixtures;
+import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.api.ApiClient;
+
+/** The admin's screens, and who may open what: per role, the screens of others are refused. */
+@TobiraIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminAndAccessBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	Browser browser;
+
+	@BeforeAll
+	void openBrowser() {
+		browser = Browser.open("http://localhost:" + port);
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void letsTheAdminVerifyTheChainAndEditTheTables() {
+		browser.logIn("admin");
+		for (String language : List.of("en", "ja")) {
+			browser.go("/admin?lang=" + language);
+			browser.capture(language, "50-admin-overview");
+			browser.go("/admin/audit");
+			browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='verify'] button")));
+			assertThat(browser.text()).contains(language.equals("en") ? "The chain is intact" : "チェーンは正常です");
+			browser.capture(language, "51-admin-audit-verified");
+			browser.go("/admin/jurisdictions");
+			browser.capture(language, "52-admin-jurisdictions");
+			browser.go("/admin/holidays");
+			browser.capture(language, "53-admin-holidays");
+		}
+		browser.go("/admin/jurisdictions?lang=en");
+		browser.driver.findElement(By.name("code")).sendKeys("NZ");
+		browser.driver.findElement(By.name("name")).sendKeys("New Zealand");
+		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='jurisdictions'] button")));
+		assertThat(browser.text()).contains("Saved", "New Zealand");
+		browser.go("/admin/audit?kind=CONFIGURATION_CHANGED&lang=en");
+		assertThat(browser.text()).contains("\"code\":\"NZ\"");
+	}
+
+	@Test
+	void keepsEachRoleToItsOwnScreens() {
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		String id = draft.get("id").asText();
+		String reference = draft.get("reference").asText();
+		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
+				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
+			issuer.upload(id, type, type + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
+		}
+		issuer.post("/api/v1/applications/" + id + "/submit");
+		String intakeTask = new ApiClient(rest, "intake").taskId(reference, "checkCompleteness");
+
+		browser.logIn("issuer");
+		browser.go("/tasks?lang=en");
+		assertThat(browser.text()).contains("Not allowed");
+		browser.go("/tasks/" + intakeTask);
+		assertThat(browser.text()).contains("Not allowed");
+		browser.go("/admin");
+		assertThat(browser.text()).contains("Not allowed");
+
+		browser.logIn("issuer2");
+		browser.go("/cases/" + id + "?lang=en");
+		assertThat(browser.text()).contains("Not found").doesNotContain(reference);
+
+		browser.logIn("backing");
+		browser.go("/tasks/" + intakeTask + "?lang=en");
+		assertThat(browser.text()).contains("Not allowed").doesNotContain("Is the application complete?");
+		browser.go("/admin");
+		assertThat(browser.text()).contains("Not allowed");
+		browser.go("/camunda/app/cockpit/");
+		assertThat(browser.driver.getPageSource()).doesNotContain("Cockpit</title>");
+
+		browser.logIn("intake");
+		browser.go("/tasks/" + intakeTask + "?lang=en");
+		assertThat(browser.text()).contains("Is the application complete?");
+		browser.go("/?lang=en");
+	}
+}
