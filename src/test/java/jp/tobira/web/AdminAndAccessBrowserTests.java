@@ -58,6 +58,11 @@ class AdminAndAccessBrowserTests {
 			browser.capture(language, "52-admin-jurisdictions");
 			browser.go("/admin/holidays");
 			browser.capture(language, "53-admin-holidays");
+			browser.go("/dashboard");
+			Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+					"return Array.from(document.querySelectorAll('canvas')).filter(c => Chart.getChart(c)).length");
+			assertThat(drawn).as("charts drawn by Chart.js from the local WebJar").isEqualTo(4L);
+			browser.capture(language, "54-dashboard");
 		}
 		browser.go("/admin/jurisdictions?lang=en");
 		browser.driver.findElement(By.name("code")).sendKeys("NZ");
