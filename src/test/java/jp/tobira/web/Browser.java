@@ -86,8 +86,10 @@ final class Browser implements AutoCloseable {
 	void clickAndWait(org.openqa.selenium.WebElement element) {
 		org.openqa.selenium.WebElement html = driver.findElement(By.tagName("html"));
 		element.click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
+		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+		// the old page is gone, but the new one may still be arriving: read it only when it is complete
+		wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	String text() {

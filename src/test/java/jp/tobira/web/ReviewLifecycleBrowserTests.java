@@ -51,15 +51,11 @@ class ReviewLifecycleBrowserTests {
 
 	@Test
 	void carriesACaseThroughTheReviewByClicking() {
-		ApiClient issuer = new ApiClient(rest, "issuer");
-		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
-		String id = draft.get("id").asText();
-		String reference = draft.get("reference").asText();
-		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
-				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
-			issuer.upload(id, type, type.toLowerCase() + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
-		}
-		issuer.post("/api/v1/applications/" + id + "/submit");
+		// the issuer fills in the canonical application and submits it
+		browser.logIn("issuer");
+		String reference = new CanonicalApplicationForm(browser).fillAndSubmit("en");
+		assertThat(browser.text()).contains("The application was submitted", reference);
+		String id = browser.driver.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
 
 		// intake asks for information
 		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=en");
