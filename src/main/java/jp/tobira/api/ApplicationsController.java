@@ -112,12 +112,16 @@ class ApplicationsController {
 	@GetMapping("/{id}/documents/{documentId}")
 	@Operation(summary = "Download a document's bytes")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
-			@PathVariable UUID documentId) {
+			@PathVariable UUID documentId, @RequestParam(defaultValue = "false") boolean inline) {
 		DocumentService.StoredFile file = documents.open(user.actor(), new ApplicationId(id), documentId);
+		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(file.document().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+			.build();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.document().mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.document().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			// an issuer's file shown in the browser runs no script and reaches nothing of this origin
+			.header("Content-Security-Policy", "sandbox")
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header("X-Content-SHA256", file.document().sha256())
 			.body(file.content());

@@ -29,7 +29,8 @@ class CompletenessCheck implements TaskCompletion {
 			Stream.of("issuer", "token", "trust", "reserves", "audit", "redemption", "intermediary"))
 		.collect(Collectors.toUnmodifiableSet());
 
-	record Form(Boolean complete, List<String> missing, String message, String note) {
+	record Form(Boolean complete, List<String> missing, String message, String note,
+			Map<String, Map<String, String>> checklist) {
 	}
 
 	private final TaskForms forms;
@@ -55,8 +56,19 @@ class CompletenessCheck implements TaskCompletion {
 		if (form.complete() == null) {
 			throw new InvalidInput("complete", "is required: true or false");
 		}
+		Map<String, Map<String, String>> checklist = form.checklist() == null ? Map.of() : form.checklist();
 		if (form.complete()) {
-			findings.record(application.id(), taskKey(), "COMPLETE", form.note(), Map.of(), actor.username());
+			List<String> marked = checklist.entrySet()
+				.stream()
+				.filter(item -> List.of("MISSING", "DEFICIENT").contains(item.getValue().get("verdict")))
+				.map(Map.Entry::getKey)
+				.toList();
+			if (!marked.isEmpty()) {
+				throw new InvalidInput("complete", "the checklist marks " + marked
+						+ " as missing or deficient: request information instead");
+			}
+			findings.record(application.id(), taskKey(), "COMPLETE", form.note(), Map.of("checklist", checklist),
+					actor.username());
 		}
 		else {
 			List<String> missing = form.missing() == null ? List.of() : form.missing();
@@ -67,8 +79,8 @@ class CompletenessCheck implements TaskCompletion {
 				throw new InvalidInput("missing", "\"" + item + "\" is not a document type or part of the application");
 			});
 			rfis.raise(application.id(), taskKey(), missing, form.message(), actor.username());
-			findings.record(application.id(), taskKey(), "INCOMPLETE", form.message(), Map.of("missing", missing),
-					actor.username());
+			findings.record(application.id(), taskKey(), "INCOMPLETE", form.message(),
+					Map.of("missing", missing, "checklist", checklist), actor.username());
 		}
 		return Map.of(ApplicationProcess.Variables.COMPLETE, form.complete());
 	}

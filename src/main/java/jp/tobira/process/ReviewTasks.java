@@ -118,6 +118,38 @@ public class ReviewTasks {
 	}
 
 	/**
+	 * Keeps a half-filled form with the task (task-local state), so the reviewer can come back to it; claims an
+	 * unclaimed task for the user, like completing does, so two reviewers do not fill in the same form.
+	 */
+	@Transactional
+	public void save(Actor actor, String taskId, String formJson) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (assignee != null && !assignee.equals(actor.username())) {
+			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is claimed by "
+					+ assignee + ".");
+		}
+		if (formJson.length() > 100_000) {
+			throw new jp.tobira.validation.InvalidInput("form", "is too large to save");
+		}
+		if (assignee == null) {
+			assign(actor, work);
+		}
+		tasks.setVariableLocal(taskId, SAVED_FORM, formJson);
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_SAVED,
+				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	/** The form saved with the task, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> savedForm(Actor actor, String taskId) {
+		open(actor, taskId);
+		return java.util.Optional.ofNullable((String) tasks.getVariableLocal(taskId, SAVED_FORM));
+	}
+
+	static final String SAVED_FORM = "savedForm";
+
+	/**
 	 * Completes a task with its form. An unclaimed task is claimed for the user first; a task another user holds is
 	 * refused. The form's outcome is recorded and the process moves on, or nothing happens at all.
 	 */

@@ -74,7 +74,9 @@ class TaskPage {
 
 	private final Clock clock;
 
-	TaskPage(ReviewTasks tasks, ApplicationService applications, DocumentService documents, CaseClock caseClock,
+	private final org.springframework.context.MessageSource messages;
+
+	TaskPage(org.springframework.context.MessageSource messages, ReviewTasks tasks, ApplicationService applications, DocumentService documents, CaseClock caseClock,
 			AutomaticChecks checks, CaseFlags flags, Findings findings, Recommendations recommendations,
 			ObjectMapper json, Clock clock) {
 		this.tasks = tasks;
@@ -87,6 +89,17 @@ class TaskPage {
 		this.recommendations = recommendations;
 		this.json = json;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	private Map<String, List<String>> readSaved(String saved) {
+		try {
+			return json.readValue(saved, new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>>() {
+			});
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			return Map.of();
+		}
 	}
 
 	@GetMapping("/tasks/{id}")
@@ -115,9 +128,17 @@ class TaskPage {
 		model.addAttribute("documents", documents.list(user.actor(), application.id()));
 		model.addAttribute("documentTypes", DocumentType.values());
 		model.addAttribute("sections", SECTIONS);
+		List<String> items = new java.util.ArrayList<>(DocumentType.required().stream().map(Enum::name).toList());
+		items.addAll(SECTIONS);
+		model.addAttribute("completenessItems", items);
 		model.addAttribute("arrangements", HomeConfirmations.ARRANGEMENTS.stream().sorted().toList());
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of());
+			Map<String, List<String>> saved = tasks.savedForm(user.actor(), id).map(this::readSaved).orElse(Map.of());
+			Map<String, String> first = new java.util.LinkedHashMap<>();
+			saved.forEach((name, values) -> first.put(name, values.isEmpty() ? "" : values.get(0)));
+			model.addAttribute("form", first);
+			model.addAttribute("checked", saved);
+			model.addAttribute("saved", !saved.isEmpty());
 		}
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
@@ -156,12 +177,27 @@ class TaskPage {
 		switch (taskKey) {
 			case "checkCompleteness" -> {
 				putBoolean(outcome, "complete", form.getFirst("complete"));
-				putList(outcome, "missing", form.get("missing"));
+				ObjectNode checklist = checklist(form);
+				List<String> missing = new java.util.ArrayList<>();
+				checklist.fields().forEachRemaining(item -> {
+					String verdict = item.getValue().path("verdict").asText();
+					if (verdict.equals("MISSING") || verdict.equals("DEFICIENT")) {
+						missing.add(item.getKey());
+					}
+				});
+				putList(outcome, "missing", missing);
+				if (!checklist.isEmpty()) {
+					outcome.set("checklist", checklist);
+				}
 				putText(outcome, "message", form.getFirst("message"));
 				putText(outcome, "note", form.getFirst("note"));
 			}
 			case "reviewBacking" -> {
 				putText(outcome, "outcome", form.getFirst("outcome"));
+				ObjectNode checklist = checklist(form);
+				if (!checklist.isEmpty()) {
+					outcome.set("checklist", checklist);
+				}
 				putText(outcome, "findings", form.getFirst("findings"));
 				putList(outcome, "missing", form.get("missing"));
 				putText(outcome, "message", form.getFirst("message"));
@@ -190,6 +226,60 @@ class TaskPage {
 			default -> throw new IllegalStateException("No form for " + taskKey);
 		}
 		return outcome;
+	}
+
+	/** The checklist's rows: {@code verdict.<item>} and {@code note.<item>} become {@code {item: {verdict, note}}}. */
+	private ObjectNode checklist(MultiValueMap<String, String> form) {
+		ObjectNode checklist = json.createObjectNode();
+		form.forEach((name, values) -> {
+			if (name.startsWith("verdict.") && values.get(0) != null && !values.get(0).isBlank()) {
+				String item = name.substring("verdict.".length());
+				ObjectNode row = checklist.putObject(item);
+				row.put("verdict", values.get(0));
+				String note = form.getFirst("note." + item);
+				if (note != null && !note.isBlank()) {
+					row.put("note", note.strip());
+				}
+			}
+		});
+		return checklist;
+	}
+
+	@PostMapping("/tasks/{id}/save")
+	String save(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+		java.util.Map<String, List<String>> kept = new java.util.LinkedHashMap<>(form);
+		kept.remove("_csrf");
+		try {
+			tasks.save(user.actor(), id, json.writeValueAsString(kept));
+			redirect.addFlashAttribute("message", "task.saved");
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound | InvalidInput ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return "redirect:/tasks/" + id;
+	}
+
+	@GetMapping(path = "/tasks/{id}/confirmation-request.txt", produces = "text/plain;charset=UTF-8")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<String> confirmationRequest(@AuthenticationPrincipal TobiraUser user,
+			@PathVariable String id, java.util.Locale locale) {
+		ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
+		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
+		var content = application.content();
+		String letter = messages.getMessage("task.letter.body", new Object[] { content.issuer().homeRegulator(),
+				content.issuer().legalName(), content.token().name(), content.token().symbol(),
+				application.reference().value(), content.issuer().licenceReference() }, locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment()
+				.filename("confirmation-request-" + application.reference() + ".txt")
+				.build()
+				.toString())
+			.body(letter);
 	}
 
 	private static void putText(ObjectNode node, String field, String value) {

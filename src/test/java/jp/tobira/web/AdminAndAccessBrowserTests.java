@@ -51,7 +51,7 @@ class AdminAndAccessBrowserTests {
 			browser.go("/admin?lang=" + language);
 			browser.capture(language, "50-admin-overview");
 			browser.go("/admin/audit");
-			browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='verify'] button")));
+			browser.clickAndWait(By.cssSelector("form[action$='verify'] button"));
 			assertThat(browser.text()).contains(language.equals("en") ? "The chain is intact" : "チェーンは正常です");
 			browser.capture(language, "51-admin-audit-verified");
 			browser.go("/admin/jurisdictions");
@@ -67,7 +67,7 @@ class AdminAndAccessBrowserTests {
 		browser.go("/admin/jurisdictions?lang=en");
 		browser.driver.findElement(By.name("code")).sendKeys("NZ");
 		browser.driver.findElement(By.name("name")).sendKeys("New Zealand");
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='jurisdictions'] button")));
+		browser.clickAndWait(By.cssSelector("form[action$='jurisdictions'] button"));
 		assertThat(browser.text()).contains("Saved", "New Zealand");
 		browser.go("/admin/audit?kind=CONFIGURATION_CHANGED&lang=en");
 		assertThat(browser.text()).contains("\"code\":\"NZ\"");

@@ -75,7 +75,7 @@ final class Browser implements AutoCloseable {
 		go("/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys("demo");
-		clickAndWait(driver.findElement(By.cssSelector("form button[type=submit]")));
+		clickAndWait(By.cssSelector("form button[type=submit]"));
 		return this;
 	}
 
@@ -83,9 +83,25 @@ final class Browser implements AutoCloseable {
 	 * Clicks something that loads a new page and waits until the old page is gone: a click on a submit button can
 	 * return before the browser has navigated, and the next look would read the page being left.
 	 */
-	void clickAndWait(org.openqa.selenium.WebElement element) {
-		org.openqa.selenium.WebElement html = driver.findElement(By.tagName("html"));
-		element.click();
+	void clickAndWait(By target) {
+		for (int attempt = 1;; attempt++) {
+			org.openqa.selenium.WebElement html = driver.findElement(By.tagName("html"));
+			try {
+				driver.findElement(target).click();
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// Chrome sometimes still swaps documents after a page reports complete; look again and retry
+				if (attempt >= 3 || ex instanceof org.openqa.selenium.TimeoutException) {
+					throw ex;
+				}
+				continue;
+			}
+			waitForNewPage(html);
+			return;
+		}
+	}
+
+	private void waitForNewPage(org.openqa.selenium.WebElement html) {
 		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
 		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
 		// the old page is gone, but the new one may still be arriving: read it only when it is complete

@@ -25,7 +25,7 @@ final class CanonicalApplicationForm {
 	/** @return the new case's reference; the browser is left on the submitted case's page */
 	String fillAndSubmit(String language) {
 		browser.go("/applications?lang=" + language);
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("a[href$='/applications/new']")));
+		browser.clickAndWait(By.cssSelector("a[href$='/applications/new']"));
 		browser.capture(language, "60-form-issuer");
 		fill("issuer", List.of("legalName", "registrationNumber", "jurisdiction", "homeRegulator", "licenceReference",
 				"address", "contactEmail"));
@@ -48,7 +48,7 @@ final class CanonicalApplicationForm {
 		JsonNode assets = example.at("/reserves/assets");
 		for (int i = 0; i < assets.size(); i++) {
 			if (i > 0) {
-				browser.clickAndWait(browser.driver.findElement(By.cssSelector("button[value=add]")));
+				browser.clickAndWait(By.cssSelector("button[value=add]"));
 			}
 			String row = "reserves.assets[" + i + "].";
 			choose(row + "assetClass", assets.get(i).get("assetClass").asText());
@@ -84,13 +84,13 @@ final class CanonicalApplicationForm {
 				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
 			browser.driver.findElement(By.id("file-" + type))
 				.sendKeys(Fixtures.writeTemp(type.toLowerCase() + ".pdf", Fixtures.pdf(reference + " " + type)).toString());
-			browser.clickAndWait(browser.driver.findElement(By.cssSelector("form:has(#file-" + type + ") button")));
+			browser.clickAndWait(By.cssSelector("form:has(#file-" + type + ") button"));
 		}
 		assertThat(browser.driver.findElements(By.cssSelector("code.hash"))).hasSize(8);
 		browser.capture(language, "63-form-documents-stored");
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("a[href$='/edit/summary']:not(nav a)")));
+		browser.clickAndWait(By.cssSelector("a[href$='/edit/summary']:not(nav a)"));
 		browser.capture(language, "64-form-summary");
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='/submit'] button")));
+		browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"));
 		browser.capture(language, "65-form-submitted");
 		return reference;
 	}
@@ -118,7 +118,7 @@ final class CanonicalApplicationForm {
 	}
 
 	private void save() {
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("button[value=save]")));
+		browser.clickAndWait(By.cssSelector("button[value=save]"));
 	}
 
 }

@@ -62,7 +62,7 @@ class ReviewLifecycleBrowserTests {
 		openTask(reference);
 		browser.capture("en", "40-task-check-completeness");
 		click("input[name=complete][value=false]");
-		click("input[name=missing][value=AUDIT_REPORT]");
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-AUDIT_REPORT"))).selectByValue("MISSING");
 		type("#message", "The audit report is not signed.");
 		submit();
 		assertThat(browser.text()).contains("The task is complete.");
@@ -73,7 +73,7 @@ class ReviewLifecycleBrowserTests {
 		browser.driver.findElement(By.id("rfi-file")).sendKeys(Fixtures.writeTemp("audit-signed.pdf",
 				Fixtures.pdf(reference + " signed audit")).toString());
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form[action$='rfi-response'] button[type=submit]")));
+		browser.clickAndWait(By.cssSelector("form[action$='rfi-response'] button[type=submit]"));
 		assertThat(browser.text()).contains("Your answer was sent");
 
 		// intake accepts; decision2 (also a backing reviewer) reviews the backing
@@ -84,6 +84,14 @@ class ReviewLifecycleBrowserTests {
 		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=ja");
 		openTask(reference);
 		browser.capture("ja", "41-task-review-backing");
+		// half-way through, the reviewer saves; the form is kept with the task
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-RESERVE_COVERAGE")))
+			.selectByValue("ACCEPTABLE");
+		browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).sendKeys("1.01 on 31 Oct");
+		browser.clickAndWait(By.cssSelector("button[formaction$='/save']"));
+		browser.driver.get(browser.driver.getCurrentUrl().replaceAll("\\?.*", "") + "?lang=en");
+		assertThat(browser.text()).contains("This is the form you saved earlier.");
+		assertThat(browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).getAttribute("value")).isEqualTo("1.01 on 31 Oct");
 		click("input[name=outcome][value=SATISFACTORY]");
 		submit();
 
@@ -92,6 +100,9 @@ class ReviewLifecycleBrowserTests {
 		openTask(reference);
 		assertThat(browser.text()).contains("Drafted request to the home regulator", "New York State Department of Financial Services");
 		browser.capture("en", "42-task-request-confirmation");
+		String letterUrl = browser.driver.findElement(By.cssSelector("a[href*='confirmation-request.txt']")).getAttribute("href");
+		String letter = rest.withBasicAuth("cooperation", "demo").getForObject(letterUrl.replaceAll("^https?://[^/]+", ""), String.class);
+		assertThat(letter).contains("New York State Department of Financial Services", reference);
 		click("input[name=sent]");
 		submit();
 		browser.go("/tasks?queue=GROUPS&lang=en");
@@ -144,7 +155,7 @@ class ReviewLifecycleBrowserTests {
 	}
 
 	private void openTask(String reference) {
-		browser.clickAndWait(browser.driver.findElement(By.linkText(reference)));
+		browser.clickAndWait(By.linkText(reference));
 	}
 
 	private void click(String css) {
@@ -158,6 +169,6 @@ class ReviewLifecycleBrowserTests {
 	}
 
 	private void submit() {
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector(".task-form button[type=submit]")));
+		browser.clickAndWait(By.cssSelector(".task-form button[type=submit]"));
 	}
 }

@@ -81,7 +81,7 @@ class ScreensBrowserTests {
 		browser.go("/login?lang=en");
 		browser.driver.findElement(By.id("username")).sendKeys("issuer");
 		browser.driver.findElement(By.id("password")).sendKeys("wrong");
-		browser.clickAndWait(browser.driver.findElement(By.cssSelector("form button[type=submit]")));
+		browser.clickAndWait(By.cssSelector("form button[type=submit]"));
 		assertThat(browser.text()).contains("The user name or password is wrong.");
 	}
 
