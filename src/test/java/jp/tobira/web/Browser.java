@@ -103,9 +103,23 @@ final class Browser implements AutoCloseable {
 
 	private void waitForNewPage(org.openqa.selenium.WebElement html) {
 		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
-		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+		wait.until(d -> isGone(html));
 		// the old page is gone, but the new one may still be arriving: read it only when it is complete
 		wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether an element's page has been left. Chrome reports a departed node either as stale or as a node that
+	 * "does not belong to the document"; both mean the page is gone.
+	 */
+	private static boolean isGone(org.openqa.selenium.WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return true;
+		}
 	}
 
 	String text() {

@@ -49,83 +49,94 @@ class ReviewLifecycleBrowserTests {
 		}
 	}
 
-	@Test
-	void carriesACaseThroughTheReviewByClicking() {
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	String language;
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, java.util.Locale.forLanguageTag(language));
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "en", "ja" })
+	void carriesACaseThroughTheReviewByClicking(String language) {
+		this.language = language;
 		// the issuer fills in the canonical application and submits it
 		browser.logIn("issuer");
-		String reference = new CanonicalApplicationForm(browser).fillAndSubmit("en");
-		assertThat(browser.text()).contains("The application was submitted", reference);
+		String reference = new CanonicalApplicationForm(browser).fillAndSubmit(language);
+		assertThat(browser.text()).contains(msg("form.submitted"), reference);
 		String id = browser.driver.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
 
 		// intake asks for information
-		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=en");
+		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
-		browser.capture("en", "40-task-check-completeness");
+		browser.capture(language, "40-task-check-completeness");
 		click("input[name=complete][value=false]");
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-AUDIT_REPORT"))).selectByValue("MISSING");
 		type("#message", "The audit report is not signed.");
 		submit();
-		assertThat(browser.text()).contains("The task is complete.");
+		assertThat(browser.text()).contains(msg("task.completed"));
 
 		// the issuer answers on the case page
-		browser.logIn("issuer").go("/cases/" + id + "?lang=en");
+		browser.logIn("issuer").go("/cases/" + id + "?lang=" + language);
 		type("#rfi-message", "Signed report attached.");
 		browser.driver.findElement(By.id("rfi-file")).sendKeys(Fixtures.writeTemp("audit-signed.pdf",
 				Fixtures.pdf(reference + " signed audit")).toString());
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
 		browser.clickAndWait(By.cssSelector("form[action$='rfi-response'] button[type=submit]"));
-		assertThat(browser.text()).contains("Your answer was sent");
+		assertThat(browser.text()).contains(msg("case.rfi.answered"));
 
 		// intake accepts; decision2 (also a backing reviewer) reviews the backing
-		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=en");
+		browser.logIn("intake").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		click("input[name=complete][value=true]");
 		submit();
-		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=ja");
+		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
-		browser.capture("ja", "41-task-review-backing");
+		browser.capture(language, "41-task-review-backing");
 		// half-way through, the reviewer saves; the form is kept with the task
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-RESERVE_COVERAGE")))
 			.selectByValue("ACCEPTABLE");
 		browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).sendKeys("1.01 on 31 Oct");
 		browser.clickAndWait(By.cssSelector("button[formaction$='/save']"));
-		browser.driver.get(browser.driver.getCurrentUrl().replaceAll("\\?.*", "") + "?lang=en");
-		assertThat(browser.text()).contains("This is the form you saved earlier.");
+		browser.driver.get(browser.driver.getCurrentUrl().replaceAll("\\?.*", "") + "?lang=" + language);
+		assertThat(browser.text()).contains(msg("task.savedForm"));
 		assertThat(browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).getAttribute("value")).isEqualTo("1.01 on 31 Oct");
 		click("input[name=outcome][value=SATISFACTORY]");
 		submit();
 
 		// cooperation sends the drafted request and records the reply
-		browser.logIn("cooperation").go("/tasks?queue=GROUPS&lang=en");
+		browser.logIn("cooperation").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
-		assertThat(browser.text()).contains("Drafted request to the home regulator", "New York State Department of Financial Services");
-		browser.capture("en", "42-task-request-confirmation");
+		assertThat(browser.text()).contains(msg("task.letter.title"), "New York State Department of Financial Services");
+		browser.capture(language, "42-task-request-confirmation");
 		String letterUrl = browser.driver.findElement(By.cssSelector("a[href*='confirmation-request.txt']")).getAttribute("href");
 		String letter = rest.withBasicAuth("cooperation", "demo").getForObject(letterUrl.replaceAll("^https?://[^/]+", ""), String.class);
 		assertThat(letter).contains("New York State Department of Financial Services", reference);
 		click("input[name=sent]");
 		submit();
-		browser.go("/tasks?queue=GROUPS&lang=en");
+		browser.go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		click("input[name=confirmed][value=true]");
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("arrangement"))).selectByValue("MOU");
 		type("#reference", "NYDFS-JFSA-2026");
-		browser.capture("en", "43-task-record-reply");
+		browser.capture(language, "43-task-record-reply");
 		submit();
 
 		// decision2 reviewed the backing: the four-eyes rule refuses them
-		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=en");
+		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		click("input[name=decision][value=APPROVE]");
 		type("#reasons", "In order.");
 		submit();
 		assertThat(browser.text()).contains("cannot decide case " + reference, "second pair of eyes");
-		browser.capture("en", "44-decision-four-eyes-refusal");
+		browser.capture(language, "44-decision-four-eyes-refusal");
 
 		// decision decides; a missing condition is refused next to its field, what was typed is kept
-		browser.logIn("decision").go("/tasks?queue=GROUPS&lang=en");
+		browser.logIn("decision").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
-		browser.capture("en", "45-task-decide");
+		browser.capture(language, "45-task-decide");
 		click("input[name=decision][value=APPROVE_WITH_CONDITIONS]");
 		type("#reasons", "The home framework is still under assessment.");
 		submit();
@@ -133,24 +144,21 @@ class ReviewLifecycleBrowserTests {
 			.contains("required");
 		assertThat(browser.driver.findElement(By.id("reasons")).getAttribute("value"))
 			.isEqualTo("The home framework is still under assessment.");
-		browser.capture("en", "46-task-decide-error");
+		browser.capture(language, "46-task-decide-error");
 		type("#conditions", "Monthly reserve attestations to the supervisor.");
 		submit();
-		assertThat(browser.text()).contains("The task is complete.");
+		assertThat(browser.text()).contains(msg("task.completed"));
 
 		// the register shows it, in both languages
 		browser.driver.manage().deleteAllCookies();
-		browser.go("/register?lang=en");
-		assertThat(browser.text()).contains(reference, "Example Dollar", "Monthly reserve attestations");
-		browser.capture("en", "47-register-with-token");
-		browser.go("/register?lang=ja");
-		assertThat(browser.text()).contains(reference, "認定");
-		browser.capture("ja", "47-register-with-token");
+		browser.go("/register?lang=" + language);
+		assertThat(browser.text()).contains(msg("register.title"), reference, "Example Dollar", "Monthly reserve attestations");
+		browser.capture(language, "47-register-with-token");
 
 		// the issuer sees the decision and its letter
-		browser.logIn("issuer").go("/cases/" + id + "?lang=ja");
-		assertThat(browser.text()).contains("条件を付して電子決済手段として認定する");
-		browser.capture("ja", "48-issuer-case-decided");
+		browser.logIn("issuer").go("/cases/" + id + "?lang=" + language);
+		assertThat(browser.text()).contains(msg("letter.outcome.APPROVE_WITH_CONDITIONS"));
+		browser.capture(language, "48-issuer-case-decided");
 		browser.go("/?lang=en");
 	}
 

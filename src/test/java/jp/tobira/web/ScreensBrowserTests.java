@@ -110,6 +110,9 @@ class ScreensBrowserTests {
 		browser.go("/cases/" + caseId + "?lang=en");
 		assertThat(browser.text()).contains("Not found").doesNotContain(reference);
 		browser.capture("en", "13-other-issuer-not-found");
+		browser.go("/cases/" + caseId + "?lang=ja");
+		assertThat(browser.text()).contains("見つかりません").doesNotContain(reference);
+		browser.capture("ja", "13-other-issuer-not-found");
 		browser.go("/?lang=en");
 	}
 
@@ -121,12 +124,17 @@ class ScreensBrowserTests {
 			assertThat(browser.text()).contains(reference);
 			browser.capture(language, "20-tasks-all-open-cases");
 		}
-		browser.go("/tasks?queue=GROUPS&lang=en");
-		assertThat(browser.driver.findElements(By.cssSelector(".tabs .count"))).hasSize(3);
-		browser.capture("en", "21-tasks-my-groups");
+		for (String language : List.of("en", "ja")) {
+			browser.go("/tasks?queue=GROUPS&lang=" + language);
+			assertThat(browser.driver.findElements(By.cssSelector(".tabs .count"))).hasSize(3);
+			browser.capture(language, "21-tasks-my-groups");
+		}
 		browser.go("/cases/" + caseId + "?lang=en");
 		assertThat(browser.text()).contains("Automatic checks", "Timeline", "Task completed");
 		browser.capture("en", "22-reviewer-case");
+		browser.go("/cases/" + caseId + "?lang=ja");
+		assertThat(browser.text()).contains("自動チェック", "経過", "タスク完了");
+		browser.capture("ja", "22-reviewer-case");
 		browser.go("/?lang=en");
 	}
 
