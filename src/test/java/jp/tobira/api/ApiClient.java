@@ -93,6 +93,33 @@ public final class ApiClient {
 		return rest.exchange(path, HttpMethod.GET, null, byte[].class);
 	}
 
+	/** The eight required document types, in the order of DESIGN.md §3. */
+	public static final java.util.List<String> REQUIRED_DOCUMENTS = java.util.List.of("TRUST_DEED", "AUDIT_REPORT",
+			"RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION", "REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING",
+			"WHITE_PAPER");
+
+	/** A case as the API knows it. */
+	public record Case(String id, String reference) {
+	}
+
+	/** The canonical application created, with its eight documents, and submitted, by this (issuer) client. */
+	public Case submitCanonical() {
+		JsonNode draft = postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		Case created = new Case(draft.get("id").asText(), draft.get("reference").asText());
+		for (String type : REQUIRED_DOCUMENTS) {
+			Response uploaded = upload(created.id(), type, type.toLowerCase() + ".pdf",
+					Fixtures.pdf(created.reference() + " " + type), "application/pdf");
+			if (uploaded.status() != 201) {
+				throw new AssertionError("upload of " + type + " failed: " + uploaded);
+			}
+		}
+		Response submitted = post("/api/v1/applications/" + created.id() + "/submit");
+		if (submitted.status() != 200) {
+			throw new AssertionError("submission failed: " + submitted);
+		}
+		return created;
+	}
+
 	/** The id of the caller's open task with this key on this case. */
 	public String taskId(String reference, String taskKey) {
 		JsonNode tasks = get("/api/v1/tasks?size=200").json();

@@ -9,14 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
@@ -41,13 +39,9 @@ class ConcurrentCompletionIntegrationTests {
 		ApiClient issuer = new ApiClient(rest, "issuer");
 		ApiClient intake = new ApiClient(rest, "intake");
 		List<ApiClient> reviewers = List.of(new ApiClient(rest, "backing"), new ApiClient(rest, "decision2"));
-		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
-		String id = draft.get("id").asText();
-		String reference = draft.get("reference").asText();
-		for (String type : IssuerApiIntegrationTests.DOCUMENT_TYPES) {
-			issuer.upload(id, type, type + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
-		}
-		issuer.post("/api/v1/applications/" + id + "/submit");
+		ApiClient.Case submitted = issuer.submitCanonical();
+		String id = submitted.id();
+		String reference = submitted.reference();
 		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}");
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);

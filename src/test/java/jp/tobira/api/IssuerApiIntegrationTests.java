@@ -19,8 +19,7 @@ import jp.tobira.TobiraIntegrationTest;
 @TobiraIntegrationTest
 class IssuerApiIntegrationTests {
 
-	static final List<String> DOCUMENT_TYPES = List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION",
-			"HOME_LICENCE", "LEGAL_OPINION", "REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER");
+	static final List<String> DOCUMENT_TYPES = ApiClient.REQUIRED_DOCUMENTS;
 
 	@Autowired
 	TestRestTemplate rest;

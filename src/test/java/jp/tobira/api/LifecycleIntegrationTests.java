@@ -8,7 +8,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;

@@ -4,45 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import jp.tobira.Fixtures;
-import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
 
 /** The admin's screens, and who may open what: per role, the screens of others are refused. */
-@TobiraIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminAndAccessBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestRestTemplate rest;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		browser = Browser.open("http://localhost:" + port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class AdminAndAccessBrowserTests extends BrowserTest {
 
 	@Test
 	void letsTheAdminVerifyTheChainAndEditTheTables() {
@@ -75,15 +43,9 @@ class AdminAndAccessBrowserTests {
 
 	@Test
 	void keepsEachRoleToItsOwnScreens() {
-		ApiClient issuer = new ApiClient(rest, "issuer");
-		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
-		String id = draft.get("id").asText();
-		String reference = draft.get("reference").asText();
-		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
-				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
-			issuer.upload(id, type, type + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
-		}
-		issuer.post("/api/v1/applications/" + id + "/submit");
+		ApiClient.Case submitted = new ApiClient(rest, "issuer").submitCanonical();
+		String id = submitted.id();
+		String reference = submitted.reference();
 		String intakeTask = new ApiClient(rest, "intake").taskId(reference, "checkCompleteness");
 
 		browser.logIn("issuer");

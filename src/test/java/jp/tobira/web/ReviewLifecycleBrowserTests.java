@@ -2,52 +2,19 @@ package jp.tobira.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.tobira.Fixtures;
-import jp.tobira.TobiraIntegrationTest;
-import jp.tobira.api.ApiClient;
 
 /**
  * One case carried through the review by clicking, as each reviewer would: the RFI answered by the issuer on the
  * case page, the checks, the four-eyes refusal, a decision form refused with its error next to the field, the
  * decision, and the register. Screens are captured in English and Japanese.
  */
-@TobiraIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewLifecycleBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestRestTemplate rest;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		browser = Browser.open("http://localhost:" + port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class ReviewLifecycleBrowserTests extends BrowserTest {
 
 	@Autowired
 	org.springframework.context.MessageSource messages;

@@ -4,63 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import jp.tobira.Fixtures;
-import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
 
 /**
  * The screens in a real browser, in English and Japanese: each is captured under target/screenshots and scanned
  * for serious accessibility problems, and the tests check what a person would look for on it.
  */
-@TobiraIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreensBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestRestTemplate rest;
-
-	Browser browser;
+class ScreensBrowserTests extends BrowserTest {
 
 	String caseId;
 
 	String reference;
 
 	@BeforeAll
-	void openBrowserAndPrepareACase() {
-		browser = Browser.open("http://localhost:" + port);
-		ApiClient issuer = new ApiClient(rest, "issuer");
-		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
-		caseId = draft.get("id").asText();
-		reference = draft.get("reference").asText();
-		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
-				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
-			issuer.upload(caseId, type, type.toLowerCase() + ".pdf", Fixtures.pdf(reference + type), "application/pdf");
-		}
-		issuer.post("/api/v1/applications/" + caseId + "/submit");
+	void prepareACase() {
+		ApiClient.Case submitted = new ApiClient(rest, "issuer").submitCanonical();
+		caseId = submitted.id();
+		reference = submitted.reference();
 		ApiClient intake = new ApiClient(rest, "intake");
 		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": false, \"missing\": "
 				+ "[\"AUDIT_REPORT\"], \"message\": \"The audit report is not signed.\"}");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
