@@ -151,8 +151,7 @@ class ApplicationsController {
 		List<MultipartFile> given = files == null ? List.of() : files;
 		List<String> kinds = types == null ? List.of() : types;
 		if (given.size() != kinds.size()) {
-			throw new InvalidInput("type", "give one type for each file (" + given.size() + " files, " + kinds.size()
-					+ " types)");
+			throw InvalidInput.of("type", "problem.typePerFile", given.size(), kinds.size());
 		}
 		List<RequestsForInformation.DocumentUpload> uploads = new java.util.ArrayList<>();
 		for (int i = 0; i < given.size(); i++) {
@@ -171,7 +170,6 @@ class ApplicationsController {
 		return Arrays.stream(DocumentType.values())
 			.filter(candidate -> candidate.name().equals(type))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInput("type",
-					"\"" + type + "\" is not a document type: one of " + Arrays.toString(DocumentType.values())));
+			.orElseThrow(() -> InvalidInput.of("type", "problem.unknownDocumentType", type, Arrays.toString(DocumentType.values())));
 	}
 }

@@ -88,7 +88,7 @@ class AuditController {
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 200) {
-			throw new InvalidInput(page < 0 ? "page" : "size", "is out of range (size 1 to 200)");
+			throw InvalidInput.of(page < 0 ? "page" : "size", "problem.range");
 		}
 		AuditEntries.Filter filter = new AuditEntries.Filter(kind, actor, reference, from, to);
 		return ResponseEntity.ok()

@@ -55,7 +55,7 @@ class DecisionController {
 			@RequestParam(defaultValue = "en") String lang, @RequestParam(defaultValue = "pdf") String format) {
 		Application application = applications.get(user.actor(), new ApplicationId(id));
 		if (!lang.equals("en") && !lang.equals("ja")) {
-			throw new InvalidInput("lang", "must be en or ja");
+			throw InvalidInput.of("lang", "problem.lang");
 		}
 		Locale locale = Locale.forLanguageTag(lang);
 		String name = "decision-" + application.reference() + "-" + lang;
@@ -67,7 +67,7 @@ class DecisionController {
 			case "html" -> ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 				.body(letters.html(application.id(), locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			default -> throw new InvalidInput("format", "must be pdf or html");
+			default -> throw InvalidInput.of("format", "problem.format");
 		};
 	}
 }

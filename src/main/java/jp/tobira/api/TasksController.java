@@ -51,10 +51,10 @@ class TasksController {
 	ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal TobiraUser user,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
-			throw new InvalidInput("page", "must be 0 or more");
+			throw InvalidInput.of("page", "problem.page");
 		}
 		if (size < 1 || size > 200) {
-			throw new InvalidInput("size", "must be between 1 and 200");
+			throw InvalidInput.of("size", "problem.size");
 		}
 		List<TaskView> items = tasks.workable(user.actor(), page, size).stream().map(TaskView::of).toList();
 		return ResponseEntity.ok()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.UUID;
+import jp.tobira.validation.Phrase;
 
 /**
  * The application aggregate: one issuer's request to have one token recognised. State changes are guarded methods
@@ -74,7 +75,7 @@ public class Application {
 
 	void withdraw(Instant now) {
 		if (!WITHDRAWABLE.contains(status)) {
-			throw new ApplicationStateConflict("Application " + reference + " is " + status + " and can no longer be withdrawn.");
+			throw new ApplicationStateConflict(Phrase.of("error.notWithdrawable", reference.value(), Phrase.of("status." + status)));
 		}
 		this.status = ApplicationStatus.WITHDRAWN;
 		this.stage = Stage.CLOSED;
@@ -84,7 +85,7 @@ public class Application {
 	/** The process's moves after submission (review, waiting for the issuer, outcome). */
 	void moveTo(ApplicationStatus newStatus, Stage newStage, Instant now) {
 		if (status.isClosed()) {
-			throw new ApplicationStateConflict("Application " + reference + " is already " + status + ".");
+			throw new ApplicationStateConflict(Phrase.of("error.alreadyClosed", reference.value(), Phrase.of("status." + status)));
 		}
 		this.status = newStatus;
 		this.stage = newStage;
@@ -93,8 +94,7 @@ public class Application {
 
 	private void requireDraft(String action) {
 		if (status != ApplicationStatus.DRAFT) {
-			throw new ApplicationStateConflict(
-					"Application " + reference + " is " + status + ": only a draft can be " + action + ".");
+			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft." + action, reference.value(), Phrase.of("status." + status)));
 		}
 	}
 

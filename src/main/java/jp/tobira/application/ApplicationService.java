@@ -24,6 +24,7 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.Complete;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Phrase;
 
 /** The issuer's side of a case: drafting, submitting and withdrawing, each step audited in its own transaction. */
 @Service
@@ -106,8 +107,7 @@ public class ApplicationService {
 	public Application submit(Actor actor, ApplicationId id) {
 		Application application = access.toChangeAsIssuer(actor, id);
 		if (!application.isDraft()) {
-			throw new ApplicationStateConflict("Application " + application.reference() + " is "
-					+ application.status() + ": only a draft can be submitted.");
+			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft.submitted", application.reference().value(), Phrase.of("status." + application.status())));
 		}
 		List<Document> stored = documents.ofApplication(id);
 		List<FieldProblem> missing = new ArrayList<>(problems(validator.validate(application.content(),
@@ -140,7 +140,7 @@ public class ApplicationService {
 	public Application withdraw(Actor actor, ApplicationId id, String reason) {
 		Application application = access.toChangeAsIssuer(actor, id);
 		if (reason != null && reason.length() > 2000) {
-			throw new InvalidInput("reason", "must be at most 2000 characters");
+			throw InvalidInput.of("reason", "problem.tooLong", 2000);
 		}
 		boolean wasDraft = application.isDraft();
 		application.withdraw(clock.instant());

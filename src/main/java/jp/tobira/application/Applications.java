@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import jp.tobira.validation.Phrase;
 
 /**
  * The applications table. The content is stored as JSON as the issuer entered it; the columns that lists show and
@@ -61,8 +62,7 @@ public class Applications {
 					ts(application.submittedAt()), application.id().value(), application.version())
 			.update();
 		if (updated == 0) {
-			throw new ApplicationStateConflict("Application " + application.reference()
-					+ " was changed by someone else meanwhile; reload it and try again.");
+			throw new ApplicationStateConflict(Phrase.of("error.changedMeanwhile", application.reference().value()));
 		}
 	}
 

@@ -50,17 +50,14 @@ class DocumentMediaTypes {
 	String verify(byte[] content, String fileName, String declaredType) {
 		String claimed = tika.detect(fileName);
 		if (!NAMES.containsKey(claimed)) {
-			throw new InvalidInput("file", "\"" + fileName
-					+ "\" is not an accepted kind of file: upload PDF, PNG, JPEG, XLSX or CSV (by its file name ending)");
+			throw InvalidInput.of("file", "problem.notAcceptedKind", fileName);
 		}
 		String declared = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase();
 		if (!GENERIC_DECLARATIONS.contains(declared) && NAMES.containsKey(declared) && !declared.equals(claimed)) {
-			throw new InvalidInput("file", "the upload declares " + NAMES.get(declared) + " but the file name says "
-					+ NAMES.get(claimed));
+			throw InvalidInput.of("file", "problem.declaredMismatch", NAMES.get(declared), NAMES.get(claimed));
 		}
 		if (!contentIs(claimed, content)) {
-			throw new InvalidInput("file", "the content of \"" + fileName + "\" is not " + NAMES.get(claimed)
-					+ " (it reads as " + tika.detect(content) + ")");
+			throw InvalidInput.of("file", "problem.contentMismatch", fileName, NAMES.get(claimed), tika.detect(content));
 		}
 		return claimed;
 	}

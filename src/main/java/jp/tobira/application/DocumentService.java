@@ -16,6 +16,7 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Phrase;
 
 /**
  * Stores an application's documents: content type from the bytes, SHA-256, a new version per type on every upload.
@@ -53,8 +54,7 @@ public class DocumentService {
 	public Document upload(Actor actor, ApplicationId applicationId, DocumentType type, Upload upload) {
 		Application application = access.toChangeAsIssuer(actor, applicationId);
 		if (!application.isDraft()) {
-			throw new ApplicationStateConflict("Application " + application.reference() + " is "
-					+ application.status() + ": documents can be added to a draft, or with the answer to a request for information.");
+			throw new ApplicationStateConflict(Phrase.of("error.documentsClosed", application.reference().value(), Phrase.of("status." + application.status())));
 		}
 		return store(actor, application, type, upload);
 	}
@@ -67,11 +67,11 @@ public class DocumentService {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	Document store(Actor actor, Application application, DocumentType type, Upload upload) {
 		if (type == null) {
-			throw new InvalidInput("type", "is required: one of " + List.of(DocumentType.values()));
+			throw InvalidInput.of("type", "problem.requiredOneOf", List.of(DocumentType.values()).toString());
 		}
 		byte[] content = upload.content();
 		if (content == null || content.length == 0) {
-			throw new InvalidInput("file", "is empty");
+			throw InvalidInput.of("file", "problem.emptyFile");
 		}
 		if (content.length > properties.maxSize().toBytes()) {
 			throw new DocumentTooLarge(properties.maxSize());
@@ -124,10 +124,10 @@ public class DocumentService {
 		String name = original == null ? "" : original.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
 		if (name.isEmpty()) {
-			throw new InvalidInput("file", "has no file name");
+			throw InvalidInput.of("file", "problem.noFileName");
 		}
 		if (name.length() > MAX_FILE_NAME) {
-			throw new InvalidInput("file", "has a file name longer than " + MAX_FILE_NAME + " characters");
+			throw InvalidInput.of("file", "problem.fileNameTooLong", MAX_FILE_NAME);
 		}
 		return name;
 	}

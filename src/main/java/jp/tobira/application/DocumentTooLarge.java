@@ -8,6 +8,6 @@ import jp.tobira.validation.InvalidInput;
 public class DocumentTooLarge extends InvalidInput {
 
 	public DocumentTooLarge(DataSize limit) {
-		super("file", "is larger than the limit of " + limit.toMegabytes() + " MB");
+		super(java.util.List.of(jp.tobira.validation.FieldProblem.of("file", "problem.tooLarge", limit.toMegabytes())));
 	}
 }

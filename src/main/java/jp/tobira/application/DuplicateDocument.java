@@ -1,10 +1,25 @@
 package jp.tobira.application;
 
+import jp.tobira.validation.Explained;
+import jp.tobira.validation.Phrase;
+
 /** The same bytes are already stored with this application (409). */
-public class DuplicateDocument extends RuntimeException {
+public class DuplicateDocument extends RuntimeException implements Explained {
+
+	private final Phrase phrase;
 
 	public DuplicateDocument(Document existing) {
-		super("This file is already stored with the application as " + existing.type() + " version "
-				+ existing.version() + " (" + existing.fileName() + ").");
+		this(Phrase.of("error.duplicateDocument", Phrase.of("document." + existing.type()), existing.version(),
+				existing.fileName()));
+	}
+
+	private DuplicateDocument(Phrase phrase) {
+		super(phrase.english());
+		this.phrase = phrase;
+	}
+
+	@Override
+	public Phrase phrase() {
+		return phrase;
 	}
 }

@@ -64,7 +64,7 @@ public class Holidays {
 	@Transactional
 	public void add(String actor, Holiday holiday) {
 		if (holiday.day() == null) {
-			throw new InvalidInput("day", "is required");
+			throw InvalidInput.of("day", "problem.required");
 		}
 		requireName("nameEn", holiday.nameEn());
 		requireName("nameJa", holiday.nameJa());
@@ -76,7 +76,7 @@ public class Holidays {
 					Timestamp.from(clock.instant()))
 			.update();
 		if (added == 0) {
-			throw new InvalidInput("day", holiday.day() + " is already a holiday");
+			throw InvalidInput.of("day", "problem.alreadyHoliday", holiday.day().toString());
 		}
 		audit(actor, "added", holiday);
 	}
@@ -86,7 +86,7 @@ public class Holidays {
 		Holiday existing = all().stream()
 			.filter(h -> h.day().equals(day))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInput("day", day + " is not a holiday"));
+			.orElseThrow(() -> InvalidInput.of("day", "problem.notHoliday", String.valueOf(day)));
 		jdbc.sql("DELETE FROM app.holiday WHERE day = ?").param(day).update();
 		audit(actor, "removed", existing);
 	}
@@ -109,7 +109,7 @@ public class Holidays {
 
 	private static void requireName(String field, String name) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInput(field, "is required, at most 100 characters");
+			throw InvalidInput.of(field, "problem.requiredShort", 100);
 		}
 	}
 }

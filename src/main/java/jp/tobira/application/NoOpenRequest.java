@@ -4,6 +4,6 @@ package jp.tobira.application;
 public class NoOpenRequest extends ApplicationStateConflict {
 
 	public NoOpenRequest(Reference reference) {
-		super("Application " + reference + " has no open request for information to answer.");
+		super(jp.tobira.validation.Phrase.of("error.noOpenRequest", reference.value()));
 	}
 }

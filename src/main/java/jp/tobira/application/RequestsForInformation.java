@@ -70,13 +70,13 @@ public class RequestsForInformation {
 			String raisedBy) {
 		List<String> items = missing == null ? List.of() : missing;
 		if (message == null || message.isBlank()) {
-			throw new InvalidInput("message", "is required: tell the issuer what is missing and why");
+			throw InvalidInput.of("message", "problem.rfiMessage");
 		}
 		if (message.length() > MAX_TEXT) {
-			throw new InvalidInput("message", "must be at most " + MAX_TEXT + " characters");
+			throw InvalidInput.of("message", "problem.tooLong", MAX_TEXT);
 		}
 		if (items.size() > 50 || items.stream().anyMatch(item -> item == null || item.isBlank() || item.length() > 200)) {
-			throw new InvalidInput("missing", "must list at most 50 items of at most 200 characters");
+			throw InvalidInput.of("missing", "problem.rfiItems");
 		}
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
 		RequestForInformation rfi = new RequestForInformation(UUID.randomUUID(), id, taskKey, List.copyOf(items),
@@ -110,10 +110,10 @@ public class RequestsForInformation {
 			throw new NoOpenRequest(application.reference());
 		}
 		if (message == null || message.isBlank()) {
-			throw new InvalidInput("message", "is required");
+			throw InvalidInput.of("message", "problem.required");
 		}
 		if (message.length() > MAX_TEXT) {
-			throw new InvalidInput("message", "must be at most " + MAX_TEXT + " characters");
+			throw InvalidInput.of("message", "problem.tooLong", MAX_TEXT);
 		}
 		List<Document> stored = new ArrayList<>();
 		for (DocumentUpload upload : uploads) {

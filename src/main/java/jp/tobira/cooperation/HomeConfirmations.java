@@ -50,7 +50,7 @@ public class HomeConfirmations {
 	public void confirmed(ApplicationId id, String arrangement, String reference, String contact, LocalDate repliedOn,
 			String officer) {
 		if (arrangement == null || !ARRANGEMENTS.contains(arrangement)) {
-			throw new InvalidInput("arrangement", "must be one of " + ARRANGEMENTS);
+			throw InvalidInput.of("arrangement", "problem.oneOf", new java.util.TreeSet<>(ARRANGEMENTS).toString());
 		}
 		require("reference", reference, 200);
 		optional("contact", contact, 200);
@@ -99,21 +99,21 @@ public class HomeConfirmations {
 			return today;
 		}
 		if (repliedOn.isAfter(today)) {
-			throw new InvalidInput("date", "must not be in the future");
+			throw InvalidInput.of("date", "problem.future");
 		}
 		return repliedOn;
 	}
 
 	private static void require(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidInput(field, "is required");
+			throw InvalidInput.of(field, "problem.required");
 		}
 		optional(field, value, max);
 	}
 
 	private static void optional(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw new InvalidInput(field, "must be at most " + max + " characters");
+			throw InvalidInput.of(field, "problem.tooLong", max);
 		}
 	}
 }

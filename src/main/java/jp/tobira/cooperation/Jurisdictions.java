@@ -58,16 +58,16 @@ public class Jurisdictions {
 	@Transactional
 	public Jurisdiction set(String actor, String code, String name, EquivalenceStatus status, String note) {
 		if (code == null || !CODES.contains(code)) {
-			throw new InvalidInput("code", "is not an ISO 3166 country code");
+			throw InvalidInput.of("code", "problem.country");
 		}
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInput("name", "is required, at most 100 characters");
+			throw InvalidInput.of("name", "problem.requiredShort", 100);
 		}
 		if (status == null) {
-			throw new InvalidInput("status", "is required: one of " + List.of(EquivalenceStatus.values()));
+			throw InvalidInput.of("status", "problem.requiredOneOf", List.of(EquivalenceStatus.values()).toString());
 		}
 		if (note != null && note.length() > 500) {
-			throw new InvalidInput("note", "must be at most 500 characters");
+			throw InvalidInput.of("note", "problem.tooLong", 500);
 		}
 		Optional<Jurisdiction> before = find(code);
 		jdbc.sql("""

@@ -63,18 +63,18 @@ public class Decisions {
 	public Decision record(ApplicationId id, Outcome outcome, String reasons, String conditions,
 			String recommendation, String decidedBy) {
 		if (outcome == null) {
-			throw new InvalidInput("decision", "is required: APPROVE, APPROVE_WITH_CONDITIONS or REJECT");
+			throw InvalidInput.of("decision", "problem.decisionRequired");
 		}
 		String cleanReasons = text("reasons", reasons);
 		String cleanConditions = text("conditions", conditions);
 		if (outcome == Outcome.APPROVE_WITH_CONDITIONS && cleanConditions == null) {
-			throw new InvalidInput("conditions", "are required for an approval with conditions");
+			throw InvalidInput.of("conditions", "problem.conditionsRequired");
 		}
 		if (outcome == Outcome.REJECT && cleanReasons == null) {
-			throw new InvalidInput("reasons", "are required for a rejection");
+			throw InvalidInput.of("reasons", "problem.reasonsRequired");
 		}
 		if (outcome == Outcome.APPROVE && cleanConditions != null) {
-			throw new InvalidInput("conditions", "belong to an approval with conditions");
+			throw InvalidInput.of("conditions", "problem.conditionsNotAllowed");
 		}
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
 		Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -155,7 +155,7 @@ public class Decisions {
 			return null;
 		}
 		if (value.length() > MAX_TEXT) {
-			throw new InvalidInput(field, "must be at most " + MAX_TEXT + " characters");
+			throw InvalidInput.of(field, "problem.tooLong", MAX_TEXT);
 		}
 		return value.strip();
 	}

@@ -55,14 +55,14 @@ class BackingReview implements TaskCompletion {
 	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
 		Form form = forms.read(json, Form.class);
 		if (form.outcome() == null || !OUTCOMES.contains(form.outcome())) {
-			throw new InvalidInput("outcome", "must be one of " + OUTCOMES);
+			throw InvalidInput.of("outcome", "problem.oneOf", new java.util.TreeSet<>(OUTCOMES).toString());
 		}
 		Map<String, String> overrules = form.overrules() == null ? Map.of() : form.overrules();
 		flags.overrule(application.id(), overrules, actor.username());
 		switch (form.outcome()) {
 			case "CONCERNS" -> {
 				if (form.findings() == null || form.findings().isBlank()) {
-					throw new InvalidInput("findings", "are required when there are concerns");
+					throw InvalidInput.of("findings", "problem.findingsRequired");
 				}
 			}
 			case "SATISFACTORY" -> {
@@ -72,8 +72,7 @@ class BackingReview implements TaskCompletion {
 					.map(CaseFlags.RaisedFlag::flag)
 					.toList();
 				if (!standing.isEmpty()) {
-					throw new InvalidInput("overrules", "the backing cannot be satisfactory while " + standing
-							+ " stand: overrule each with a written reason, or record concerns");
+					throw InvalidInput.of("overrules", "problem.flagsStand", standing.toString());
 				}
 			}
 			default -> rfis.raise(application.id(), taskKey(), form.missing(), form.message(), actor.username());

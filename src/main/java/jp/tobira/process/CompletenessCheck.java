@@ -54,7 +54,7 @@ class CompletenessCheck implements TaskCompletion {
 	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
 		Form form = forms.read(json, Form.class);
 		if (form.complete() == null) {
-			throw new InvalidInput("complete", "is required: true or false");
+			throw InvalidInput.of("complete", "problem.trueOrFalse");
 		}
 		Map<String, Map<String, String>> checklist = form.checklist() == null ? Map.of() : form.checklist();
 		if (form.complete()) {
@@ -64,8 +64,7 @@ class CompletenessCheck implements TaskCompletion {
 				.map(Map.Entry::getKey)
 				.toList();
 			if (!marked.isEmpty()) {
-				throw new InvalidInput("complete", "the checklist marks " + marked
-						+ " as missing or deficient: request information instead");
+				throw InvalidInput.of("complete", "problem.completeButMarked", marked.toString());
 			}
 			findings.record(application.id(), taskKey(), "COMPLETE", form.note(), Map.of("checklist", checklist),
 					actor.username());
@@ -73,10 +72,10 @@ class CompletenessCheck implements TaskCompletion {
 		else {
 			List<String> missing = form.missing() == null ? List.of() : form.missing();
 			if (missing.isEmpty()) {
-				throw new InvalidInput("missing", "must name what is missing");
+				throw InvalidInput.of("missing", "problem.nameMissing");
 			}
 			missing.stream().filter(item -> !ITEMS.contains(item)).findFirst().ifPresent(item -> {
-				throw new InvalidInput("missing", "\"" + item + "\" is not a document type or part of the application");
+				throw InvalidInput.of("missing", "problem.unknownItem", item);
 			});
 			rfis.raise(application.id(), taskKey(), missing, form.message(), actor.username());
 			findings.record(application.id(), taskKey(), "INCOMPLETE", form.message(),

@@ -47,7 +47,7 @@ class DecisionTask implements TaskCompletion {
 		Outcome outcome = Arrays.stream(Outcome.values())
 			.filter(candidate -> candidate.name().equals(form.decision()))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInput("decision", "must be one of " + Arrays.toString(Outcome.values())));
+			.orElseThrow(() -> InvalidInput.of("decision", "problem.oneOf", Arrays.toString(Outcome.values())));
 		String recommendation = recommendations.of(application.id())
 			.map(Recommendations.Recommendation::recommendation)
 			.orElse(null);

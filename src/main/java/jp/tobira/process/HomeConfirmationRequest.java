@@ -40,7 +40,7 @@ class HomeConfirmationRequest implements TaskCompletion {
 	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
 		Form form = forms.read(json, Form.class);
 		if (!Boolean.TRUE.equals(form.sent())) {
-			throw new InvalidInput("sent", "must be true: complete this task once the request has been sent");
+			throw InvalidInput.of("sent", "problem.notSent");
 		}
 		confirmations.requestSent(application.id(), actor.username());
 		auditLog.append(actor.username(), application.reference().value(), AuditKind.MESSAGE_SENT,

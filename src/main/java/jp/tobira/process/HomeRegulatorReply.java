@@ -40,7 +40,7 @@ class HomeRegulatorReply implements TaskCompletion {
 	public Map<String, Object> complete(Actor actor, Application application, JsonNode json) {
 		Form form = forms.read(json, Form.class);
 		if (form.confirmed() == null) {
-			throw new InvalidInput("confirmed", "is required: true or false");
+			throw InvalidInput.of("confirmed", "problem.trueOrFalse");
 		}
 		if (form.confirmed()) {
 			confirmations.confirmed(application.id(), form.arrangement(), form.reference(), form.contact(), form.date(),

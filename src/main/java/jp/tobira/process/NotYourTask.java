@@ -1,9 +1,24 @@
 package jp.tobira.process;
 
-/** The user is in none of the task's groups (403). */
-public class NotYourTask extends RuntimeException {
+import jp.tobira.validation.Explained;
+import jp.tobira.validation.Phrase;
 
-	public NotYourTask(String user, String taskName) {
-		super(user + " is not in a group that works \"" + taskName + "\".");
+/** The user is in none of the task's groups (403). */
+public class NotYourTask extends RuntimeException implements Explained {
+
+	private final Phrase phrase;
+
+	public NotYourTask(String user, String taskKey) {
+		this(Phrase.of("error.task.notYours", user, ReviewTasks.taskName(taskKey)));
+	}
+
+	private NotYourTask(Phrase phrase) {
+		super(phrase.english());
+		this.phrase = phrase;
+	}
+
+	@Override
+	public Phrase phrase() {
+		return phrase;
 	}
 }

@@ -25,6 +25,7 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
+import jp.tobira.validation.Phrase;
 
 /**
  * The one door to the engine's user tasks: listing, claiming, unclaiming and completing, each authorised against
@@ -82,7 +83,7 @@ public class ReviewTasks {
 		}
 		Set<String> candidates = candidateGroups(taskId);
 		if (groupIds(actor).stream().noneMatch(candidates::contains) && !actor.username().equals(task.getAssignee())) {
-			throw new NotYourTask(actor.username(), task.getName());
+			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
 		}
 		Application application = applications.findById(jp.tobira.application.ApplicationId.of(
 				String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
@@ -99,8 +100,7 @@ public class ReviewTasks {
 			return;
 		}
 		if (assignee != null) {
-			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is already claimed by "
-					+ assignee + ".");
+			throw new TaskConflict(Phrase.of("error.task.claimedBy", taskName(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		assign(actor, work);
 	}
@@ -109,8 +109,7 @@ public class ReviewTasks {
 	public void unclaim(Actor actor, String taskId) {
 		Work work = lockAndCheck(actor, taskId);
 		if (!actor.username().equals(work.task().getAssignee())) {
-			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is not claimed by "
-					+ actor.username() + ".");
+			throw new TaskConflict(Phrase.of("error.task.notClaimedBy", taskName(work.task().getTaskDefinitionKey()), work.reference(), actor.username()));
 		}
 		tasks.setAssignee(taskId, null);
 		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_UNCLAIMED,
@@ -126,11 +125,10 @@ public class ReviewTasks {
 		Work work = lockAndCheck(actor, taskId);
 		String assignee = work.task().getAssignee();
 		if (assignee != null && !assignee.equals(actor.username())) {
-			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is claimed by "
-					+ assignee + ".");
+			throw new TaskConflict(Phrase.of("error.task.heldBy", taskName(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		if (formJson.length() > 100_000) {
-			throw new jp.tobira.validation.InvalidInput("form", "is too large to save");
+			throw jp.tobira.validation.InvalidInput.of("form", "problem.formTooLarge");
 		}
 		if (assignee == null) {
 			assign(actor, work);
@@ -158,8 +156,7 @@ public class ReviewTasks {
 		Work work = lockAndCheck(actor, taskId);
 		String assignee = work.task().getAssignee();
 		if (assignee != null && !assignee.equals(actor.username())) {
-			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference() + " is claimed by "
-					+ assignee + ": only they can complete it.");
+			throw new TaskConflict(Phrase.of("error.task.heldByForCompletion", taskName(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		TaskCompletion completion = completions.get(work.task().getTaskDefinitionKey());
 		if (completion == null) {
@@ -178,8 +175,7 @@ public class ReviewTasks {
 			tasks.complete(taskId, variables);
 		}
 		catch (OptimisticLockingException ex) {
-			throw new TaskConflict("\"" + work.task().getName() + "\" of " + work.reference()
-					+ " was changed by someone else at the same moment; reload and look again.");
+			throw new TaskConflict(Phrase.of("error.task.sameMoment", taskName(work.task().getTaskDefinitionKey()), work.reference()));
 		}
 		catch (RuntimeException ex) {
 			throw unwrapped(ex);
@@ -229,7 +225,7 @@ public class ReviewTasks {
 		Set<String> candidates = candidateGroups(taskId);
 		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
 		if (!inGroup && !actor.username().equals(task.getAssignee())) {
-			throw new NotYourTask(actor.username(), task.getName());
+			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
 		}
 		return new Work(task, application);
 	}
@@ -249,15 +245,17 @@ public class ReviewTasks {
 	private RuntimeException gone(String taskId) {
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		if (done != null && done.getEndTime() != null && !"completed".equals(done.getDeleteReason())) {
-			return new TaskConflict("\"" + done.getName() + "\" is no longer open: its case was closed ("
-					+ done.getDeleteReason() + ").");
+			return new TaskConflict(Phrase.of("error.task.caseClosed", taskName(done.getTaskDefinitionKey()), done.getDeleteReason()));
 		}
 		if (done != null && done.getEndTime() != null) {
-			return new TaskConflict("\"" + done.getName() + "\" was already completed"
-					+ (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at "
-					+ done.getEndTime().toInstant() + ".");
+			return new TaskConflict(done.getAssignee() == null ? Phrase.of("error.task.completed", taskName(done.getTaskDefinitionKey()), done.getEndTime().toInstant().toString()) : Phrase.of("error.task.completedBy", taskName(done.getTaskDefinitionKey()), done.getAssignee(), done.getEndTime().toInstant().toString()));
 		}
 		return new TaskNotFound(taskId);
+	}
+
+	/** A task's name in the reader's language, from the message bundles, as the screens name it. */
+	static Phrase taskName(String taskKey) {
+		return Phrase.of("task." + taskKey);
 	}
 
 	private static Set<String> groupIds(Actor actor) {

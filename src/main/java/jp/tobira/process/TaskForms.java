@@ -26,14 +26,14 @@ class TaskForms {
 			return json.treeToValue(form == null || form.isNull() ? json.createObjectNode() : form, type);
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw new InvalidInput(ex.getPropertyName(), "is not a field of this task's form");
+			throw InvalidInput.of(ex.getPropertyName(), "problem.notAField");
 		}
 		catch (JsonMappingException ex) {
 			String field = ex.getPath().isEmpty() ? "body" : ex.getPath().get(ex.getPath().size() - 1).getFieldName();
-			throw new InvalidInput(field == null ? "body" : field, "has the wrong form");
+			throw InvalidInput.of(field == null ? "body" : field, "problem.wrongForm");
 		}
 		catch (JsonProcessingException ex) {
-			throw new InvalidInput("body", "cannot be read");
+			throw InvalidInput.of("body", "problem.unreadable");
 		}
 	}
 

@@ -16,6 +16,7 @@ import jp.tobira.application.ApplicationContent.ReserveAsset;
 import jp.tobira.application.AssetClass;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.validation.Phrase;
 
 /**
  * The automatic checks of DESIGN.md §4, measured against configured thresholds. Each result says what was measured
@@ -67,101 +68,107 @@ public class AutomaticChecks {
 	}
 
 	private CheckResult coverage(ApplicationContent content) {
-		String threshold = "≥ " + limits.minCoverageRatio().toPlainString();
+		Phrase threshold = Phrase.of("check.threshold.coverage", limits.minCoverageRatio().toPlainString());
 		return content.coverageRatio()
 			.map(ratio -> ratio.atLeast(limits.minCoverageRatio())
-					? CheckResult.passed(RESERVE_COVERAGE, ratio.toString(), threshold)
-					: CheckResult.failed(RESERVE_COVERAGE, ratio.toString(), threshold, Flag.UNDER_BACKED))
-			.orElseGet(() -> CheckResult.notEvaluated(RESERVE_COVERAGE, "reserves or outstanding supply", threshold));
+					? CheckResult.passed(RESERVE_COVERAGE, Phrase.of("check.value.plain", ratio.toString()), threshold)
+					: CheckResult.failed(RESERVE_COVERAGE, Phrase.of("check.value.plain", ratio.toString()), threshold,
+							Flag.UNDER_BACKED))
+			.orElseGet(() -> CheckResult.notEvaluated(RESERVE_COVERAGE, "coverage", threshold));
 	}
 
 	private CheckResult eligibility(ApplicationContent content) {
-		String threshold = limits.eligibleAssetClasses() + "; government paper and repos ≤ "
-				+ limits.maxGovernmentMaturity();
+		Phrase threshold = Phrase.of("check.threshold.eligibility",
+				limits.eligibleAssetClasses().stream().map(c -> (Object) Phrase.of("option." + c)).toList(),
+				limits.maxGovernmentMaturity().toTotalMonths());
 		if (content.reserves() == null || content.reserves().assets() == null || content.reserves().assets().isEmpty()
 				|| content.reserves().asOf() == null) {
-			return CheckResult.notEvaluated(ASSET_ELIGIBILITY, "reserve assets or their date", threshold);
+			return CheckResult.notEvaluated(ASSET_ELIGIBILITY, "reserves", threshold);
 		}
 		LocalDate latestMaturity = content.reserves().asOf().plus(limits.maxGovernmentMaturity());
-		List<String> offending = new ArrayList<>();
+		List<Object> offending = new ArrayList<>();
 		List<ReserveAsset> assets = content.reserves().assets();
 		for (int i = 0; i < assets.size(); i++) {
 			ReserveAsset asset = assets.get(i);
-			String row = "row " + (i + 1) + " " + asset.assetClass() + " " + asset.amount().toPlainString();
+			Phrase assetClass = Phrase.of("option." + asset.assetClass());
+			String amount = asset.amount().toPlainString();
 			if (!limits.eligibleAssetClasses().contains(asset.assetClass())) {
-				offending.add(row + " (class not eligible)");
+				offending.add(Phrase.of("check.row.ineligible", i + 1, assetClass, amount));
 			}
 			else if (TERM_LIMITED.contains(asset.assetClass()) && asset.maturity() == null
 					&& asset.assetClass() != AssetClass.REVERSE_REPO) {
-				offending.add(row + " (no maturity given)");
+				offending.add(Phrase.of("check.row.noMaturity", i + 1, assetClass, amount));
 			}
 			else if (TERM_LIMITED.contains(asset.assetClass()) && asset.maturity() != null
 					&& asset.maturity().isAfter(latestMaturity)) {
-				offending.add(row + " (matures " + asset.maturity() + ", after " + latestMaturity + ")");
+				offending.add(Phrase.of("check.row.late", i + 1, assetClass, amount, asset.maturity().toString(),
+						latestMaturity.toString()));
 			}
 		}
 		return offending.isEmpty()
-				? CheckResult.passed(ASSET_ELIGIBILITY, assets.size() + " rows, all eligible", threshold)
-				: CheckResult.failed(ASSET_ELIGIBILITY, String.join("; ", offending), threshold, Flag.INELIGIBLE_ASSETS);
+				? CheckResult.passed(ASSET_ELIGIBILITY, Phrase.of("check.value.eligible", assets.size()), threshold)
+				: CheckResult.failed(ASSET_ELIGIBILITY, Phrase.of("check.value.plain", offending), threshold,
+						Flag.INELIGIBLE_ASSETS);
 	}
 
 	private CheckResult attestation(ApplicationContent content, LocalDate asOf) {
-		String threshold = "≤ " + limits.maxAttestationAge().getDays() + " days";
+		Phrase threshold = Phrase.of("check.threshold.days", limits.maxAttestationAge().getDays());
 		LocalDate date = content.audit() == null ? null : content.audit().lastAttestationDate();
 		if (date == null) {
-			return CheckResult.notEvaluated(ATTESTATION_AGE, "attestation date", threshold);
+			return CheckResult.notEvaluated(ATTESTATION_AGE, "attestation", threshold);
 		}
-		String value = ChronoUnit.DAYS.between(date, asOf) + " days (" + date + ")";
+		Phrase value = Phrase.of("check.value.days", ChronoUnit.DAYS.between(date, asOf), date.toString());
 		return date.plus(limits.maxAttestationAge()).isBefore(asOf)
 				? CheckResult.failed(ATTESTATION_AGE, value, threshold, Flag.STALE_ATTESTATION)
 				: CheckResult.passed(ATTESTATION_AGE, value, threshold);
 	}
 
 	private CheckResult audit(ApplicationContent content, LocalDate asOf) {
-		String threshold = "≤ " + limits.maxAuditAge().toTotalMonths() + " months";
+		Phrase threshold = Phrase.of("check.threshold.months", limits.maxAuditAge().toTotalMonths());
 		LocalDate date = content.audit() == null ? null : content.audit().lastAuditDate();
 		if (date == null) {
-			return CheckResult.notEvaluated(AUDIT_AGE, "audit date", threshold);
+			return CheckResult.notEvaluated(AUDIT_AGE, "audit", threshold);
 		}
-		String value = ChronoUnit.MONTHS.between(date, asOf) + " months (" + date + ")";
+		Phrase value = Phrase.of("check.value.months", ChronoUnit.MONTHS.between(date, asOf), date.toString());
 		return date.plus(limits.maxAuditAge()).isBefore(asOf)
 				? CheckResult.failed(AUDIT_AGE, value, threshold, Flag.STALE_AUDIT)
 				: CheckResult.passed(AUDIT_AGE, value, threshold);
 	}
 
 	private CheckResult redemption(ApplicationContent content) {
-		String threshold = "at par, ≤ " + limits.maxRedemptionBusinessDays() + " business days";
+		Phrase threshold = Phrase.of("check.threshold.redemption", limits.maxRedemptionBusinessDays());
 		var redemption = content.redemption();
 		if (redemption == null || redemption.atPar() == null || redemption.maxBusinessDays() == null) {
-			return CheckResult.notEvaluated(REDEMPTION, "redemption terms", threshold);
+			return CheckResult.notEvaluated(REDEMPTION, "redemption", threshold);
 		}
-		String value = (redemption.atPar() ? "at par" : "not at par") + ", " + redemption.maxBusinessDays()
-				+ " business days";
+		Phrase value = Phrase.of("check.value.redemption",
+				Phrase.of(redemption.atPar() ? "check.atPar" : "check.notAtPar"), redemption.maxBusinessDays());
 		boolean prompt = redemption.atPar() && redemption.maxBusinessDays() <= limits.maxRedemptionBusinessDays();
 		return prompt ? CheckResult.passed(REDEMPTION, value, threshold)
 				: CheckResult.failed(REDEMPTION, value, threshold, Flag.SLOW_REDEMPTION);
 	}
 
 	private CheckResult segregation(ApplicationContent content) {
-		String threshold = "segregated and bankruptcy-remote";
+		Phrase threshold = Phrase.of("check.threshold.segregation");
 		var trust = content.trust();
 		if (trust == null || trust.segregated() == null || trust.bankruptcyRemote() == null) {
-			return CheckResult.notEvaluated(SEGREGATION, "trust structure", threshold);
+			return CheckResult.notEvaluated(SEGREGATION, "trust", threshold);
 		}
-		String value = (trust.segregated() ? "segregated" : "not segregated") + ", "
-				+ (trust.bankruptcyRemote() ? "bankruptcy-remote" : "not bankruptcy-remote");
+		Phrase value = Phrase.of("check.value.segregation",
+				Phrase.of(trust.segregated() ? "check.segregated" : "check.notSegregated"),
+				Phrase.of(trust.bankruptcyRemote() ? "check.remote" : "check.notRemote"));
 		return trust.segregated() && trust.bankruptcyRemote() ? CheckResult.passed(SEGREGATION, value, threshold)
 				: CheckResult.failed(SEGREGATION, value, threshold, Flag.NOT_SEGREGATED);
 	}
 
 	private CheckResult jurisdiction(ApplicationContent content) {
-		String threshold = "EQUIVALENT";
+		Phrase threshold = Phrase.of("check.value.plain", Phrase.of("equivalence." + EquivalenceStatus.EQUIVALENT));
 		String code = content.issuer() == null ? null : content.issuer().jurisdiction();
 		if (code == null) {
-			return CheckResult.notEvaluated(JURISDICTION, "home jurisdiction", threshold);
+			return CheckResult.notEvaluated(JURISDICTION, "jurisdiction", threshold);
 		}
 		EquivalenceStatus status = jurisdictionStatus.apply(code);
-		String value = code + ": " + status;
+		Phrase value = Phrase.of("check.value.jurisdiction", code, Phrase.of("equivalence." + status));
 		return switch (status) {
 			case EQUIVALENT -> CheckResult.passed(JURISDICTION, value, threshold);
 			case NOT_EQUIVALENT -> CheckResult.failed(JURISDICTION, value, threshold, Flag.NOT_EQUIVALENT);

@@ -59,14 +59,14 @@ public class CaseFlags {
 		List<String> raised = of(id).stream().map(RaisedFlag::flag).toList();
 		for (Map.Entry<String, String> overrule : reasonsByFlag.entrySet()) {
 			if (!raised.contains(overrule.getKey())) {
-				throw new InvalidInput("overrules." + overrule.getKey(), "is not a flag raised on this case");
+				throw InvalidInput.of("overrules." + overrule.getKey(), "problem.notRaised");
 			}
 			String reason = overrule.getValue();
 			if (reason == null || reason.isBlank()) {
-				throw new InvalidInput("overrules." + overrule.getKey(), "needs a written reason");
+				throw InvalidInput.of("overrules." + overrule.getKey(), "problem.reasonNeeded");
 			}
 			if (reason.length() > 2000) {
-				throw new InvalidInput("overrules." + overrule.getKey(), "must be at most 2000 characters");
+				throw InvalidInput.of("overrules." + overrule.getKey(), "problem.tooLong", 2000);
 			}
 			jdbc.sql("""
 					UPDATE app.case_flag SET overruled_by = ?, overrule_reason = ?, overruled_at = ?

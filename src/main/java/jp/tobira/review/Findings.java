@@ -44,7 +44,7 @@ public class Findings {
 	public Finding record(ApplicationId id, String taskKey, String outcome, String text, Map<String, ?> details,
 			String recordedBy) {
 		if (text != null && text.length() > MAX_TEXT) {
-			throw new InvalidInput("findings", "must be at most " + MAX_TEXT + " characters");
+			throw InvalidInput.of("findings", "problem.tooLong", MAX_TEXT);
 		}
 		Finding finding = new Finding(UUID.randomUUID(), taskKey, outcome, text == null ? null : text.strip(),
 				write(details), recordedBy, clock.instant());

@@ -1,10 +1,26 @@
 package jp.tobira.review;
 
-/** A decision refused because the decider worked on an earlier task of the same case (four eyes, DESIGN.md §2). */
-public class FourEyesViolation extends RuntimeException {
+import java.util.Collection;
 
-	public FourEyesViolation(String user, String reference, java.util.Collection<String> earlierTasks) {
-		super(user + " cannot decide case " + reference + ": they completed " + String.join(", ", earlierTasks)
-				+ " of this case, and the decision needs a second pair of eyes. Another member of the decision group must decide.");
+import jp.tobira.validation.Explained;
+import jp.tobira.validation.Phrase;
+
+/** A decision refused because the decider worked on an earlier task of the same case (four eyes, DESIGN.md §2). */
+public class FourEyesViolation extends RuntimeException implements Explained {
+
+	private final Phrase phrase;
+
+	public FourEyesViolation(String user, String reference, Collection<String> earlierTasks) {
+		this(Phrase.of("error.fourEyes", user, reference, String.join(", ", earlierTasks)));
+	}
+
+	private FourEyesViolation(Phrase phrase) {
+		super(phrase.english());
+		this.phrase = phrase;
+	}
+
+	@Override
+	public Phrase phrase() {
+		return phrase;
 	}
 }

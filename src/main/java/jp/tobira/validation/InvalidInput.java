@@ -15,8 +15,9 @@ public class InvalidInput extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
-	public InvalidInput(String field, String message) {
-		this(List.of(new FieldProblem(field, message)));
+	/** One field's problem, said as the message {@code key} of the bundles with its arguments. */
+	public static InvalidInput of(String field, String key, Object... arguments) {
+		return new InvalidInput(List.of(FieldProblem.of(field, key, arguments)));
 	}
 
 	public static InvalidInput of(Set<? extends ConstraintViolation<?>> violations) {

@@ -73,10 +73,10 @@ class ContentForm {
 					path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
 				}
 			}
-			throw new InvalidInput(path.isEmpty() ? "form" : path.toString(), "has the wrong form");
+			throw InvalidInput.of(path.isEmpty() ? "form" : path.toString(), "problem.wrongForm");
 		}
 		catch (JsonProcessingException ex) {
-			throw new InvalidInput("form", "cannot be read");
+			throw InvalidInput.of("form", "problem.unreadable");
 		}
 	}
 

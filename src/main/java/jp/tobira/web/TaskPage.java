@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +31,8 @@ import jp.tobira.application.ApplicationService;
 import jp.tobira.application.CaseClock;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
+import jp.tobira.audit.AuditEntries;
+import jp.tobira.audit.AuditEntry;
 import jp.tobira.cooperation.HomeConfirmations;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.process.NotYourTask;
@@ -76,9 +81,16 @@ class TaskPage {
 
 	private final org.springframework.context.MessageSource messages;
 
-	TaskPage(org.springframework.context.MessageSource messages, ReviewTasks tasks, ApplicationService applications, DocumentService documents, CaseClock caseClock,
-			AutomaticChecks checks, CaseFlags flags, Findings findings, Recommendations recommendations,
-			ObjectMapper json, Clock clock) {
+	private final Explanations explanations;
+
+	private final AuditEntries audit;
+
+	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
+			ApplicationService applications, DocumentService documents, CaseClock caseClock, AutomaticChecks checks,
+			CaseFlags flags, Findings findings, Recommendations recommendations, AuditEntries audit, ObjectMapper json,
+			Clock clock) {
+		this.explanations = explanations;
+		this.audit = audit;
 		this.tasks = tasks;
 		this.applications = applications;
 		this.documents = documents;
@@ -103,21 +115,25 @@ class TaskPage {
 	}
 
 	@GetMapping("/tasks/{id}")
-	String show(@AuthenticationPrincipal TobiraUser user, @PathVariable String id, Model model) {
+	String show(@AuthenticationPrincipal TobiraUser user, @PathVariable String id, Model model,
+			HttpServletResponse response) {
 		ReviewTasks.TaskOnCase task;
 		try {
 			task = tasks.open(user.actor(), id);
 		}
 		catch (TaskNotFound | TaskConflict ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", explanations.of(ex));
+			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";
 		}
 		catch (NotYourTask ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
 			return "error/403";
 		}
 		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
 		LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
 		model.addAttribute("task", task);
+		model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
@@ -125,6 +141,9 @@ class TaskPage {
 		model.addAttribute("flags", flags.of(application.id()));
 		model.addAttribute("findings", findings.of(application.id()));
 		model.addAttribute("recommendation", recommendations.of(application.id()).orElse(null));
+		List<AuditEntry> timeline = new java.util.ArrayList<>(audit.forCase(application.reference().value()));
+		java.util.Collections.reverse(timeline);
+		model.addAttribute("timeline", timeline);
 		model.addAttribute("documents", documents.list(user.actor(), application.id()));
 		model.addAttribute("documentTypes", DocumentType.values());
 		model.addAttribute("sections", SECTIONS);
@@ -155,15 +174,13 @@ class TaskPage {
 			tasks.complete(user.actor(), id, outcome(task.taskKey(), form));
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("errors", ex.problems().stream()
-				.collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b)));
+			redirect.addFlashAttribute("errors", explanations.of(ex.problems()));
 			redirect.addFlashAttribute("form", form.toSingleValueMap());
 			redirect.addFlashAttribute("checked", form);
-			redirect.addFlashAttribute("error", ex.getMessage());
 			return "redirect:/tasks/" + id;
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("form", form.toSingleValueMap());
 			return ex instanceof FourEyesViolation ? "redirect:/tasks/" + id : "redirect:/tasks";
 		}
@@ -254,8 +271,11 @@ class TaskPage {
 			tasks.save(user.actor(), id, json.writeValueAsString(kept));
 			redirect.addFlashAttribute("message", "task.saved");
 		}
-		catch (TaskConflict | NotYourTask | TaskNotFound | InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", String.join(" ", explanations.of(ex.problems()).values()));
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

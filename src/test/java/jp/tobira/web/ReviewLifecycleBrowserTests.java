@@ -97,7 +97,7 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		click("input[name=decision][value=APPROVE]");
 		type("#reasons", "In order.");
 		submit();
-		assertThat(browser.text()).contains("cannot decide case " + reference, "second pair of eyes");
+		assertThat(browser.text()).contains(msg("error.fourEyes", "decision2", reference, "reviewBacking"));
 		browser.capture(language, "44-decision-four-eyes-refusal");
 
 		// decision decides; a missing condition is refused next to its field, what was typed is kept
@@ -108,7 +108,7 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		type("#reasons", "The home framework is still under assessment.");
 		submit();
 		assertThat(browser.driver.findElement(By.cssSelector("#conditions + .field-error")).getText())
-			.contains("required");
+			.isEqualTo(msg("problem.conditionsRequired"));
 		assertThat(browser.driver.findElement(By.id("reasons")).getAttribute("value"))
 			.isEqualTo("The home framework is still under assessment.");
 		browser.capture(language, "46-task-decide-error");
