@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class EmbeddedDatabaseRestartIntegrationTests {
 		ApplicationId draft;
 		String reference;
 		try (ConfigurableApplicationContext first = start(data)) {
+			assertThat(first.getBean(ProcessEngine.class).getName()).isEqualTo("restartTest");
 			assertHealthyOnPostgres(first);
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
@@ -83,8 +85,8 @@ class EmbeddedDatabaseRestartIntegrationTests {
 				"--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
 				// as spring-boot:run has it (the test configuration turns it off for the shared context)
 				"--camunda.bpm.job-execution.enabled=true",
-				// Camunda's engine registry is static and keyed by name: under the shared test context's 'default'
+				// Camunda's engine registry is static and keyed by name (no hyphens allowed): under the shared test context's 'default'
 				// this engine would replace it, and closing it would unregister the shared one
-				"--camunda.bpm.process-engine-name=restart-test");
+				"--camunda.bpm.process-engine-name=restartTest");
 	}
 }
