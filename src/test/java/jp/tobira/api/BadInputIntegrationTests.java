@@ -2,14 +2,7 @@ package jp.tobira.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.security.BrowserSession;
 
 /**
  * DESIGN.md §9: bad input gets a 4xx problem naming the field, and nothing is stored. Each case counts the rows of
@@ -201,7 +195,7 @@ class BadInputIntegrationTests {
 
 	@Test
 	void refusesAFormPostRidingOnASessionWithoutItsCsrfToken() {
-		String session = logInThroughTheForm("issuer");
+		String session = BrowserSession.logIn(rest.getRootUri(), "issuer").cookie();
 		assertRefusedWithoutTrace(() -> {
 			HttpHeaders headers = new HttpHeaders();
 			headers.add(HttpHeaders.COOKIE, session);
@@ -249,34 +243,5 @@ class BadInputIntegrationTests {
 		List<String> values = new java.util.ArrayList<>();
 		array.forEach(node -> values.add(node.asText()));
 		return values;
-	}
-
-	/** A browser's log-in: the form's CSRF token and session cookie, then the session cookie alone. */
-	private String logInThroughTheForm(String username) {
-		try {
-			HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-			HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-			assertThat(token.find()).as("CSRF token on the log-in page").isTrue();
-			String form = "username=" + username + "&password=demo&_csrf="
-					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-			HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/login"))
-				.header("Cookie", cookie)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(login.statusCode()).as("log-in redirects").isEqualTo(302);
-			assertThat(login.headers().firstValue("Location")).as("log-in succeeded").hasValue(rest.getRootUri() + "/");
-			return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 }
