@@ -54,7 +54,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, LogInAudit logInAudit)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Group.ADMIN.role())
@@ -75,7 +76,10 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(entryPoint,
 					new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
 							withDefaults().matcher("/engine-rest/**"))))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.failureHandler(logInAudit)
+				.permitAll())
 			.httpBasic(basic -> {
 			})
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
