@@ -206,6 +206,28 @@ class IssuerApiIntegrationTests {
 	}
 
 	@Test
+	void alwaysShowsThePinnedClockAndDecisionFieldsEvenWhenTheyAreNull() {
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		ApiClient.Response created = issuer.postJson("/api/v1/applications", Fixtures.exampleJson());
+		String id = created.json().get("id").asText();
+
+		for (JsonNode draft : List.of(created.json(), issuer.get("/api/v1/applications/" + id).json())) {
+			assertThat(draft.has("clock")).as(draft.toString()).isTrue();
+			assertThat(draft.get("clock").isNull()).isTrue();
+			assertThat(draft.has("decision")).as(draft.toString()).isTrue();
+			assertThat(draft.get("decision").isNull()).isTrue();
+			// other absent values stay out of the body
+			assertThat(draft.has("submittedAt")).isFalse();
+		}
+
+		ApiClient.Case submitted = issuer.submitCanonical();
+		JsonNode read = issuer.get("/api/v1/applications/" + submitted.id()).json();
+		assertThat(read.get("clock").isObject()).as(read.toString()).isTrue();
+		assertThat(read.has("decision")).isTrue();
+		assertThat(read.get("decision").isNull()).isTrue();
+	}
+
+	@Test
 	void letsSupervisorStaffReadButNotChangeAnIssuersDraft() {
 		ApiClient issuer = new ApiClient(rest, "issuer");
 		ApiClient intake = new ApiClient(rest, "intake");
