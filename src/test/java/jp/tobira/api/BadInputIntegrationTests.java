@@ -3,6 +3,8 @@ package jp.tobira.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -10,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +40,9 @@ class BadInputIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	ApiClient issuer;
 
@@ -62,6 +70,26 @@ class BadInputIntegrationTests {
 		ObjectNode body = Fixtures.example();
 		((ObjectNode) body.get("audit")).put("lastAttestationDate", "2999-01-01");
 		assertRefusedWithoutTrace(() -> createWith(body), 400, "audit.lastAttestationDate");
+	}
+
+	/** "Tomorrow" by the application's clock (Tokyo), the first day that is in the future. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/token/supplyAsOf", "/reserves/asOf", "/audit/lastAuditDate", "/audit/lastAttestationDate" })
+	void refusesTomorrowForEveryAsOfDate(String pointer) {
+		ObjectNode body = Fixtures.example();
+		String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+		String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+		((ObjectNode) body.at(parent)).put(name, LocalDate.now(clock).plusDays(1).toString());
+		assertRefusedWithoutTrace(() -> createWith(body), 400, pointer.substring(1).replace('/', '.'));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/token,outstandingSupply,-1.00", "/token,outstandingSupply,0", "/redemption,feePercent,-0.01",
+			"/redemption,maxBusinessDays,-1" })
+	void refusesANumberBelowItsLowerBoundNamingItsField(String parent, String name, String value) {
+		ObjectNode body = Fixtures.example();
+		((ObjectNode) body.at(parent)).put(name, new java.math.BigDecimal(value));
+		assertRefusedWithoutTrace(() -> createWith(body), 400, parent.substring(1) + "." + name);
 	}
 
 	@Test
@@ -130,6 +158,28 @@ class BadInputIntegrationTests {
 				"file");
 		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "run.exe", Fixtures.pdf("exe"),
 				"application/octet-stream"), 400, "file");
+	}
+
+	@Test
+	void refusesAPdfDeclaredAsAnImage() {
+		String id = draft();
+		// the file name decides the type; a part that declares another type is refused
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("declared png"),
+				"image/png"), 400, "file");
+		// and the content must be what the name says, whatever the part declares
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "chart.png", Fixtures.pdf("named png"), "image/png"),
+				400, "file");
+	}
+
+	@Test
+	void refusesAFileNameOverTwoHundredFiftyFiveCharacters() {
+		String id = draft();
+		String name = "x".repeat(252) + ".pdf";
+		assertThat(name).hasSize(256);
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", name, Fixtures.pdf("long name"),
+				"application/pdf"), 400, "file");
+		assertThat(issuer.upload(id, "TRUST_DEED", name.substring(1), Fixtures.pdf("long name"), "application/pdf")
+			.status()).as("255 characters are allowed").isEqualTo(201);
 	}
 
 	@Test
@@ -203,6 +253,20 @@ class BadInputIntegrationTests {
 			return new ApiClient.Response(rest.exchange("/api/v1/applications", HttpMethod.POST,
 					new HttpEntity<>(Fixtures.exampleJson(), headers), String.class));
 		}, 403, null);
+	}
+
+	@Test
+	void answersAnotherIssuersAttemptsWithNotFoundAndStoresNothing() {
+		String id = draft();
+		String path = "/api/v1/applications/" + id;
+		ApiClient issuer2 = new ApiClient(rest, "issuer2");
+		assertRefusedWithoutTrace(() -> issuer2.get(path), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.putJson(path, Fixtures.exampleJson()), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("not yours " + id),
+				"application/pdf"), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.post(path + "/submit"), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.post(path + "/withdraw"), 404, null);
+		assertThat(issuer.get(path).json().get("status").asText()).isEqualTo("DRAFT");
 	}
 
 	@Test
