@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import jp.tobira.application.Application;
@@ -21,10 +22,15 @@ import jp.tobira.review.CheckReport;
 import jp.tobira.review.CheckResult;
 import jp.tobira.review.Flag;
 
-/** An application as the API shows it: the pinned fields, the issuer's content unwrapped, and its documents. */
+/**
+ * An application as the API shows it: the pinned fields, the issuer's content unwrapped, and its documents.
+ * {@code clock} and {@code decision} are pinned fields of DESIGN.md §8, so they are always in the body, as
+ * {@code null} while a draft has no clock or a case no decision (the API otherwise leaves out null fields).
+ */
 record ApplicationView(UUID id, String reference, ApplicationStatus status, Stage stage, Instant createdAt,
-		Instant updatedAt, Instant submittedAt, Clock clock, String coverageRatio, List<Flag> flags,
-		List<CheckResult> checks, DecisionView decision, @JsonUnwrapped ApplicationContent content,
+		Instant updatedAt, Instant submittedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Clock clock,
+		String coverageRatio, List<Flag> flags, List<CheckResult> checks,
+		@JsonInclude(JsonInclude.Include.ALWAYS) DecisionView decision, @JsonUnwrapped ApplicationContent content,
 		List<DocumentView> documents) {
 
 	/** "Day X of N" and whether the clock stands still; absent for a draft. */

@@ -47,16 +47,19 @@ public class AuditVerifier {
 
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		// The head first, then only the entries up to it: an append committing between the two reads adds entries
+		// past the head read, which the walk leaves out, instead of looking like a tail that was removed. Entries
+		// cannot be deleted (trigger), so every entry up to the head read is still there for the walk.
+		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
+		long headSeq = ((Number) head.get("seq")).longValue();
 		Walk walk = new Walk();
 		jdbc.query("""
 				SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
-				FROM app.audit_entry ORDER BY seq
-				""", walk);
+				FROM app.audit_entry WHERE seq <= ? ORDER BY seq
+				""", walk, headSeq);
 		if (walk.broken != null) {
 			return walk.broken;
 		}
-		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
-		long headSeq = ((Number) head.get("seq")).longValue();
 		if (headSeq != walk.lastSeq || !walk.lastHash.equals(head.get("hash"))) {
 			return ChainVerification.broken(walk.count, walk.lastSeq + 1, "the chain head records entry " + headSeq
 					+ " but the log ends at entry " + walk.lastSeq + ": entries at the end were removed");

@@ -1,6 +1,7 @@
 package jp.tobira.security;
 
 import java.util.EnumSet;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +14,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+
 /**
  * Without demo mode nobody could log in to a new installation: when {@code TOBIRA_ADMIN_PASSWORD} is set and no
- * admin exists yet, an {@code admin} account is created with it. Once an admin exists the variable is ignored.
+ * usable admin exists yet, an {@code admin} account is created with it. Once an enabled, non-demo admin exists the
+ * variable is ignored. A database that first ran in demo mode holds a disabled demo {@code admin}: that one neither
+ * counts nor blocks the name, it is taken over (new password, no longer a demo account).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class FirstAdmin implements ApplicationRunner {
+
+	static final String USERNAME = "admin";
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -27,24 +35,51 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final DemoMode demoMode;
+
+	private final AuditLog auditLog;
+
 	private final String password;
 
-	FirstAdmin(Users users, PasswordEncoder passwordEncoder, @Value("${tobira.admin-password:}") String password) {
+	FirstAdmin(Users users, PasswordEncoder passwordEncoder, DemoMode demoMode, AuditLog auditLog,
+			@Value("${tobira.admin-password:}") String password) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.demoMode = demoMode;
+		this.auditLog = auditLog;
 		this.password = password;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (password.isBlank() || !users.membersOf(Group.ADMIN).isEmpty()) {
+		// in demo mode the demo admin is the admin; taking it over would change the pinned demo password
+		if (password.isBlank() || demoMode.enabled() || users.hasUsableNonDemoMember(Group.ADMIN)) {
 			return;
 		}
 		if (password.length() < 12) {
 			throw new IllegalStateException("TOBIRA_ADMIN_PASSWORD must have at least 12 characters");
 		}
-		users.create("admin", passwordEncoder.encode(password), "Administrator", null, EnumSet.of(Group.ADMIN));
-		log.info("Created the first admin account 'admin'");
+		String encoded = passwordEncoder.encode(password);
+		if (!users.exists(USERNAME)) {
+			users.create(USERNAME, encoded, "Administrator", null, EnumSet.of(Group.ADMIN));
+			log.info("Created the first admin account '{}'", USERNAME);
+			audit("created");
+		}
+		else if (users.isDemoAccount(USERNAME)) {
+			users.takeOverDemoAccount(USERNAME, encoded, "Administrator", EnumSet.of(Group.ADMIN));
+			log.warn("Took over the demo account '{}' left from demo mode as the first admin account", USERNAME);
+			audit("took over the demo account");
+		}
+		else {
+			// a real account of that name that someone disabled: re-enabling it is a decision for a person
+			log.warn("No usable admin account, but a disabled account '{}' exists that was not made by demo mode: "
+					+ "TOBIRA_ADMIN_PASSWORD left unused", USERNAME);
+		}
+	}
+
+	private void audit(String what) {
+		auditLog.append("system", null, AuditKind.CONFIGURATION_CHANGED,
+				Map.of("change", "first admin account", "username", USERNAME, "action", what));
 	}
 }

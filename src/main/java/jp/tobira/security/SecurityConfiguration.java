@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -53,7 +54,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, LogInAudit logInAudit)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Group.ADMIN.role())
@@ -68,7 +70,16 @@ class SecurityConfiguration {
 			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not a string prefix) covers them
 			.requestMatchers(withDefaults().matcher("/camunda/**")).hasRole(Group.ADMIN.role())
 			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			// the engine's REST API (inside the webapp, and the standalone path should it ever be added) is called
+			// by scripts and the webapps' JavaScript: a 401 tells them to authenticate, a redirect to the log-in
+			// page would not
+			.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(entryPoint,
+					new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
+							withDefaults().matcher("/engine-rest/**"))))
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.failureHandler(logInAudit)
+				.permitAll())
 			.httpBasic(basic -> {
 			})
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -77,7 +88,14 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * HTTP Basic credentials only: any other Authorization header (a Bearer token nobody checks, say) would let a
+	 * request that really authenticates by its session cookie skip the CSRF check.
+	 */
 	private static RequestMatcher carriesCredentials() {
-		return request -> request.getHeader("Authorization") != null;
+		return request -> {
+			String authorization = request.getHeader("Authorization");
+			return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+		};
 	}
 }

@@ -67,6 +67,39 @@ public class Users {
 		jdbc.sql("UPDATE app.users SET locale = ? WHERE username = ?").params(languageTag, username).update();
 	}
 
+	/**
+	 * Whether anyone in the group can log in as a real account: disabled accounts and demo accounts (disabled
+	 * outside demo mode) do not count.
+	 */
+	boolean hasUsableNonDemoMember(Group group) {
+		return jdbc.sql("""
+				SELECT count(*) FROM app.users u JOIN app.user_group g ON g.username = u.username
+				WHERE g.group_id = ? AND u.enabled AND NOT u.demo
+				""").param(group.id()).query(Long.class).single() > 0;
+	}
+
+	boolean isDemoAccount(String username) {
+		return jdbc.sql("SELECT demo FROM app.users WHERE username = ?").param(username).query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Turns a demo account into a real one: a new password, enabled, no longer marked demo, and exactly the given
+	 * groups. The row keeps its name, so what it did in demo mode stays attributed to it in the audit log.
+	 */
+	@Transactional
+	void takeOverDemoAccount(String username, String encodedPassword, String displayName, Set<Group> groups) {
+		jdbc.sql("""
+				UPDATE app.users SET password = ?, display_name = ?, enabled = true, demo = false, organisation_id = NULL
+				WHERE username = ? AND demo
+				""").params(encodedPassword, displayName, username).update();
+		jdbc.sql("DELETE FROM app.user_group WHERE username = ?").param(username).update();
+		for (Group group : groups) {
+			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)").params(username, group.id()).update();
+		}
+	}
+
 	/** The user names in a group, for the engine's identity queries (who may be a task's candidate). */
 	public List<String> membersOf(Group group) {
 		return jdbc.sql("SELECT username FROM app.user_group WHERE group_id = ? ORDER BY username")

@@ -2,14 +2,9 @@ package jp.tobira.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.security.BrowserSession;
 
 /**
  * DESIGN.md §9: bad input gets a 4xx problem naming the field, and nothing is stored. Each case counts the rows of
@@ -41,6 +40,9 @@ class BadInputIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	ApiClient issuer;
 
@@ -68,6 +70,26 @@ class BadInputIntegrationTests {
 		ObjectNode body = Fixtures.example();
 		((ObjectNode) body.get("audit")).put("lastAttestationDate", "2999-01-01");
 		assertRefusedWithoutTrace(() -> createWith(body), 400, "audit.lastAttestationDate");
+	}
+
+	/** "Tomorrow" by the application's clock (Tokyo), the first day that is in the future. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/token/supplyAsOf", "/reserves/asOf", "/audit/lastAuditDate", "/audit/lastAttestationDate" })
+	void refusesTomorrowForEveryAsOfDate(String pointer) {
+		ObjectNode body = Fixtures.example();
+		String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+		String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+		((ObjectNode) body.at(parent)).put(name, LocalDate.now(clock).plusDays(1).toString());
+		assertRefusedWithoutTrace(() -> createWith(body), 400, pointer.substring(1).replace('/', '.'));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/token,outstandingSupply,-1.00", "/token,outstandingSupply,0", "/redemption,feePercent,-0.01",
+			"/redemption,maxBusinessDays,-1" })
+	void refusesANumberBelowItsLowerBoundNamingItsField(String parent, String name, String value) {
+		ObjectNode body = Fixtures.example();
+		((ObjectNode) body.at(parent)).put(name, new java.math.BigDecimal(value));
+		assertRefusedWithoutTrace(() -> createWith(body), 400, parent.substring(1) + "." + name);
 	}
 
 	@Test
@@ -139,6 +161,28 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
+	void refusesAPdfDeclaredAsAnImage() {
+		String id = draft();
+		// the file name decides the type; a part that declares another type is refused
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("declared png"),
+				"image/png"), 400, "file");
+		// and the content must be what the name says, whatever the part declares
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "chart.png", Fixtures.pdf("named png"), "image/png"),
+				400, "file");
+	}
+
+	@Test
+	void refusesAFileNameOverTwoHundredFiftyFiveCharacters() {
+		String id = draft();
+		String name = "x".repeat(252) + ".pdf";
+		assertThat(name).hasSize(256);
+		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", name, Fixtures.pdf("long name"),
+				"application/pdf"), 400, "file");
+		assertThat(issuer.upload(id, "TRUST_DEED", name.substring(1), Fixtures.pdf("long name"), "application/pdf")
+			.status()).as("255 characters are allowed").isEqualTo(201);
+	}
+
+	@Test
 	void acceptsEachAllowedTypeByItsContent() {
 		String id = draft();
 		assertThat(issuer.upload(id, "OTHER", "chart.png", Fixtures.png(), "image/png").json().get("mediaType").asText())
@@ -201,7 +245,7 @@ class BadInputIntegrationTests {
 
 	@Test
 	void refusesAFormPostRidingOnASessionWithoutItsCsrfToken() {
-		String session = logInThroughTheForm("issuer");
+		String session = BrowserSession.logIn(rest.getRootUri(), "issuer").cookie();
 		assertRefusedWithoutTrace(() -> {
 			HttpHeaders headers = new HttpHeaders();
 			headers.add(HttpHeaders.COOKIE, session);
@@ -209,6 +253,20 @@ class BadInputIntegrationTests {
 			return new ApiClient.Response(rest.exchange("/api/v1/applications", HttpMethod.POST,
 					new HttpEntity<>(Fixtures.exampleJson(), headers), String.class));
 		}, 403, null);
+	}
+
+	@Test
+	void answersAnotherIssuersAttemptsWithNotFoundAndStoresNothing() {
+		String id = draft();
+		String path = "/api/v1/applications/" + id;
+		ApiClient issuer2 = new ApiClient(rest, "issuer2");
+		assertRefusedWithoutTrace(() -> issuer2.get(path), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.putJson(path, Fixtures.exampleJson()), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("not yours " + id),
+				"application/pdf"), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.post(path + "/submit"), 404, null);
+		assertRefusedWithoutTrace(() -> issuer2.post(path + "/withdraw"), 404, null);
+		assertThat(issuer.get(path).json().get("status").asText()).isEqualTo("DRAFT");
 	}
 
 	@Test
@@ -249,34 +307,5 @@ class BadInputIntegrationTests {
 		List<String> values = new java.util.ArrayList<>();
 		array.forEach(node -> values.add(node.asText()));
 		return values;
-	}
-
-	/** A browser's log-in: the form's CSRF token and session cookie, then the session cookie alone. */
-	private String logInThroughTheForm(String username) {
-		try {
-			HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-			HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-			assertThat(token.find()).as("CSRF token on the log-in page").isTrue();
-			String form = "username=" + username + "&password=demo&_csrf="
-					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-			HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/login"))
-				.header("Cookie", cookie)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(login.statusCode()).as("log-in redirects").isEqualTo(302);
-			assertThat(login.headers().firstValue("Location")).as("log-in succeeded").hasValue(rest.getRootUri() + "/");
-			return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 }

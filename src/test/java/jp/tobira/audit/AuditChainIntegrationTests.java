@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -74,6 +75,45 @@ class AuditChainIntegrationTests {
 		assertThat(seqs).doesNotHaveDuplicates();
 		assertThat(seqs.stream().mapToLong(Long::longValue).max().getAsLong()
 				- seqs.stream().mapToLong(Long::longValue).min().getAsLong()).isEqualTo(threads - 1);
+	}
+
+	@Test
+	void verifiesAsValidWhileAppendsCommitDuringTheWalk() throws Exception {
+		int threads = 50;
+		CyclicBarrier start = new CyclicBarrier(threads + 1);
+		AtomicBoolean appending = new AtomicBoolean(true);
+		ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+		Future<List<ChainVerification>> verifications = pool.submit(() -> {
+			List<ChainVerification> results = new ArrayList<>();
+			start.await();
+			while (appending.get() || results.size() < 3) {
+				results.add(verifier.verify());
+			}
+			return results;
+		});
+		List<Future<AuditEntry>> appended = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			int n = i;
+			appended.add(pool.submit(() -> {
+				start.await();
+				// several appends per thread keep commits landing while the verifier walks
+				AuditEntry last = null;
+				for (int k = 0; k < 5; k++) {
+					last = auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED, Map.of("n", n, "k", k));
+				}
+				return last;
+			}));
+		}
+		for (Future<AuditEntry> entry : appended) {
+			entry.get();
+		}
+		appending.set(false);
+		List<ChainVerification> results = verifications.get();
+		pool.shutdown();
+
+		assertThat(results).isNotEmpty().allSatisfy(result -> assertThat(result.valid())
+			.as("%s after %d entries", result.reason(), result.entries())
+			.isTrue());
 	}
 
 	@Test

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.TobiraApplication;
@@ -23,7 +27,8 @@ import jp.tobira.security.Organisations;
 
 /**
  * The default local run keeps its cases: a draft created before a restart is there after it, on a cluster whose
- * writes are durable (zonky runs its test clusters with fsync off).
+ * writes are durable (zonky runs its test clusters with fsync off). Each start is the local run as
+ * {@code spring-boot:run} makes it, job executor included, and reports itself healthy on PostgreSQL (DESIGN.md §8).
  */
 class EmbeddedDatabaseRestartIntegrationTests {
 
@@ -33,6 +38,8 @@ class EmbeddedDatabaseRestartIntegrationTests {
 		ApplicationId draft;
 		String reference;
 		try (ConfigurableApplicationContext first = start(data)) {
+			assertThat(first.getBean(ProcessEngine.class).getName()).isEqualTo("restartTest");
+			assertHealthyOnPostgres(first);
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
@@ -41,10 +48,30 @@ class EmbeddedDatabaseRestartIntegrationTests {
 			reference = application.reference().value();
 		}
 		try (ConfigurableApplicationContext second = start(data)) {
+			assertHealthyOnPostgres(second);
 			var again = second.getBean(ApplicationService.class).get(issuer(second), draft);
 			assertThat(again.reference().value()).isEqualTo(reference);
 			assertThat(again.isDraft()).isTrue();
 		}
+	}
+
+	/**
+	 * The pinned contract as an outside caller sees it: anonymous, because the local demo run shows the components'
+	 * details to anyone (the prod profile does not, see ProdProfileIntegrationTests).
+	 */
+	private static void assertHealthyOnPostgres(ConfigurableApplicationContext context) {
+		ResponseEntity<JsonNode> health = new TestRestTemplate()
+			.getForEntity(rootUri(context) + "/actuator/health", JsonNode.class);
+		assertThat(health.getStatusCode().value()).as("%s", health.getBody()).isEqualTo(200);
+		assertThat(health.getBody().path("status").asText()).as("%s", health.getBody()).isEqualTo("UP");
+		assertThat(health.getBody().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
+		// the engine's job executor runs in this configuration and counts towards the status
+		assertThat(health.getBody().at("/components/jobExecutor/status").asText()).as("%s", health.getBody())
+			.isEqualTo("UP");
+	}
+
+	static String rootUri(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	private static Actor issuer(ConfigurableApplicationContext context) {
@@ -56,6 +83,10 @@ class EmbeddedDatabaseRestartIntegrationTests {
 		// arguments, not builder properties: those are defaults, which the test configuration file overrides
 		return new SpringApplicationBuilder(TobiraApplication.class).run("--server.port=0",
 				"--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
-				"--camunda.bpm.job-execution.enabled=false");
+				// as spring-boot:run has it (the test configuration turns it off for the shared context)
+				"--camunda.bpm.job-execution.enabled=true",
+				// Camunda's engine registry is static and keyed by name (no hyphens allowed): under the shared test context's 'default'
+				// this engine would replace it, and closing it would unregister the shared one
+				"--camunda.bpm.process-engine-name=restartTest");
 	}
 }
