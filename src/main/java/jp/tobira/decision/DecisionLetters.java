@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.lowagie.text.Chunk;
@@ -74,9 +76,28 @@ public class DecisionLetters {
 				decision.recordSha256(), msg("letter.hashNote", locale));
 	}
 
+	/**
+	 * The letter's texts, each under its heading: the conditions of an approval with conditions and then the reasons
+	 * for it (the issuer is owed both), otherwise the reasons. A text the decision-maker left empty is left out.
+	 */
+	public List<Section> sections(ApplicationId id, Locale locale) {
+		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
+		List<Section> sections = new ArrayList<>();
+		if (decision.outcome() == Outcome.APPROVE_WITH_CONDITIONS) {
+			sections.add(new Section(msg("letter.conditions", locale), decision.conditions()));
+		}
+		sections.add(new Section(msg("letter.reasons", locale), decision.reasons()));
+		return sections.stream().filter(section -> section.text() != null && !section.text().isBlank()).toList();
+	}
+
+	/** A heading and the text under it. */
+	public record Section(String label, String text) {
+	}
+
 	public String html(ApplicationId id, Locale locale) {
 		Context context = new Context(locale);
 		context.setVariable("letter", letter(id, locale));
+		context.setVariable("sections", sections(id, locale));
 		return templates.process("letters/decision", context);
 	}
 
@@ -102,10 +123,10 @@ public class DecisionLetters {
 			document.add(line(letter.referenceLabel(), letter.reference(), strong, body));
 			document.add(line(letter.tokenLabel(), letter.token(), strong, body));
 			document.add(line(letter.decisionLabel(), letter.decision(), strong, body));
-			if (!letter.text().isBlank()) {
+			for (Section section : sections(id, locale)) {
 				document.add(Chunk.NEWLINE);
-				document.add(paragraph(strong, letter.textLabel()));
-				document.add(paragraph(body, letter.text()));
+				document.add(paragraph(strong, section.label()));
+				document.add(paragraph(body, section.text()));
 			}
 			document.add(Chunk.NEWLINE);
 			document.add(paragraph(body, letter.closing()));

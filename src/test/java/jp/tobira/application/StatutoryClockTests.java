@@ -75,6 +75,29 @@ class StatutoryClockTests {
 		assertThat(clock.readOn(LocalDate.parse("2027-03-01")).day()).isEqualTo(61);
 	}
 
+	@Test
+	void pausesForARequestSentBeforeGoldenWeekAndAnsweredAfterIt() {
+		// Mon 20 Apr: 21-24 Apr days 1-4, Mon 27 Apr day 5, the request sent that day; answered Fri 8 May
+		StatutoryClock clock = clock("2026-04-20",
+				new ClockPause(LocalDate.parse("2026-04-27"), LocalDate.parse("2026-05-08")));
+		assertThat(clock.readOn(LocalDate.parse("2026-04-27")).day()).isEqualTo(5);
+		assertThat(clock.readOn(LocalDate.parse("2026-04-30")).day()).as("30 Apr is with the issuer").isEqualTo(5);
+		assertThat(clock.readOn(LocalDate.parse("2026-05-08")).day()).as("the day of the answer").isEqualTo(5);
+		assertThat(clock.readOn(LocalDate.parse("2026-05-11")).day()).isEqualTo(6);
+		// day 10 then falls on Fri 15 May
+		assertThat(clock.dayOf(10, LocalDate.parse("2026-05-11"))).isEqualTo("2026-05-15");
+	}
+
+	@Test
+	void pausesForARequestSentBeforeNewYearAndAnsweredAfterIt() {
+		// Tue 1 Dec: 2-4 Dec days 1-3, 7-11 Dec 4-8, 14-18 Dec 9-13, 21-24 Dec 14-17; sent Thu 24 Dec, answered Wed 6 Jan
+		StatutoryClock clock = clock("2026-12-01",
+				new ClockPause(LocalDate.parse("2026-12-24"), LocalDate.parse("2027-01-06")));
+		assertThat(clock.readOn(LocalDate.parse("2026-12-24")).day()).isEqualTo(17);
+		assertThat(clock.readOn(LocalDate.parse("2027-01-06")).day()).isEqualTo(17);
+		assertThat(clock.readOn(LocalDate.parse("2027-01-07")).day()).isEqualTo(18);
+	}
+
 	private static StatutoryClock clock(String submitted, ClockPause... pauses) {
 		return new StatutoryClock(LocalDate.parse(submitted), 60, List.of(pauses), CALENDAR);
 	}

@@ -22,21 +22,22 @@ import jp.tobira.security.Organisations;
 
 /**
  * Drives cases through the real entry points (the services the API calls), with the demo users as actors, so the
- * process tests exercise the same path as a reviewer's request.
+ * process tests exercise the same path as a reviewer's request. Public for the tests of other features that need a
+ * case in a given state (the statutory clock, the letters).
  */
-final class CaseDriver {
+public final class CaseDriver {
 
-	final Actor issuer;
+	public final Actor issuer;
 
-	final Actor intake = staff("intake", Group.INTAKE);
+	public final Actor intake = staff("intake", Group.INTAKE);
 
-	final Actor backing = staff("backing", Group.BACKING_REVIEW);
+	public final Actor backing = staff("backing", Group.BACKING_REVIEW);
 
-	final Actor cooperation = staff("cooperation", Group.COOPERATION);
+	public final Actor cooperation = staff("cooperation", Group.COOPERATION);
 
-	final Actor decision = staff("decision", Group.DECISION);
+	public final Actor decision = staff("decision", Group.DECISION);
 
-	final Actor decision2 = new Actor("decision2", Set.of(Group.DECISION, Group.BACKING_REVIEW), null);
+	public final Actor decision2 = new Actor("decision2", Set.of(Group.DECISION, Group.BACKING_REVIEW), null);
 
 	private final ApplicationService applications;
 
@@ -48,7 +49,7 @@ final class CaseDriver {
 
 	private final ProcessEngine engine;
 
-	CaseDriver(ApplicationService applications, DocumentService documents, Applications repository,
+	public CaseDriver(ApplicationService applications, DocumentService documents, Applications repository,
 			ReviewTasks tasks, ProcessEngine engine, Organisations organisations) {
 		this.applications = applications;
 		this.documents = documents;
@@ -64,11 +65,11 @@ final class CaseDriver {
 	}
 
 	/** The canonical application, with its eight documents, submitted; its process started. */
-	ApplicationId submitted() {
+	public ApplicationId submitted() {
 		return submitted(Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class));
 	}
 
-	ApplicationId submitted(ApplicationContent content) {
+	public ApplicationId submitted(ApplicationContent content) {
 		Application draft = applications.create(issuer, content);
 		for (DocumentType type : DocumentType.required()) {
 			documents.upload(issuer, draft.id(), type, new DocumentService.Upload(
@@ -79,18 +80,18 @@ final class CaseDriver {
 		return draft.id();
 	}
 
-	Application application(ApplicationId id) {
+	public Application application(ApplicationId id) {
 		return repository.findById(id).orElseThrow();
 	}
 
-	ProcessInstance processOf(ApplicationId id) {
+	public ProcessInstance processOf(ApplicationId id) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(application(id).reference().value())
 			.singleResult();
 	}
 
-	String processInstanceId(ApplicationId id) {
+	public String processInstanceId(ApplicationId id) {
 		return repository.findById(id).map(a -> engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(a.reference().value())
@@ -98,7 +99,7 @@ final class CaseDriver {
 			.getId()).orElseThrow();
 	}
 
-	Task task(ApplicationId id, String key) {
+	public Task task(ApplicationId id, String key) {
 		return engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(processInstanceId(id))
@@ -106,11 +107,11 @@ final class CaseDriver {
 			.singleResult();
 	}
 
-	List<Task> openTasks(ApplicationId id) {
+	public List<Task> openTasks(ApplicationId id) {
 		return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId(id)).list();
 	}
 
-	void complete(Actor actor, ApplicationId id, String key, String json) {
+	public void complete(Actor actor, ApplicationId id, String key, String json) {
 		Task task = task(id, key);
 		if (task == null) {
 			throw new AssertionError("No open task " + key + " on " + application(id).reference() + "; open: "
@@ -120,19 +121,19 @@ final class CaseDriver {
 	}
 
 	/** Completeness confirmed, backing satisfactory, confirmation requested: the case waits for the reply. */
-	void throughToHomeReply(ApplicationId id) {
+	public void throughToHomeReply(ApplicationId id) {
 		complete(intake, id, "checkCompleteness", "{\"complete\": true}");
 		complete(backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
 		complete(cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
 	}
 
-	void throughToDecision(ApplicationId id) {
+	public void throughToDecision(ApplicationId id) {
 		throughToHomeReply(id);
 		complete(cooperation, id, "recordHomeReply",
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"MOU-2026-EXD\"}");
 	}
 
-	static JsonNode json(String json) {
+	public static JsonNode json(String json) {
 		try {
 			return Fixtures.JSON.readTree(json);
 		}

@@ -25,6 +25,7 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
+import jp.tobira.application.ApplicationStateConflict;
 import jp.tobira.application.ApplicationStatus;
 import jp.tobira.application.Applications;
 import jp.tobira.application.DocumentService;
@@ -109,6 +110,7 @@ class EquivalenceProcessIntegrationTests {
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"FINMA-FSA-2026\"}");
 		BpmnAwareTests.assertThat(instance).isWaitingAt("decide");
 		BpmnAwareTests.assertThat(instance).task().hasCandidateGroup("decision");
+		assertThat(timer(id, "homeReplyOverdue")).as("the reply timer ends with the reply").isNull();
 		assertThat(recommendation(id)).isEqualTo("APPROVE");
 
 		cases.complete(cases.decision, id, "decide", "{\"decision\": \"APPROVE\", \"reasons\": \"All in order.\"}");
@@ -120,6 +122,7 @@ class EquivalenceProcessIntegrationTests {
 	@Test
 	void approvesWithConditionsWhenTheBackingReviewHasConcerns() {
 		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		var instance = cases.processOf(id);
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
 		cases.complete(cases.backing, id, "reviewBacking",
 				"{\"outcome\": \"CONCERNS\", \"findings\": \"Reverse repo counterparties are concentrated.\"}");
@@ -130,9 +133,13 @@ class EquivalenceProcessIntegrationTests {
 
 		cases.complete(cases.decision, id, "decide", "{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
 				+ "\"conditions\": \"Quarterly counterparty report.\", \"reasons\": \"Concentration risk.\"}");
-		BpmnAwareTests.assertThat(cases.processOf(id)).isNull();
+		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("recordApproval", "approved");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.APPROVED);
 		assertThat(registered(id)).isTrue();
+		assertThat(jdbc.sql("SELECT conditions FROM app.register_entry WHERE application_id = ?")
+			.param(id.value())
+			.query(String.class)
+			.single()).isEqualTo("Quarterly counterparty report.");
 	}
 
 	@Test
@@ -144,6 +151,7 @@ class EquivalenceProcessIntegrationTests {
 		BpmnAwareTests.assertThat(instance).isWaitingAt("awaitCompletenessAnswer");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.AWAITING_ISSUER);
 		assertThat(rfis.openFor(id)).isPresent();
+		assertThat(timer(id, "completenessRfiLapsed")).isNotNull();
 
 		rfis.answer(cases.issuer, id, "Signed report attached.", List.of(new RequestsForInformation.DocumentUpload(
 				DocumentType.AUDIT_REPORT, new DocumentService.Upload(Fixtures.pdf("signed audit " + id),
@@ -152,6 +160,7 @@ class EquivalenceProcessIntegrationTests {
 		BpmnAwareTests.assertThat(instance).isWaitingAt("checkCompleteness");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 		assertThat(rfis.openFor(id)).isEmpty();
+		assertThat(timer(id, "completenessRfiLapsed")).as("the lapse timer ends with the answer").isNull();
 		assertThat(documents.list(cases.issuer, id)).filteredOn(d -> d.type() == DocumentType.AUDIT_REPORT)
 			.extracting(d -> d.version())
 			.containsExactly(1, 2);
@@ -161,14 +170,11 @@ class EquivalenceProcessIntegrationTests {
 	void lapsesWhenTheIssuerDoesNotAnswerWithinThirtyDays() {
 		ApplicationId id = cases.submitted();
 		var instance = cases.processOf(id);
+		Date asked = pinClock();
 		cases.complete(cases.intake, id, "checkCompleteness",
 				"{\"complete\": false, \"missing\": [\"trust\"], \"message\": \"Name the custodian.\"}");
 
-		Job timer = timer(id, "completenessRfiLapsed");
-		moveClock(Duration.ofDays(29));
-		assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).executable().count()).isZero();
-		moveClock(Duration.ofDays(2));
-		engine.getManagementService().executeJob(timer.getId());
+		fireWhenDue(timer(id, "completenessRfiLapsed"), asked, Duration.ofDays(30));
 
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("lapseAtCompleteness", "lapsedAtCompleteness");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.LAPSED);
@@ -185,10 +191,12 @@ class EquivalenceProcessIntegrationTests {
 				"{\"outcome\": \"RFI\", \"missing\": [\"RESERVE_ATTESTATION\"], \"message\": \"Attestation for October?\"}");
 		BpmnAwareTests.assertThat(instance).isWaitingAt("awaitBackingAnswer", "requestHomeConfirmation");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.AWAITING_ISSUER);
+		assertThat(timer(id, "backingRfiLapsed")).isNotNull();
 
 		rfis.answer(cases.issuer, id, "Here it is.", List.of());
 		BpmnAwareTests.assertThat(instance).isWaitingAt("reviewBacking", "requestHomeConfirmation");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(timer(id, "backingRfiLapsed")).as("the lapse timer ends with the answer").isNull();
 	}
 
 	@Test
@@ -196,20 +204,23 @@ class EquivalenceProcessIntegrationTests {
 		ApplicationId id = cases.submitted();
 		var instance = cases.processOf(id);
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
+		Date asked = pinClock();
 		cases.complete(cases.backing, id, "reviewBacking",
 				"{\"outcome\": \"RFI\", \"missing\": [\"RESERVE_ATTESTATION\"], \"message\": \"Attestation for October?\"}");
 
-		moveClock(Duration.ofDays(31));
-		engine.getManagementService().executeJob(timer(id, "backingRfiLapsed").getId());
+		fireWhenDue(timer(id, "backingRfiLapsed"), asked, Duration.ofDays(30));
 
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("lapsedInReview");
 		assertThat(cases.openTasks(id)).as("the cooperation branch ends too").isEmpty();
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(rfis.openFor(id)).isEmpty();
+		assertThat(auditKinds(id)).contains("TIMER_FIRED", "APPLICATION_LAPSED");
 	}
 
 	@Test
 	void recommendsRejectionWhenTheHomeRegulatorRefusesAndTheDecisionRejects() {
 		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		var instance = cases.processOf(id);
 		cases.throughToHomeReply(id);
 		cases.complete(cases.cooperation, id, "recordHomeReply",
 				"{\"confirmed\": false, \"reason\": \"No legal basis to share supervisory information.\"}");
@@ -217,7 +228,7 @@ class EquivalenceProcessIntegrationTests {
 
 		cases.complete(cases.decision, id, "decide",
 				"{\"decision\": \"REJECT\", \"reasons\": \"No information sharing with the home regulator.\"}");
-		BpmnAwareTests.assertThat(cases.processOf(id)).isNull();
+		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("recordRejection", "rejected");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.REJECTED);
 		assertThat(registered(id)).isFalse();
 	}
@@ -226,24 +237,22 @@ class EquivalenceProcessIntegrationTests {
 	void escalatesTheReplyToTheDecisionGroupAfterFortyFiveDays() {
 		ApplicationId id = cases.submitted(from(EQUIVALENT));
 		var instance = cases.processOf(id);
+		Date sent = pinClock();
 		cases.throughToHomeReply(id);
 
-		moveClock(Duration.ofDays(46));
-		engine.getManagementService().executeJob(timer(id, "homeReplyOverdue").getId());
+		fireWhenDue(timer(id, "homeReplyOverdue"), sent, Duration.ofDays(45));
 
 		BpmnAwareTests.assertThat(instance).hasPassed("escalateHomeReply", "escalated").isWaitingAt("recordHomeReply");
 		assertThat(engine.getTaskService().getIdentityLinksForTask(cases.task(id, "recordHomeReply").getId()))
 			.extracting(IdentityLink::getGroupId)
 			.contains("cooperation", "decision");
-		assertThat(jdbc.sql("SELECT escalated_at IS NOT NULL FROM app.application WHERE id = ?")
-			.param(id.value())
-			.query(Boolean.class)
-			.single()).isTrue();
+		assertThat(escalatedAt(id)).isTrue();
 		assertThat(auditKinds(id)).contains("TIMER_FIRED", "ESCALATED");
 
 		cases.complete(cases.decision, id, "recordHomeReply",
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"late reply\"}");
 		BpmnAwareTests.assertThat(instance).isWaitingAt("decide");
+		assertThat(timer(id, "homeReplyOverdue")).isNull();
 	}
 
 	@Test
@@ -287,28 +296,53 @@ class EquivalenceProcessIntegrationTests {
 	@Test
 	void withdrawsAtEveryStageBeforeTheDecision() {
 		ApplicationId atCompleteness = cases.submitted();
-		ApplicationId awaitingIssuer = cases.submitted();
-		cases.complete(cases.intake, awaitingIssuer, "checkCompleteness",
+		ApplicationId completenessRfiOpen = cases.submitted();
+		cases.complete(cases.intake, completenessRfiOpen, "checkCompleteness",
 				"{\"complete\": false, \"missing\": [\"WHITE_PAPER\"], \"message\": \"Unreadable scan.\"}");
 		ApplicationId inReview = cases.submitted(from(EQUIVALENT));
 		cases.complete(cases.intake, inReview, "checkCompleteness", "{\"complete\": true}");
-		ApplicationId escalated = cases.submitted(from(EQUIVALENT));
-		cases.throughToHomeReply(escalated);
+		ApplicationId backingRfiOpen = cases.submitted(from(EQUIVALENT));
+		cases.complete(cases.intake, backingRfiOpen, "checkCompleteness", "{\"complete\": true}");
+		cases.complete(cases.backing, backingRfiOpen, "reviewBacking",
+				"{\"outcome\": \"RFI\", \"missing\": [\"RESERVE_ATTESTATION\"], \"message\": \"Attestation for October?\"}");
+		BpmnAwareTests.assertThat(cases.processOf(backingRfiOpen))
+			.isWaitingAt("awaitBackingAnswer", "requestHomeConfirmation");
+		assertThat(rfis.openFor(backingRfiOpen)).isPresent();
+		ApplicationId notEquivalent = cases.submitted(from(NOT_EQUIVALENT));
+		cases.complete(cases.intake, notEquivalent, "checkCompleteness", "{\"complete\": true}");
+		BpmnAwareTests.assertThat(cases.processOf(notEquivalent)).hasPassed("recordNotEquivalent")
+			.isWaitingAt("reviewBacking");
+		ApplicationId awaitingReply = cases.submitted(from(EQUIVALENT));
+		cases.throughToHomeReply(awaitingReply);
 		ApplicationId atDecision = cases.submitted(from(EQUIVALENT));
 		cases.throughToDecision(atDecision);
+		// last, because it moves the clock 45 days on
+		ApplicationId escalated = cases.submitted(from(EQUIVALENT));
+		Date sent = pinClock();
+		cases.throughToHomeReply(escalated);
+		fireWhenDue(timer(escalated, "homeReplyOverdue"), sent, Duration.ofDays(45));
+		BpmnAwareTests.assertThat(cases.processOf(escalated)).hasPassed("escalated").isWaitingAt("recordHomeReply");
+		assertThat(escalatedAt(escalated)).isTrue();
 
-		for (ApplicationId id : List.of(atCompleteness, awaitingIssuer, inReview, escalated, atDecision)) {
+		for (ApplicationId id : List.of(atCompleteness, completenessRfiOpen, inReview, backingRfiOpen, notEquivalent,
+				awaitingReply, escalated, atDecision)) {
+			String reference = cases.application(id).reference().value();
 			String processInstance = cases.processInstanceId(id);
 			applications.withdraw(cases.issuer, id, "business decision");
-			assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+			assertThat(cases.application(id).status()).as(reference).isEqualTo(ApplicationStatus.WITHDRAWN);
 			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance).count())
+				.as(reference)
+				.isZero();
+			assertThat(engine.getManagementService().createJobQuery().processInstanceId(processInstance).count())
+				.as("no timer of %s survives", reference)
 				.isZero();
 			assertThat(engine.getHistoryService()
 				.createHistoricActivityInstanceQuery()
 				.processInstanceId(processInstance)
 				.activityId("withdrawn")
-				.count()).isEqualTo(1);
-			assertThat(rfis.openFor(id)).isEmpty();
+				.count()).as(reference).isEqualTo(1);
+			assertThat(rfis.openFor(id)).as(reference).isEmpty();
+			assertThat(auditKinds(id)).as(reference).containsOnlyOnce("APPLICATION_WITHDRAWN");
 		}
 	}
 
@@ -318,7 +352,104 @@ class EquivalenceProcessIntegrationTests {
 		cases.throughToDecision(id);
 		cases.complete(cases.decision, id, "decide", "{\"decision\": \"REJECT\", \"reasons\": \"Not convinced.\"}");
 		assertThatThrownBy(() -> applications.withdraw(cases.issuer, id, "too late"))
+			.isInstanceOf(ApplicationStateConflict.class)
 			.hasMessageContaining("can no longer be withdrawn");
+		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.REJECTED);
+		assertThat(auditKinds(id)).doesNotContain("APPLICATION_WITHDRAWN");
+	}
+
+	@Test
+	void recommendsApprovalWithConditionsWhileTheHomeFrameworkIsUnderAssessment() {
+		// the canonical application's United States is under assessment in the seeded jurisdiction table
+		ApplicationId id = cases.submitted();
+		var instance = cases.processOf(id);
+		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
+		assertThat(flags(id)).contains("UNDER_ASSESSMENT");
+		BpmnAwareTests.assertThat(instance).isWaitingAt("reviewBacking", "requestHomeConfirmation");
+
+		cases.complete(cases.backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
+		cases.complete(cases.cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
+		cases.complete(cases.cooperation, id, "recordHomeReply",
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"NYDFS-JFSA-MOU-2026\"}");
+
+		assertThat(recommendation(id)).isEqualTo("APPROVE_WITH_CONDITIONS");
+		BpmnAwareTests.assertThat(instance).isWaitingAt("decide");
+		BpmnAwareTests.assertThat(instance).task().hasCandidateGroup("decision");
+		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+	}
+
+	@Test
+	void refusesTheDecisionToAReviewerWhoCompletesItThroughTheEngineWithoutClaimingIt() {
+		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
+		cases.complete(cases.decision2, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
+		cases.complete(cases.cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
+		cases.complete(cases.cooperation, id, "recordHomeReply",
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"ref\"}");
+		String decide = cases.task(id, "decide").getId();
+		assertThat(cases.task(id, "decide").getAssignee()).isNull();
+
+		// the door Cockpit and the engine's REST API use: no claim, the user known only as the authenticated one
+		engine.getIdentityService().setAuthenticatedUserId("decision2");
+		try {
+			assertThatThrownBy(() -> engine.getTaskService()
+				.complete(decide, java.util.Map.of(ApplicationProcess.Variables.DECISION, "APPROVE")))
+				.satisfies(refusal -> assertThat(causes(refusal)).anySatisfy(cause -> assertThat(cause)
+					.isInstanceOf(FourEyesViolation.class)
+					.hasMessageContaining("decision2")
+					.hasMessageContaining("reviewBacking")));
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+		assertThat(cases.task(id, "decide")).as("the decision is still open").isNotNull();
+		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+
+		cases.complete(cases.decision, id, "decide", "{\"decision\": \"APPROVE\", \"reasons\": \"fine\"}");
+		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.APPROVED);
+	}
+
+	@Test
+	void countsAnEarlierTaskCompletedThroughTheEngineWithoutAClaim() {
+		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
+		cases.complete(cases.backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
+		engine.getIdentityService().setAuthenticatedUserId("decision2");
+		try {
+			engine.getTaskService().complete(cases.task(id, "requestHomeConfirmation").getId());
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+		cases.complete(cases.cooperation, id, "recordHomeReply",
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"ref\"}");
+
+		assertThatThrownBy(() -> cases.complete(cases.decision2, id, "decide",
+				"{\"decision\": \"APPROVE\", \"reasons\": \"fine\"}"))
+			.isInstanceOf(FourEyesViolation.class)
+			.hasMessageContaining("requestHomeConfirmation");
+		assertThat(cases.task(id, "decide").getAssignee()).isNull();
+	}
+
+	@Test
+	void refusesTheDecisionToTheDecisionMakerWhoRecordedAnEscalatedReply() {
+		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		Date sent = pinClock();
+		cases.throughToHomeReply(id);
+		fireWhenDue(timer(id, "homeReplyOverdue"), sent, Duration.ofDays(45));
+		cases.complete(cases.decision, id, "recordHomeReply",
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"late reply\"}");
+		BpmnAwareTests.assertThat(cases.processOf(id)).isWaitingAt("decide");
+
+		assertThatThrownBy(() -> cases.complete(cases.decision, id, "decide",
+				"{\"decision\": \"APPROVE\", \"reasons\": \"fine\"}"))
+			.isInstanceOf(FourEyesViolation.class)
+			.hasMessageContaining("decision")
+			.hasMessageContaining("recordHomeReply");
+		assertThat(cases.task(id, "decide").getAssignee()).isNull();
+
+		cases.complete(cases.decision2, id, "decide", "{\"decision\": \"APPROVE\", \"reasons\": \"fine\"}");
+		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.APPROVED);
 	}
 
 	@Test
@@ -357,8 +488,45 @@ class EquivalenceProcessIntegrationTests {
 			.singleResult();
 	}
 
-	private static void moveClock(Duration by) {
-		ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));
+	/**
+	 * Moves the clock to a minute before the timer should be due and checks that the engine would not run it yet,
+	 * then to a minute after and checks that it would, then runs it. {@code executeJob} runs a job whether or not it
+	 * is due, so without these checks a wrong duration would go unnoticed.
+	 */
+	private void fireWhenDue(Job timer, Date armed, Duration after) {
+		assertThat(timer).as("the timer is waiting").isNotNull();
+		Date due = new Date(armed.getTime() + after.toMillis());
+		ClockUtil.setCurrentTime(new Date(due.getTime() - Duration.ofMinutes(1).toMillis()));
+		assertThat(executable(timer)).as("not yet due a minute before %s", after).isZero();
+		ClockUtil.setCurrentTime(new Date(due.getTime() + Duration.ofMinutes(1).toMillis()));
+		assertThat(executable(timer)).as("due a minute after %s", after).isEqualTo(1);
+		engine.getManagementService().executeJob(timer.getId());
+	}
+
+	/** Stops the clock, so a timer armed now is due exactly its duration after the returned time. */
+	private static Date pinClock() {
+		Date now = new Date();
+		ClockUtil.setCurrentTime(now);
+		return now;
+	}
+
+	private long executable(Job timer) {
+		return engine.getManagementService().createJobQuery().jobId(timer.getId()).executable().count();
+	}
+
+	private boolean escalatedAt(ApplicationId id) {
+		return jdbc.sql("SELECT escalated_at IS NOT NULL FROM app.application WHERE id = ?")
+			.param(id.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static List<Throwable> causes(Throwable thrown) {
+		List<Throwable> chain = new java.util.ArrayList<>();
+		for (Throwable cause = thrown; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+			chain.add(cause);
+		}
+		return chain;
 	}
 
 	private List<String> flags(ApplicationId id) {
