@@ -38,12 +38,22 @@ class FourEyesRule implements TaskListener {
 		if (user == null) {
 			return;
 		}
-		List<String> earlier = Stream.concat(completedAsAssignee(task, user), completedUnclaimed(task, user))
-			.distinct()
-			.toList();
+		List<String> earlier = earlierTasksOf(user, task.getProcessInstanceId(), task.getId());
 		if (!earlier.isEmpty()) {
 			throw new FourEyesViolation(user, task.getExecution().getProcessBusinessKey(), earlier);
 		}
+	}
+
+	/**
+	 * The keys of the tasks of the case that the user completed before the decision task: if any, they may not
+	 * decide it. The task screen asks this too, to say so before the reviewer fills in the form.
+	 */
+	List<String> earlierTasksOf(String user, String processInstanceId, String decisionTaskId) {
+		return Stream
+			.concat(completedAsAssignee(processInstanceId, decisionTaskId, user),
+					completedUnclaimed(processInstanceId, decisionTaskId, user))
+			.distinct()
+			.toList();
 	}
 
 	private static String person(DelegateTask task) {
@@ -54,27 +64,27 @@ class FourEyesRule implements TaskListener {
 		return authentication == null ? null : authentication.getUserId();
 	}
 
-	private Stream<String> completedAsAssignee(DelegateTask task, String user) {
+	private Stream<String> completedAsAssignee(String processInstanceId, String decisionTaskId, String user) {
 		return history.createHistoricTaskInstanceQuery()
-			.processInstanceId(task.getProcessInstanceId())
+			.processInstanceId(processInstanceId)
 			.taskAssignee(user)
 			.finished()
 			.list()
 			.stream()
-			.filter(done -> !done.getId().equals(task.getId()))
+			.filter(done -> !done.getId().equals(decisionTaskId))
 			.filter(done -> done.getDeleteReason() == null || "completed".equals(done.getDeleteReason()))
 			.map(HistoricTaskInstance::getTaskDefinitionKey);
 	}
 
-	private Stream<String> completedUnclaimed(DelegateTask task, String user) {
+	private Stream<String> completedUnclaimed(String processInstanceId, String decisionTaskId, String user) {
 		return history.createUserOperationLogQuery()
-			.processInstanceId(task.getProcessInstanceId())
+			.processInstanceId(processInstanceId)
 			.userId(user)
 			.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
 			.list()
 			.stream()
 			.map(UserOperationLogEntry::getTaskId)
-			.filter(id -> id != null && !id.equals(task.getId()))
+			.filter(id -> id != null && !id.equals(decisionTaskId))
 			.distinct()
 			.map(id -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult())
 			.filter(done -> done != null)

@@ -49,8 +49,11 @@ public class ReviewTasks {
 
 	private final Map<String, TaskCompletion> completions;
 
+	private final FourEyesRule fourEyes;
+
 	ReviewTasks(TaskService tasks, HistoryService history, TaskListQuery query, Applications applications,
-			AuditLog auditLog, TaskForms forms, List<TaskCompletion> completions) {
+			AuditLog auditLog, TaskForms forms, List<TaskCompletion> completions, FourEyesRule fourEyes) {
+		this.fourEyes = fourEyes;
 		this.tasks = tasks;
 		this.history = history;
 		this.query = query;
@@ -90,6 +93,23 @@ public class ReviewTasks {
 			.orElseThrow(() -> new TaskNotFound(taskId));
 		return new TaskOnCase(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
 				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates);
+	}
+
+	/**
+	 * Whether the four-eyes rule would refuse the actor this task, asked before they fill in its form; the engine
+	 * still enforces the rule when they claim or complete it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId) {
+		Task task = open(taskId);
+		if (task == null || !ApplicationProcess.Tasks.DECIDE.equals(task.getTaskDefinitionKey())) {
+			return java.util.Optional.empty();
+		}
+		List<String> earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		return earlier.isEmpty() ? java.util.Optional.empty()
+				: applications.findById(jp.tobira.application.ApplicationId.of(
+						String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+					.map(application -> new FourEyesViolation(actor.username(), application.reference().value(), earlier));
 	}
 
 	@Transactional

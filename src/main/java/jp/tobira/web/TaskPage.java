@@ -134,6 +134,7 @@ class TaskPage {
 		LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
 		model.addAttribute("task", task);
 		model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
+		tasks.fourEyesRefusal(user.actor(), id).ifPresent(refusal -> model.addAttribute("fourEyes", explanations.of(refusal)));
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));

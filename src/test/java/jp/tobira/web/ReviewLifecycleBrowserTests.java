@@ -94,6 +94,8 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		// decision2 reviewed the backing: the four-eyes rule refuses them
 		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
+		assertThat(browser.text()).as("said before the form is filled in")
+			.contains(msg("error.fourEyes", "decision2", reference, "reviewBacking"));
 		click("input[name=decision][value=APPROVE]");
 		type("#reasons", "In order.");
 		submit();
