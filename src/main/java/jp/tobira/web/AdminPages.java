@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +30,7 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.review.AutomaticChecks;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
 /** The operators' screens: the audit log and its verification, the jurisdiction table, holidays, thresholds. */
@@ -93,45 +100,69 @@ class AdminPages {
 
 	@GetMapping("/admin/jurisdictions")
 	String jurisdictions(Model model) {
-		model.addAttribute("jurisdictions", jurisdictions.all());
-		model.addAttribute("statuses", EquivalenceStatus.values());
-		return "admin/jurisdictions";
+		return jurisdictionsPage(model, Map.of(), Map.of());
 	}
 
+	/** A refused change comes back on the same page, each error next to its field and what was typed still there. */
 	@PostMapping("/admin/jurisdictions")
 	String setJurisdiction(@AuthenticationPrincipal TobiraUser user, @RequestParam String code,
 			@RequestParam String name, @RequestParam EquivalenceStatus status,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(required = false) String note, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			jurisdictions.set(user.getUsername(), code.strip().toUpperCase(), name, status, blankToNull(note));
 			redirect.addFlashAttribute("message", "admin.saved");
+			return "redirect:/admin/jurisdictions";
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return jurisdictionsPage(model, errors(ex), Map.of("code", code, "name", name, "status", status.name(),
+					"note", note == null ? "" : note));
 		}
-		return "redirect:/admin/jurisdictions";
+	}
+
+	private String jurisdictionsPage(Model model, Map<String, String> errors, Map<String, String> typed) {
+		model.addAttribute("jurisdictions", jurisdictions.all());
+		model.addAttribute("statuses", EquivalenceStatus.values());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", typed);
+		return "admin/jurisdictions";
 	}
 
 	@GetMapping("/admin/holidays")
 	String holidays(Model model) {
-		model.addAttribute("holidays", holidays.all());
-		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
-		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
-		return "admin/holidays";
+		return holidaysPage(model, Map.of(), Map.of());
 	}
 
 	@PostMapping("/admin/holidays")
 	String addHoliday(@AuthenticationPrincipal TobiraUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-			@RequestParam String nameEn, @RequestParam String nameJa, RedirectAttributes redirect) {
+			@RequestParam String nameEn, @RequestParam String nameJa, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			holidays.add(user.getUsername(), new Holiday(day, nameEn, nameJa));
 			redirect.addFlashAttribute("message", "admin.saved");
+			return "redirect:/admin/holidays";
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return holidaysPage(model, errors(ex), Map.of("day", day == null ? "" : day.toString(), "nameEn", nameEn,
+					"nameJa", nameJa));
 		}
-		return "redirect:/admin/holidays";
+	}
+
+	private String holidaysPage(Model model, Map<String, String> errors, Map<String, String> typed) {
+		model.addAttribute("holidays", holidays.all());
+		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
+		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", typed);
+		return "admin/holidays";
+	}
+
+	private static Map<String, String> errors(InvalidInput ex) {
+		return ex.problems().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message,
+				(a, b) -> a + "; " + b, LinkedHashMap::new));
 	}
 
 	@PostMapping("/admin/holidays/remove")

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -113,13 +116,15 @@ class ApplicationFormPages {
 	}
 
 	@PostMapping("/applications/new")
-	String create(@AuthenticationPrincipal TobiraUser user, @RequestParam Map<String, String> fields, Model model) {
+	String create(@AuthenticationPrincipal TobiraUser user, @RequestParam Map<String, String> fields, Model model,
+			HttpServletResponse response) {
 		ObjectNode tree = form.merge(ApplicationContent.empty(), "issuer", fields);
 		try {
 			Application draft = applications.create(user.actor(), form.read(tree));
 			return "redirect:/applications/" + draft.id() + "/edit/" + STEPS.get(1).name();
 		}
 		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return render(model, null, STEPS.get(0), tree, errors(ex), 0);
 		}
 	}
@@ -143,7 +148,7 @@ class ApplicationFormPages {
 	@PostMapping("/applications/{id}/edit/{step}")
 	String save(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, @PathVariable String step,
 			@RequestParam Map<String, String> fields, @RequestParam(defaultValue = "save") String action,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		Application draft = applications.get(user.actor(), new ApplicationId(id));
 		Step current = step(step);
 		String section = current.name();
@@ -160,6 +165,7 @@ class ApplicationFormPages {
 			applications.revise(user.actor(), draft.id(), form.read(tree));
 		}
 		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return render(model, draft, current, tree, errors(ex), 0);
 		}
 		int next = STEPS.indexOf(current) + 1;
@@ -224,12 +230,22 @@ class ApplicationFormPages {
 		model.addAttribute("current", step);
 		model.addAttribute("values", values(step, tree));
 		model.addAttribute("errors", errors);
+		java.util.Set<String> shown = new java.util.HashSet<>();
+		step.fields().forEach(field -> shown.add(field.path()));
 		if (step.rows() != null) {
 			JsonNode existing = valueNode(tree, step.rows().path());
 			int count = Math.max(existing == null ? 0 : existing.size(), 1)
 					+ extraRows;
-			model.addAttribute("rowIndexes", java.util.stream.IntStream.range(0, count).boxed().toList());
+			List<Integer> rowIndexes = java.util.stream.IntStream.range(0, count).boxed().toList();
+			model.addAttribute("rowIndexes", rowIndexes);
+			shown.add(step.rows().path());
+			rowIndexes.forEach(i -> step.rows().columns().forEach(column -> shown.add(step.rows().path() + "[" + i + "]"
+					+ (column.path().isEmpty() ? "" : "." + column.path()))));
 		}
+		// errors no field of this step shows (such as "form"): listed at the top, so none goes unseen
+		Map<String, String> unplaced = new LinkedHashMap<>(errors);
+		unplaced.keySet().removeAll(shown);
+		model.addAttribute("unplacedErrors", unplaced);
 		model.addAttribute("action", draft == null ? "/applications/new" : "/applications/" + draft.id() + "/edit/" + step.name());
 		return "applications/edit";
 	}
