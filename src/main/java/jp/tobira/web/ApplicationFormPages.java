@@ -140,7 +140,10 @@ class ApplicationFormPages {
 			return documentsStep(user, draft, model);
 		}
 		if (step.equals("summary")) {
-			return summary(user, draft, model, List.of());
+			// what a refused submission found missing, handed over by submit() with its redirect
+			@SuppressWarnings("unchecked")
+			List<FieldProblem> missing = (List<FieldProblem>) model.getAttribute("missing");
+			return summary(user, draft, model, missing == null ? List.of() : missing);
 		}
 		return render(model, draft, step(step), form.tree(draft.content()), Map.of(), 0);
 	}
@@ -187,16 +190,20 @@ class ApplicationFormPages {
 		return "redirect:/applications/" + id + "/edit/documents";
 	}
 
+	/**
+	 * A refused submission goes back to the summary by a redirect (post, redirect, get), so the summary showing what
+	 * is missing has an address that can be reloaded or switched to the other language.
+	 */
 	@PostMapping("/applications/{id}/submit")
-	String submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, Model model,
-			RedirectAttributes redirect) {
+	String submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			applications.submit(user.actor(), new ApplicationId(id));
 			redirect.addFlashAttribute("message", "form.submitted");
 			return "redirect:/cases/" + id;
 		}
 		catch (ApplicationIncomplete ex) {
-			return summary(user, applications.get(user.actor(), new ApplicationId(id)), model, ex.missing());
+			redirect.addFlashAttribute("missing", ex.missing());
+			return "redirect:/applications/" + id + "/edit/summary";
 		}
 	}
 
