@@ -1,16 +1,28 @@
 package jp.tobira.web;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.tobira.application.Holiday;
 import jp.tobira.application.Holidays;
+import jp.tobira.audit.AuditCsv;
 import jp.tobira.audit.AuditEntries;
+import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditVerifier;
 import jp.tobira.cooperation.EquivalenceStatus;
@@ -39,6 +53,11 @@ import jp.tobira.validation.InvalidInput;
 class AdminPages {
 
 	static final int PAGE_SIZE = 50;
+
+	static final int CSV_BATCH = 1000;
+
+	static final String[] CSV_HEADER = { "seq", "occurred_at", "actor", "case_reference", "kind", "payload",
+			"previous_hash", "hash" };
 
 	private final AuditEntries audit;
 
@@ -76,10 +95,7 @@ class AdminPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		ZoneId zone = clock.getZone();
-		Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
-		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-		AuditEntries.Filter filter = new AuditEntries.Filter(kind, blankToNull(actor), blankToNull(reference), start, end);
+		AuditEntries.Filter filter = filter(kind, actor, reference, from, to);
 		long total = audit.count(filter);
 		model.addAttribute("entries", audit.page(filter, Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("total", total);
@@ -89,7 +105,48 @@ class AdminPages {
 		model.addAttribute("filter", java.util.Map.of("kind", kind == null ? "" : kind.name(), "actor",
 				actor == null ? "" : actor, "reference", reference == null ? "" : reference, "from",
 				from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
+		model.addAttribute("filtered", filter.kind() != null || filter.actor() != null
+				|| filter.caseReference() != null || from != null || to != null);
 		return "admin/audit";
+	}
+
+	/**
+	 * The entries the audit page shows, with its filters, as CSV (oldest first, the columns of the whole log's export
+	 * at {@code /api/v1/audit.csv}, cells guarded against formulas).
+	 */
+	@GetMapping("/admin/audit.csv")
+	void auditCsv(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String reference,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			HttpServletResponse response) throws IOException {
+		AuditEntries.Filter filter = filter(kind, actor, reference, from, to);
+		List<AuditEntry> entries = new ArrayList<>();
+		for (int page = 0;; page++) {
+			List<AuditEntry> batch = audit.page(filter, page, CSV_BATCH);
+			entries.addAll(batch);
+			if (batch.size() < CSV_BATCH) {
+				break;
+			}
+		}
+		Collections.reverse(entries);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("tobira-audit-filtered.csv").build().toString());
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+			for (AuditEntry entry : entries) {
+				csv.printRecord(entry.seq(), entry.occurredAt(), AuditCsv.cell(entry.actor()), entry.caseReference(),
+						entry.kind(), AuditCsv.cell(entry.payload()), entry.previousHash(), entry.hash());
+			}
+		}
+	}
+
+	private AuditEntries.Filter filter(AuditKind kind, String actor, String reference, LocalDate from, LocalDate to) {
+		ZoneId zone = clock.getZone();
+		Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+		return new AuditEntries.Filter(kind, blankToNull(actor), blankToNull(reference), start, end);
 	}
 
 	@PostMapping("/admin/audit/verify")
