@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -13,6 +14,7 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.WebUtils;
 
 import jp.tobira.security.TobiraUser;
 import jp.tobira.security.Users;
@@ -20,12 +22,14 @@ import jp.tobira.security.Users;
 /**
  * The screen language. Signed in, the language the user chose last (so it follows them to another browser and wins
  * over whatever this browser's cookie says); else, or if they never chose, this browser's cookie; else English.
- * Choosing a language sets the cookie and, while signed in, remembers it for the user. The user's choice is read
- * from the database once per session.
+ * Choosing a language sets the cookie and, while signed in, remembers it for the user; a page of a signed-in user
+ * puts the stored choice into the cookie. The user's choice is read from the database once per session.
  */
 class UserLocaleResolver extends CookieLocaleResolver {
 
 	static final Locale JAPANESE = Locale.JAPANESE;
+
+	static final String COOKIE = "tobira-lang";
 
 	/** The user's stored choice, read once per session: "username:tag", the tag empty when they never chose. */
 	static final String SESSION_ATTRIBUTE = UserLocaleResolver.class.getName() + ".CHOICE";
@@ -33,7 +37,7 @@ class UserLocaleResolver extends CookieLocaleResolver {
 	private final Users users;
 
 	UserLocaleResolver(Users users) {
-		super("tobira-lang");
+		super(COOKIE);
 		this.users = users;
 		setDefaultLocale(Locale.ENGLISH);
 		setCookieMaxAge(java.time.Duration.ofDays(365));
@@ -68,6 +72,19 @@ class UserLocaleResolver extends CookieLocaleResolver {
 		signedIn().ifPresent(user -> {
 			users.saveLocale(user.getUsername(), chosen.toLanguageTag());
 			remember(request, user.getUsername(), chosen.toLanguageTag());
+		});
+	}
+
+	/**
+	 * Writes the signed-in user's stored choice into this browser's cookie when the two differ, so what comes after
+	 * the session (the log-in page after log-out) speaks the user's language too.
+	 */
+	void keepCookieInStep(HttpServletRequest request, HttpServletResponse response) {
+		storedChoice(request).ifPresent(stored -> {
+			Cookie cookie = WebUtils.getCookie(request, COOKIE);
+			if (cookie == null || !stored.toLanguageTag().equals(cookie.getValue())) {
+				super.setLocale(request, response, stored);
+			}
 		});
 	}
 
