@@ -124,6 +124,35 @@ class FormsBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void answersADoubleSubmissionAndAnOversizedUploadWithPages() {
+		browser.logIn("issuer");
+		for (String language : LANGUAGES) {
+			ApiClient api = new ApiClient(rest, "issuer");
+			String draft = draft();
+			for (String type : ApiClient.REQUIRED_DOCUMENTS) {
+				api.upload(draft, type, type.toLowerCase() + ".pdf", Fixtures.pdf(draft + " " + type), "application/pdf");
+			}
+			browser.go("/applications/" + draft + "/edit/summary?lang=" + language);
+			// submitted meanwhile (another tab, the API): the second submission is refused with a page, not JSON
+			api.post("/api/v1/applications/" + draft + "/submit");
+			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"));
+			assertThat(browser.text()).contains(language.equals("en") ? "Already changed" : "既に変更されています");
+			browser.capture(language, "75-form-double-submission");
+
+			String other = draft();
+			browser.go("/applications/" + other + "/edit/documents");
+			byte[] big = new byte[PageErrorsIntegrationTests.OVER_THE_CONTAINER_LIMIT];
+			byte[] pdf = Fixtures.pdf("too big");
+			System.arraycopy(pdf, 0, big, 0, pdf.length);
+			browser.driver.findElement(By.id("file-TRUST_DEED"))
+				.sendKeys(Fixtures.writeTemp("deed.pdf", big).toString());
+			browser.clickAndWait(By.cssSelector("form:has(#file-TRUST_DEED) button"));
+			assertThat(browser.text()).contains(language.equals("en") ? "The file is too large" : "ファイルが大きすぎます");
+			browser.capture(language, "76-form-upload-too-large");
+		}
+	}
+
+	@Test
 	void keepsPostedFieldsOutOfTheLanguageSwitch() {
 		browser.logIn("issuer");
 		browser.go("/applications/new?lang=en");
