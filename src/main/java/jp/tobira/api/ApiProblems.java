@@ -42,8 +42,10 @@ import jp.tobira.validation.InvalidInput;
 /**
  * Every API error as an RFC 9457 problem. Problems about input carry {@code errors}: one {@code {field, message}} per
  * field, with the field's path in the request body ({@code reserves.assets[0].amount}) or the part's name.
+ * Only the API's controllers: the screens answer with pages ({@code web.PageErrors}), and what Spring MVC refuses
+ * before any controller is chosen is answered by {@link ApiRequestProblems}.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "jp.tobira.api")
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInput.class)

@@ -1,11 +1,29 @@
 package jp.tobira.web;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,13 +35,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.tobira.application.Holiday;
 import jp.tobira.application.Holidays;
+import jp.tobira.audit.AuditCsv;
 import jp.tobira.audit.AuditEntries;
+import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditVerifier;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.review.AutomaticChecks;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
 /** The operators' screens: the audit log and its verification, the jurisdiction table, holidays, thresholds. */
@@ -32,6 +53,11 @@ import jp.tobira.validation.InvalidInput;
 class AdminPages {
 
 	static final int PAGE_SIZE = 50;
+
+	static final int CSV_BATCH = 1000;
+
+	static final String[] CSV_HEADER = { "seq", "occurred_at", "actor", "case_reference", "kind", "payload",
+			"previous_hash", "hash" };
 
 	private final AuditEntries audit;
 
@@ -69,10 +95,7 @@ class AdminPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		ZoneId zone = clock.getZone();
-		Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
-		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-		AuditEntries.Filter filter = new AuditEntries.Filter(kind, blankToNull(actor), blankToNull(reference), start, end);
+		AuditEntries.Filter filter = filter(kind, actor, reference, from, to);
 		long total = audit.count(filter);
 		model.addAttribute("entries", audit.page(filter, Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("total", total);
@@ -82,7 +105,48 @@ class AdminPages {
 		model.addAttribute("filter", java.util.Map.of("kind", kind == null ? "" : kind.name(), "actor",
 				actor == null ? "" : actor, "reference", reference == null ? "" : reference, "from",
 				from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
+		model.addAttribute("filtered", filter.kind() != null || filter.actor() != null
+				|| filter.caseReference() != null || from != null || to != null);
 		return "admin/audit";
+	}
+
+	/**
+	 * The entries the audit page shows, with its filters, as CSV (oldest first, the columns of the whole log's export
+	 * at {@code /api/v1/audit.csv}, cells guarded against formulas).
+	 */
+	@GetMapping("/admin/audit.csv")
+	void auditCsv(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String reference,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			HttpServletResponse response) throws IOException {
+		AuditEntries.Filter filter = filter(kind, actor, reference, from, to);
+		List<AuditEntry> entries = new ArrayList<>();
+		for (int page = 0;; page++) {
+			List<AuditEntry> batch = audit.page(filter, page, CSV_BATCH);
+			entries.addAll(batch);
+			if (batch.size() < CSV_BATCH) {
+				break;
+			}
+		}
+		Collections.reverse(entries);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("tobira-audit-filtered.csv").build().toString());
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+			for (AuditEntry entry : entries) {
+				csv.printRecord(entry.seq(), entry.occurredAt(), AuditCsv.cell(entry.actor()), entry.caseReference(),
+						entry.kind(), AuditCsv.cell(entry.payload()), entry.previousHash(), entry.hash());
+			}
+		}
+	}
+
+	private AuditEntries.Filter filter(AuditKind kind, String actor, String reference, LocalDate from, LocalDate to) {
+		ZoneId zone = clock.getZone();
+		Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+		return new AuditEntries.Filter(kind, blankToNull(actor), blankToNull(reference), start, end);
 	}
 
 	@PostMapping("/admin/audit/verify")
@@ -93,45 +157,69 @@ class AdminPages {
 
 	@GetMapping("/admin/jurisdictions")
 	String jurisdictions(Model model) {
-		model.addAttribute("jurisdictions", jurisdictions.all());
-		model.addAttribute("statuses", EquivalenceStatus.values());
-		return "admin/jurisdictions";
+		return jurisdictionsPage(model, Map.of(), Map.of());
 	}
 
+	/** A refused change comes back on the same page, each error next to its field and what was typed still there. */
 	@PostMapping("/admin/jurisdictions")
 	String setJurisdiction(@AuthenticationPrincipal TobiraUser user, @RequestParam String code,
 			@RequestParam String name, @RequestParam EquivalenceStatus status,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(required = false) String note, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			jurisdictions.set(user.getUsername(), code.strip().toUpperCase(), name, status, blankToNull(note));
 			redirect.addFlashAttribute("message", "admin.saved");
+			return "redirect:/admin/jurisdictions";
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return jurisdictionsPage(model, errors(ex), Map.of("code", code, "name", name, "status", status.name(),
+					"note", note == null ? "" : note));
 		}
-		return "redirect:/admin/jurisdictions";
+	}
+
+	private String jurisdictionsPage(Model model, Map<String, String> errors, Map<String, String> typed) {
+		model.addAttribute("jurisdictions", jurisdictions.all());
+		model.addAttribute("statuses", EquivalenceStatus.values());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", typed);
+		return "admin/jurisdictions";
 	}
 
 	@GetMapping("/admin/holidays")
 	String holidays(Model model) {
-		model.addAttribute("holidays", holidays.all());
-		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
-		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
-		return "admin/holidays";
+		return holidaysPage(model, Map.of(), Map.of());
 	}
 
 	@PostMapping("/admin/holidays")
 	String addHoliday(@AuthenticationPrincipal TobiraUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-			@RequestParam String nameEn, @RequestParam String nameJa, RedirectAttributes redirect) {
+			@RequestParam String nameEn, @RequestParam String nameJa, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			holidays.add(user.getUsername(), new Holiday(day, nameEn, nameJa));
 			redirect.addFlashAttribute("message", "admin.saved");
+			return "redirect:/admin/holidays";
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return holidaysPage(model, errors(ex), Map.of("day", day == null ? "" : day.toString(), "nameEn", nameEn,
+					"nameJa", nameJa));
 		}
-		return "redirect:/admin/holidays";
+	}
+
+	private String holidaysPage(Model model, Map<String, String> errors, Map<String, String> typed) {
+		model.addAttribute("holidays", holidays.all());
+		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
+		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", typed);
+		return "admin/holidays";
+	}
+
+	private static Map<String, String> errors(InvalidInput ex) {
+		return ex.problems().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message,
+				(a, b) -> a + "; " + b, LinkedHashMap::new));
 	}
 
 	@PostMapping("/admin/holidays/remove")

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -113,13 +116,15 @@ class ApplicationFormPages {
 	}
 
 	@PostMapping("/applications/new")
-	String create(@AuthenticationPrincipal TobiraUser user, @RequestParam Map<String, String> fields, Model model) {
+	String create(@AuthenticationPrincipal TobiraUser user, @RequestParam Map<String, String> fields, Model model,
+			HttpServletResponse response) {
 		ObjectNode tree = form.merge(ApplicationContent.empty(), "issuer", fields);
 		try {
 			Application draft = applications.create(user.actor(), form.read(tree));
 			return "redirect:/applications/" + draft.id() + "/edit/" + STEPS.get(1).name();
 		}
 		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return render(model, null, STEPS.get(0), tree, errors(ex), 0);
 		}
 	}
@@ -135,7 +140,10 @@ class ApplicationFormPages {
 			return documentsStep(user, draft, model);
 		}
 		if (step.equals("summary")) {
-			return summary(user, draft, model, List.of());
+			// what a refused submission found missing, handed over by submit() with its redirect
+			@SuppressWarnings("unchecked")
+			List<FieldProblem> missing = (List<FieldProblem>) model.getAttribute("missing");
+			return summary(user, draft, model, missing == null ? List.of() : missing);
 		}
 		return render(model, draft, step(step), form.tree(draft.content()), Map.of(), 0);
 	}
@@ -143,7 +151,7 @@ class ApplicationFormPages {
 	@PostMapping("/applications/{id}/edit/{step}")
 	String save(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, @PathVariable String step,
 			@RequestParam Map<String, String> fields, @RequestParam(defaultValue = "save") String action,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		Application draft = applications.get(user.actor(), new ApplicationId(id));
 		Step current = step(step);
 		String section = current.name();
@@ -160,6 +168,7 @@ class ApplicationFormPages {
 			applications.revise(user.actor(), draft.id(), form.read(tree));
 		}
 		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return render(model, draft, current, tree, errors(ex), 0);
 		}
 		int next = STEPS.indexOf(current) + 1;
@@ -181,16 +190,20 @@ class ApplicationFormPages {
 		return "redirect:/applications/" + id + "/edit/documents";
 	}
 
+	/**
+	 * A refused submission goes back to the summary by a redirect (post, redirect, get), so the summary showing what
+	 * is missing has an address that can be reloaded or switched to the other language.
+	 */
 	@PostMapping("/applications/{id}/submit")
-	String submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, Model model,
-			RedirectAttributes redirect) {
+	String submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			applications.submit(user.actor(), new ApplicationId(id));
 			redirect.addFlashAttribute("message", "form.submitted");
 			return "redirect:/cases/" + id;
 		}
 		catch (ApplicationIncomplete ex) {
-			return summary(user, applications.get(user.actor(), new ApplicationId(id)), model, ex.missing());
+			redirect.addFlashAttribute("missing", ex.missing());
+			return "redirect:/applications/" + id + "/edit/summary";
 		}
 	}
 
@@ -224,12 +237,22 @@ class ApplicationFormPages {
 		model.addAttribute("current", step);
 		model.addAttribute("values", values(step, tree));
 		model.addAttribute("errors", errors);
+		java.util.Set<String> shown = new java.util.HashSet<>();
+		step.fields().forEach(field -> shown.add(field.path()));
 		if (step.rows() != null) {
 			JsonNode existing = valueNode(tree, step.rows().path());
 			int count = Math.max(existing == null ? 0 : existing.size(), 1)
 					+ extraRows;
-			model.addAttribute("rowIndexes", java.util.stream.IntStream.range(0, count).boxed().toList());
+			List<Integer> rowIndexes = java.util.stream.IntStream.range(0, count).boxed().toList();
+			model.addAttribute("rowIndexes", rowIndexes);
+			shown.add(step.rows().path());
+			rowIndexes.forEach(i -> step.rows().columns().forEach(column -> shown.add(step.rows().path() + "[" + i + "]"
+					+ (column.path().isEmpty() ? "" : "." + column.path()))));
 		}
+		// errors no field of this step shows (such as "form"): listed at the top, so none goes unseen
+		Map<String, String> unplaced = new LinkedHashMap<>(errors);
+		unplaced.keySet().removeAll(shown);
+		model.addAttribute("unplacedErrors", unplaced);
 		model.addAttribute("action", draft == null ? "/applications/new" : "/applications/" + draft.id() + "/edit/" + step.name());
 		return "applications/edit";
 	}

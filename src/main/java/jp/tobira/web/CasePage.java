@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,6 +43,12 @@ import jp.tobira.validation.InvalidInput;
  */
 @Controller
 class CasePage {
+
+	/**
+	 * The issuer's own list and actions; the case page itself is for staff too. Staff are refused (403), and another
+	 * issuer's case is not found (404, by {@code ApplicationService.get}).
+	 */
+	static final String ISSUER_ONLY = "hasRole('ISSUER')";
 
 	/** What an issuer sees of the timeline: the steps that concern it, not the supervisor's internal working. */
 	static final List<AuditKind> ISSUER_TIMELINE = List.of(AuditKind.APPLICATION_CREATED, AuditKind.DOCUMENT_STORED,
@@ -86,6 +93,7 @@ class CasePage {
 		this.clock = clock;
 	}
 
+	@PreAuthorize(ISSUER_ONLY)
 	@GetMapping("/applications")
 	String mine(@AuthenticationPrincipal TobiraUser user, Model model) {
 		List<Application> mine = applications.mine(user.actor());
@@ -127,6 +135,7 @@ class CasePage {
 		return "applications/case";
 	}
 
+	@PreAuthorize(ISSUER_ONLY)
 	@PostMapping("/cases/{id}/rfi-response")
 	String answer(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, @RequestParam String message,
 			@RequestParam(value = "file", required = false) MultipartFile file,
@@ -148,12 +157,14 @@ class CasePage {
 		return "redirect:/cases/" + id;
 	}
 
+	@PreAuthorize(ISSUER_ONLY)
 	@GetMapping("/cases/{id}/withdraw")
 	String confirmWithdrawal(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, Model model) {
 		model.addAttribute("theCase", applications.get(user.actor(), new ApplicationId(id)));
 		return "applications/withdraw";
 	}
 
+	@PreAuthorize(ISSUER_ONLY)
 	@PostMapping("/cases/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {

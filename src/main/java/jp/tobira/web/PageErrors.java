@@ -1,29 +1,107 @@
 package jp.tobira.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import jp.tobira.application.ApplicationNotFound;
+import jp.tobira.application.ApplicationStateConflict;
+import jp.tobira.application.DuplicateDocument;
+import jp.tobira.process.NotYourTask;
+import jp.tobira.process.TaskConflict;
+import jp.tobira.process.TaskNotFound;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.InvalidInput;
 
-/** Errors of the screens as pages; the JSON API answers the same conditions with problem details. */
+/**
+ * Errors of the screens as pages, with the status the JSON API gives the same condition (which it answers with
+ * problem details, see {@code api.ApiProblems}): a page never answers with JSON.
+ */
 @ControllerAdvice(basePackages = "jp.tobira.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-	@ExceptionHandler(ApplicationNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "error/404";
+	private final PageModel pageModel;
+
+	PageErrors(PageModel pageModel) {
+		this.pageModel = pageModel;
 	}
 
-	@ExceptionHandler(AccessDeniedException.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String forbidden() {
-		return "error/403";
+	@ExceptionHandler({ ApplicationNotFound.class, TaskNotFound.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(HttpServletRequest request, Model model) {
+		return page("error/404", request, model);
 	}
+
+	/** A malformed id in the path names nothing that exists: answered like any unknown case. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return page("error/404", request, model);
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return page("error/400", request, model);
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, NotYourTask.class, FourEyesViolation.class })
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String forbidden(HttpServletRequest request, Model model) {
+		return page("error/403", request, model);
+	}
+
+	/** A double submission, a change to a case that has moved on, a task someone else completed first. */
+	@ExceptionHandler({ ApplicationStateConflict.class, TaskConflict.class, DuplicateDocument.class })
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict(RuntimeException ex, HttpServletRequest request, Model model) {
+		model.addAttribute("detail", ex.getMessage());
+		return page("error/409", request, model);
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalid(InvalidInput ex, HttpServletRequest request, Model model) {
+		model.addAttribute("detail", ex.getMessage());
+		return page("error/400", request, model);
+	}
+
+	/**
+	 * An upload over the container's multipart limit, should it reach a screen's controller. Usually Spring MVC
+	 * refuses it before any controller is chosen; then Boot's error page answers with {@code error/413} (see
+	 * {@code api.ApiRequestProblems}).
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	@ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+	String tooLarge(HttpServletRequest request, Model model) {
+		return page("error/413", request, model);
+	}
+
+	/**
+	 * An exception handler's model gets none of the {@code @ModelAttribute}s, so the layout's are added here. After
+	 * a POST the language switch leads to the start page: a GET of the posted address would only be refused.
+	 */
+	private String page(String view, HttpServletRequest request, Model model) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		model.addAttribute("currentUser", pageModel.currentUser(
+				authentication != null && authentication.getPrincipal() instanceof TobiraUser user ? user : null));
+		model.addAttribute("currentUrl", "GET".equals(request.getMethod()) ? pageModel.currentUrl(request) : "/");
+		model.addAttribute("demo", pageModel.demo());
+		return view;
+	}
+
 }

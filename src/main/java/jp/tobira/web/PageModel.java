@@ -1,8 +1,11 @@
 package jp.tobira.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.TobiraUser;
@@ -22,17 +25,18 @@ class PageModel {
 		return user == null ? null : CurrentUser.of(user);
 	}
 
-	/** This page's address without its language parameter, for the language switch. */
+	/**
+	 * This page's address without its language parameter, for the language switch. Only the query string is kept:
+	 * the fields of a posted form must not end up in a link (and in logs and the browser's history).
+	 */
 	@ModelAttribute("currentUrl")
-	String currentUrl(jakarta.servlet.http.HttpServletRequest request) {
-		org.springframework.web.util.UriComponentsBuilder url = org.springframework.web.util.UriComponentsBuilder
-			.fromPath(request.getRequestURI().substring(request.getContextPath().length()));
-		request.getParameterMap().forEach((name, values) -> {
-			if (!name.equals("lang") && !name.equals("_csrf")) {
-				url.queryParam(name, (Object[]) values);
-			}
-		});
-		return url.encode().build().toUriString();
+	String currentUrl(HttpServletRequest request) {
+		return UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()))
+			.query(request.getQueryString())
+			.replaceQueryParam("lang")
+			.replaceQueryParam("_csrf")
+			.build()
+			.toUriString();
 	}
 
 	@ModelAttribute("demo")

@@ -42,6 +42,96 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void refusesAJurisdictionNextToItsFieldsAndSavesACorrectedOne() {
+		browser.logIn("admin");
+		for (String language : List.of("en", "ja")) {
+			String code = language.equals("en") ? "FJ" : "TO";
+			browser.go("/admin/jurisdictions?lang=" + language);
+			type("j-code", "ZZ");
+			type("j-name", "Nowhere Islands");
+			type("j-note", "Typed note");
+			browser.clickAndWait(By.cssSelector("form[action$='jurisdictions'] button"));
+			assertRefusedNextToField("j-code", "ZZ");
+			assertThat(value("j-name")).isEqualTo("Nowhere Islands");
+			assertThat(value("j-note")).isEqualTo("Typed note");
+			browser.capture(language, "80-admin-jurisdiction-error");
+			type("j-code", code);
+			browser.clickAndWait(By.cssSelector("form[action$='jurisdictions'] button"));
+			assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/jurisdictions");
+			assertThat(browser.text()).contains(language.equals("en") ? "Saved" : "保存しました", "Nowhere Islands");
+			browser.capture(language, "81-admin-jurisdiction-saved");
+		}
+		browser.go("/?lang=en");
+	}
+
+	@Test
+	void addsAndRemovesAHolidayWithAnAuditEntryAndExportsTheFilteredLog() {
+		browser.logIn("admin");
+		for (String language : List.of("en", "ja")) {
+			String day = language.equals("en") ? "2028-02-01" : "2028-02-02";
+			browser.go("/admin/holidays?lang=" + language);
+			// a day that is a holiday already: refused next to the day, the names typed still there
+			type("h-day", "2027-01-01");
+			type("h-nameEn", "Tobira test day");
+			type("h-nameJa", "扉テストの日");
+			browser.clickAndWait(By.cssSelector("form[action$='/admin/holidays'] button"));
+			assertRefusedNextToField("h-day", "2027-01-01");
+			assertThat(value("h-nameEn")).isEqualTo("Tobira test day");
+			assertThat(value("h-nameJa")).isEqualTo("扉テストの日");
+			browser.capture(language, "82-admin-holiday-error");
+
+			type("h-day", day);
+			browser.clickAndWait(By.cssSelector("form[action$='/admin/holidays'] button"));
+			assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/holidays");
+			assertThat(browser.text()).contains(language.equals("en") ? "Saved" : "保存しました", "Tobira test day");
+			assertThat(browser.driver.findElements(By.cssSelector("input[name=day][value='" + day + "']"))).hasSize(1);
+			browser.capture(language, "83-admin-holiday-added");
+
+			browser.clickAndWait(By.cssSelector("form:has(input[name=day][value='" + day + "']) button"));
+			assertThat(browser.text()).contains(language.equals("en") ? "Saved" : "保存しました");
+			assertThat(browser.driver.findElements(By.cssSelector("input[name=day][value='" + day + "']"))).isEmpty();
+			browser.capture(language, "84-admin-holiday-removed");
+
+			browser.go("/admin/audit?kind=CONFIGURATION_CHANGED&actor=admin");
+			assertThat(browser.text()).contains("\"table\":\"holiday\"", "\"change\":\"added\"",
+					"\"change\":\"removed\"", "\"day\":\"" + day + "\"");
+			browser.capture(language, "85-admin-audit-filtered");
+			String export = browser.driver.findElement(By.cssSelector(".actions a[href*='audit.csv']"))
+				.getAttribute("href");
+			assertThat(export).contains("kind=CONFIGURATION_CHANGED", "actor=admin");
+			String csv = rest.withBasicAuth("admin", "demo")
+				.getForObject(export.substring(export.indexOf("/admin/")), String.class);
+			assertThat(csv).startsWith("seq,occurred_at,actor,case_reference,kind,payload,previous_hash,hash")
+				.contains("\"\"day\"\":\"\"" + day + "\"\"")
+				.doesNotContain("APPLICATION_CREATED");
+		}
+		browser.go("/?lang=en");
+	}
+
+	private void assertRefusedNextToField(String id, String typed) {
+		org.openqa.selenium.WebElement input = browser.driver.findElement(By.id(id));
+		assertThat(input.getAttribute("aria-invalid")).as(id).isEqualTo("true");
+		assertThat(input.getAttribute("aria-describedby")).as(id).isEqualTo(id + "-error");
+		assertThat(browser.driver.findElement(By.id(id + "-error")).getText()).as(id).isNotBlank();
+		assertThat(input.getAttribute("value")).as(id).isEqualTo(typed);
+	}
+
+	private String value(String id) {
+		return browser.driver.findElement(By.id(id)).getAttribute("value");
+	}
+
+	private void type(String id, String text) {
+		org.openqa.selenium.WebElement input = browser.driver.findElement(By.id(id));
+		if ("date".equals(input.getAttribute("type"))) {
+			((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]",
+					input, text);
+			return;
+		}
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	@Test
 	void keepsEachRoleToItsOwnScreens() {
 		ApiClient.Case submitted = new ApiClient(rest, "issuer").submitCanonical();
 		String id = submitted.id();
