@@ -10,10 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,7 +42,6 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.review.AutomaticChecks;
 import jp.tobira.security.TobiraUser;
-import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
 /** The operators' screens: the audit log and its verification, the jurisdiction table, holidays, thresholds. */
@@ -71,8 +68,11 @@ class AdminPages {
 
 	private final Clock clock;
 
+	private final Explanations explanations;
+
 	AdminPages(AuditEntries audit, AuditVerifier verifier, Jurisdictions jurisdictions, Holidays holidays,
-			AutomaticChecks checks, Clock clock) {
+			AutomaticChecks checks, Clock clock, Explanations explanations) {
+		this.explanations = explanations;
 		this.audit = audit;
 		this.verifier = verifier;
 		this.jurisdictions = jurisdictions;
@@ -217,9 +217,8 @@ class AdminPages {
 		return "admin/holidays";
 	}
 
-	private static Map<String, String> errors(InvalidInput ex) {
-		return ex.problems().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message,
-				(a, b) -> a + "; " + b, LinkedHashMap::new));
+	private Map<String, String> errors(InvalidInput ex) {
+		return explanations.of(ex.problems());
 	}
 
 	@PostMapping("/admin/holidays/remove")
@@ -230,7 +229,7 @@ class AdminPages {
 			redirect.addFlashAttribute("message", "admin.saved");
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:/admin/holidays";
 	}

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,7 +103,10 @@ class ApplicationFormPages {
 
 	private final ContentForm form;
 
-	ApplicationFormPages(ApplicationService applications, DocumentService documents, ContentForm form) {
+	private final Explanations explanations;
+
+	ApplicationFormPages(ApplicationService applications, DocumentService documents, ContentForm form, Explanations explanations) {
+		this.explanations = explanations;
 		this.applications = applications;
 		this.documents = documents;
 		this.form = form;
@@ -184,7 +186,7 @@ class ApplicationFormPages {
 			redirect.addFlashAttribute("message", "form.documents.stored");
 		}
 		catch (InvalidInput | DuplicateDocument | ApplicationStateConflict ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("errorType", type.name());
 		}
 		return "redirect:/applications/" + id + "/edit/documents";
@@ -286,10 +288,8 @@ class ApplicationFormPages {
 			.orElseThrow(() -> new jp.tobira.application.ApplicationNotFound("step " + name));
 	}
 
-	private static Map<String, String> errors(InvalidInput ex) {
-		return ex.problems().stream()
-			.collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "; " + b,
-					LinkedHashMap::new));
+	private Map<String, String> errors(InvalidInput ex) {
+		return explanations.of(ex.problems());
 	}
 
 }

@@ -77,9 +77,12 @@ class CasePage {
 
 	private final Clock clock;
 
+	private final Explanations explanations;
+
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
-			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock) {
+			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock, Explanations explanations) {
+		this.explanations = explanations;
 		this.applications = applications;
 		this.documents = documents;
 		this.rfis = rfis;
@@ -151,7 +154,7 @@ class CasePage {
 			redirect.addFlashAttribute("message", "case.rfi.answered");
 		}
 		catch (InvalidInput | ApplicationStateConflict ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("answerDraft", message);
 		}
 		return "redirect:/cases/" + id;
@@ -173,7 +176,7 @@ class CasePage {
 			redirect.addFlashAttribute("message", "case.withdrawn");
 		}
 		catch (InvalidInput | ApplicationStateConflict ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:/cases/" + id;
 	}

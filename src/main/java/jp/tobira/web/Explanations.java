@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.validation.Explained;
 import jp.tobira.validation.FieldProblem;
+import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Phrase;
 
 /**
@@ -27,7 +28,15 @@ public class Explanations {
 		this.messages = messages;
 	}
 
+	/** A refusal as one sentence for a banner; input problems each with the field they concern. */
 	String of(RuntimeException refusal) {
+		if (refusal instanceof InvalidInput invalid) {
+			return invalid.problems()
+				.stream()
+				.map(problem -> messages.getMessage("field." + problem.field(), null, problem.field(),
+						LocaleContextHolder.getLocale()) + ": " + of(problem))
+				.collect(Collectors.joining("; "));
+		}
 		return refusal instanceof Explained explained ? of(explained.phrase(), refusal.getMessage())
 				: refusal.getMessage();
 	}

@@ -37,7 +37,10 @@ class PageErrors {
 
 	private final PageModel pageModel;
 
-	PageErrors(PageModel pageModel) {
+	private final Explanations explanations;
+
+	PageErrors(PageModel pageModel, Explanations explanations) {
+		this.explanations = explanations;
 		this.pageModel = pageModel;
 	}
 
@@ -69,14 +72,14 @@ class PageErrors {
 	@ExceptionHandler({ ApplicationStateConflict.class, TaskConflict.class, DuplicateDocument.class })
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(RuntimeException ex, HttpServletRequest request, Model model) {
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", explanations.of(ex));
 		return page("error/409", request, model);
 	}
 
 	@ExceptionHandler(InvalidInput.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalid(InvalidInput ex, HttpServletRequest request, Model model) {
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", explanations.of(ex));
 		return page("error/400", request, model);
 	}
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,7 +43,6 @@ import jp.tobira.review.CaseFlags;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.Findings;
 import jp.tobira.security.TobiraUser;
-import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
 /**

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -129,13 +128,8 @@ class PageAccessIntegrationTests {
 		assertThat(own.body()).contains("name=\"complete\"").doesNotContain("outsider");
 	}
 
-	/**
-	 * TaskPage answers a task outside the user's groups with the 403 view but HTTP 200 (and an unknown task with the
-	 * 404 view and 200). Enable when TaskPage sets the status.
-	 */
 	@Test
-	@Disabled("TaskPage.show returns error/403 and error/404 with HTTP 200; owned by another developer")
-	void answersATaskOutsideTheUsersGroupsWithStatus403() {
+	void answersATaskOutsideTheUsersGroupsWithStatus403AndAnUnknownOneWith404() {
 		assertThat(session("backing").get("/tasks/" + intakeTask).statusCode()).isEqualTo(403);
 		assertThat(session("intake").get("/tasks/no-such-task").statusCode()).isEqualTo(404);
 	}
