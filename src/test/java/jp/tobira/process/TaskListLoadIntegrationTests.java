@@ -81,6 +81,7 @@ class TaskListLoadIntegrationTests {
 	void answersWithFiveThousandOpenCasesWellUnderASecond() {
 		Actor backing = new Actor("backing", Set.of(Group.BACKING_REVIEW), null);
 		Map<String, Long> medians = new LinkedHashMap<>();
+		Map<String, Long> cold = new LinkedHashMap<>();
 		transactions.executeWithoutResult(tx -> {
 			insertOpenCases(organisations.findByName("Example Trust Company, LLC").orElseThrow());
 			medians.put("groups queue, page 1 by due date", median(() -> page(backing, query(TaskQueues.Queue.GROUPS, false, false))));
@@ -90,16 +91,26 @@ class TaskListLoadIntegrationTests {
 					null, null, false, false, false, TaskQueues.Sort.DUE, false, 99, 25))));
 			medians.put("my tasks (500 claimed)", median(() -> page(backing, query(TaskQueues.Queue.MINE, false, false))));
 			// the whole page request as the browser makes it: security filters, controller, queries, Thymeleaf
-			for (String path : List.of("/tasks", "/tasks?queue=MINE", "/tasks?queue=ALL",
+			List<String> paths = List.of("/tasks", "/tasks?queue=MINE", "/tasks?queue=ALL",
 					"/tasks?queue=GROUPS&flagged=true&overdue=true", "/tasks?queue=GROUPS&jurisdiction=SG&sort=REFERENCE&desc=true",
-					"/tasks?queue=GROUPS&sort=TOKEN&page=99", "/tasks?queue=ALL&task=reviewBacking&sort=JURISDICTION")) {
+					"/tasks?queue=GROUPS&sort=TOKEN&page=99", "/tasks?queue=ALL&task=reviewBacking&sort=JURISDICTION");
+			// the first page request (the first of the run when this test runs alone) compiles the template and warms the
+			// JIT: shown apart, not in the medians
+			long first = System.nanoTime();
+			request(paths.get(0));
+			cold.put("GET " + paths.get(0), (System.nanoTime() - first) / 1_000_000);
+			paths.forEach(this::request);
+			for (String path : paths) {
 				medians.put("GET " + path, median(() -> request(path)));
 			}
 			tx.setRollbackOnly();
 		});
 		medians.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-75s median %4d ms%n",
 				CASES, what, millis));
+		cold.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-75s first  %4d ms%n",
+				CASES, what + " (cold: template compiled, JIT)", millis));
 		assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
+		assertThat(cold.values()).allSatisfy(millis -> assertThat(millis).isLessThan(5000));
 	}
 
 	private static TaskQueues.Query query(TaskQueues.Queue queue, boolean flagged, boolean overdue) {
