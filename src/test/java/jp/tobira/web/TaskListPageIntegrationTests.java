@@ -240,9 +240,9 @@ class TaskListPageIntegrationTests {
 	@Test
 	void marksOverdueAndEscalatedRows() throws Exception {
 		String html = html("intake", "/tasks?queue=ALL&jurisdiction=CA&lang=en");
-		assertThat(rowClasses(html, escalated)).as("overdue and escalated").contains("overdue", "escalated");
-		assertThat(rowClasses(html, overdue)).contains("overdue").doesNotContain("escalated");
-		assertThat(rowClasses(html, fresh)).doesNotContain("overdue", "escalated");
+		assertThat(rowClasses(html, escalated)).as("overdue and escalated").isEqualTo("overdue escalated");
+		assertThat(rowClasses(html, overdue)).isEqualTo("overdue");
+		assertThat(rowClasses(html, fresh)).isEmpty();
 		assertThat(html).contains("class=\"badge overdue\">overdue</strong>", "class=\"badge escalated\">escalated</strong>");
 	}
 
