@@ -32,7 +32,7 @@ public class TaskQueues {
 	}
 
 	public enum Sort {
-		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), JURISDICTION("a.jurisdiction"),
+		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), ISSUER("a.issuer_name"), JURISDICTION("a.jurisdiction"),
 		TASK("t.name_"), SUBMITTED("a.submitted_at");
 
 		final String column;
@@ -139,7 +139,7 @@ public class TaskQueues {
 		}
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
 			where.append(" AND a.jurisdiction = :jurisdiction");
-			params.addValue("jurisdiction", query.jurisdiction());
+			params.addValue("jurisdiction", query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		if (query.flagged()) {
 			where.append(" AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");

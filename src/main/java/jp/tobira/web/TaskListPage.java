@@ -1,7 +1,9 @@
 package jp.tobira.web;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,7 +69,9 @@ class TaskListPage {
 		model.addAttribute("result", result);
 		model.addAttribute("clocks", clockByCase);
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+		model.addAttribute("pages", pages);
+		model.addAttribute("window", window(query.page(), (int) pages));
 		model.addAttribute("taskKeys", java.util.List.of("checkCompleteness", "reviewBacking",
 				"requestHomeConfirmation", "recordHomeReply", "decide"));
 		return "tasks/list";
@@ -97,6 +101,30 @@ class TaskListPage {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:" + safeBack(back);
+	}
+
+	/** Pages either side of the current one that get a link of their own, besides the first and the last. */
+	static final int WINDOW = 2;
+
+	/**
+	 * The page numbers (0-based) the pagination links to: the first, the last, and a few around the current one;
+	 * {@code null} stands for a gap. At 5,000 cases that is about ten links instead of two hundred.
+	 */
+	static List<Integer> window(int current, int pages) {
+		List<Integer> window = new ArrayList<>();
+		Integer previous = null;
+		for (int p = 0; p < pages; p++) {
+			boolean shown = p == 0 || p == pages - 1 || Math.abs(p - current) <= WINDOW;
+			if (!shown) {
+				continue;
+			}
+			if (previous != null && p > previous + 1) {
+				window.add(null);
+			}
+			window.add(p);
+			previous = p;
+		}
+		return window;
 	}
 
 	/** Back to the list the user came from, never to another site. */
