@@ -30,10 +30,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,6 +47,7 @@ import jp.tobira.security.Actor;
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
+import jp.tobira.startup.StartupStep;
 
 /**
  * In demo mode, a new installation shows a living system: cases in every stage and every ending (draft,
@@ -62,8 +59,7 @@ import jp.tobira.security.Organisations;
  * reviewer has a task or two claimed, so "My tasks" is not empty. Runs once, on an empty database.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class DemoCases implements ApplicationRunner {
+class DemoCases extends StartupStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
@@ -92,6 +88,7 @@ class DemoCases implements ApplicationRunner {
 	DemoCases(DemoMode demoMode, ApplicationService applications, DocumentService documents, ReviewTasks tasks,
 			TaskService engineTasks, ManagementService management, Jurisdictions jurisdictions,
 			Organisations organisations, JdbcClient jdbc, ObjectMapper json) {
+		super(Order.DEMO_CASES);
 		this.demoMode = demoMode;
 		this.applications = applications;
 		this.documents = documents;
@@ -105,7 +102,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	protected void runAtStart() {
 		if (!demoMode.enabled() || !demoMode.cases()
 				|| jdbc.sql("SELECT count(*) FROM app.application").query(Long.class).single() > 0) {
 			return;

@@ -7,15 +7,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import jp.tobira.cooperation.Jurisdiction;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.startup.StartupStep;
 import jp.tobira.cooperation.JurisdictionsChanged;
 
 /**
@@ -25,7 +24,7 @@ import jp.tobira.cooperation.JurisdictionsChanged;
  * version of the table a case was classified by.
  */
 @Component
-class JurisdictionTable {
+class JurisdictionTable extends StartupStep {
 
 	static final String RESOURCE = "jurisdictions.dmn";
 
@@ -36,13 +35,17 @@ class JurisdictionTable {
 	private final Jurisdictions jurisdictions;
 
 	JurisdictionTable(RepositoryService repository, Jurisdictions jurisdictions) {
+		super(Order.DECISION_TABLES);
 		this.repository = repository;
 		this.jurisdictions = jurisdictions;
 	}
 
-	@EventListener(PostDeployEvent.class)
-	@Transactional
-	public void onStart() {
+	/**
+	 * At every start, so a release that ships a changed {@code bpmn/jurisdictions.dmn} (deployed anew by the
+	 * auto-deployment) still answers from the jurisdiction data.
+	 */
+	@Override
+	protected void runAtStart() {
 		synchronise();
 	}
 

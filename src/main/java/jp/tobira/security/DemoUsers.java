@@ -7,22 +7,20 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.tobira.startup.StartupStep;
 
 /**
  * The demo accounts of DESIGN.md §8, all with password {@code demo}. They exist only in demo mode: when demo mode is
  * off (the {@code prod} profile) any demo account left in the database is disabled, so it can never log in.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers extends StartupStep {
 
 	static final String FIRST_ISSUER_ORGANISATION = "Example Trust Company, LLC";
 
@@ -54,8 +52,12 @@ class DemoUsers implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate transaction;
+
 	DemoUsers(DemoMode demoMode, Users users, Organisations organisations, PasswordEncoder passwordEncoder,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, PlatformTransactionManager transactions) {
+		super(Order.DEMO_USERS);
+		this.transaction = new TransactionTemplate(transactions);
 		this.demoMode = demoMode;
 		this.users = users;
 		this.organisations = organisations;
@@ -64,8 +66,11 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
+	protected void runAtStart() {
+		transaction.executeWithoutResult(status -> createOrDisable());
+	}
+
+	private void createOrDisable() {
 		if (!demoMode.enabled()) {
 			int disabled = jdbc.sql("UPDATE app.users SET enabled = false WHERE demo AND enabled").update();
 			if (disabled > 0) {
