@@ -153,7 +153,13 @@ class CasePage {
 			rfis.answer(user.actor(), new ApplicationId(id), message, uploads);
 			redirect.addFlashAttribute("message", "case.rfi.answered");
 		}
-		catch (InvalidInput | ApplicationStateConflict ex) {
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("rfiErrors", explanations.of(ex.problems()));
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			redirect.addFlashAttribute("answerDraft", message);
+			redirect.addFlashAttribute("answerType", type == null ? null : type.name());
+		}
+		catch (ApplicationStateConflict ex) {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("answerDraft", message);
 		}

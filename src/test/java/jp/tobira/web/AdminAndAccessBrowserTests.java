@@ -121,14 +121,7 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 	}
 
 	private void type(String id, String text) {
-		org.openqa.selenium.WebElement input = browser.driver.findElement(By.id(id));
-		if ("date".equals(input.getAttribute("type"))) {
-			((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]",
-					input, text);
-			return;
-		}
-		input.clear();
-		input.sendKeys(text);
+		browser.type(By.id(id), text);
 	}
 
 	@Test

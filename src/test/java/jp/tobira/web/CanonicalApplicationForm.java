@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import jp.tobira.Fixtures;
@@ -103,15 +102,7 @@ final class CanonicalApplicationForm {
 	}
 
 	private void type(String id, String text) {
-		WebElement input = browser.driver.findElement(By.id(id));
-		if ("date".equals(input.getAttribute("type"))) {
-			// a date input takes keys in the browser's locale order (mm/dd/yyyy here); its value is ISO
-			((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]",
-					input, text);
-			return;
-		}
-		input.clear();
-		input.sendKeys(text);
+		browser.type(By.id(id), text);
 	}
 
 	private void choose(String id, String value) {

@@ -185,9 +185,7 @@ class FormsBrowserTests extends BrowserTest {
 	}
 
 	private void type(String id, String text) {
-		WebElement input = browser.driver.findElement(By.id(id));
-		input.clear();
-		input.sendKeys(text);
+		browser.type(By.id(id), text);
 	}
 
 	private void save() {

@@ -3,7 +3,6 @@ package jp.tobira.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,13 +44,27 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		submit();
 		assertThat(browser.text()).contains(msg("task.completed"));
 
-		// the issuer answers on the case page
+		// the issuer answers on the case page; a file that is not what its name says is refused beside the file
+		// field, with the answer and the chosen type kept
 		browser.logIn("issuer").go("/cases/" + id + "?lang=" + language);
+		type("#rfi-message", "Signed report attached.");
+		browser.driver.findElement(By.id("rfi-file"))
+			.sendKeys(Fixtures.writeTemp("audit-signed.pdf", "not a PDF".getBytes()).toString());
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
+		browser.clickAndWait(By.cssSelector("form[action*='rfi-response'] button[type=submit]"));
+		assertThat(browser.driver.findElement(By.id("rfi-file-error")).getText())
+			.isEqualTo(msg("problem.contentMismatch", "audit-signed.pdf", "PDF", "text/plain"));
+		assertThat(browser.driver.findElement(By.id("rfi-message")).getAttribute("value"))
+			.isEqualTo("Signed report attached.");
+		assertThat(new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type")))
+			.getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("AUDIT_REPORT");
+		browser.capture(language, "17-issuer-rfi-answer-error");
 		type("#rfi-message", "Signed report attached.");
 		browser.driver.findElement(By.id("rfi-file")).sendKeys(Fixtures.writeTemp("audit-signed.pdf",
 				Fixtures.pdf(reference + " signed audit")).toString());
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
-		browser.clickAndWait(By.cssSelector("form[action$='rfi-response'] button[type=submit]"));
+		browser.clickAndWait(By.cssSelector("form[action*='rfi-response'] button[type=submit]"));
 		assertThat(browser.text()).contains(msg("case.rfi.answered"));
 
 		// intake accepts; decision2 (also a backing reviewer) reviews the backing
@@ -140,9 +153,7 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 	}
 
 	private void type(String css, String text) {
-		WebElement field = browser.driver.findElement(By.cssSelector(css));
-		field.clear();
-		field.sendKeys(text);
+		browser.type(By.cssSelector(css), text);
 	}
 
 	private void submit() {
