@@ -99,6 +99,25 @@ public class ApplicationService {
 		return applications.findByOrganisation(actor.organisationId());
 	}
 
+	/** What a draft still lacks before it can be submitted: required fields and documents, each named. */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> missingForSubmission(Actor actor, ApplicationId id) {
+		return missingForSubmission(access.toRead(actor, id));
+	}
+
+	private List<FieldProblem> missingForSubmission(Application application) {
+		List<FieldProblem> missing = new ArrayList<>(problems(validator.validate(application.content(),
+				Default.class, Complete.class)));
+		Set<DocumentType> present = EnumSet.noneOf(DocumentType.class);
+		documents.ofApplication(application.id()).forEach(document -> present.add(document.type()));
+		for (DocumentType required : DocumentType.required()) {
+			if (!present.contains(required)) {
+				missing.add(FieldProblem.of("documents." + required.name(), "problem.requiredBeforeSubmission"));
+			}
+		}
+		return missing;
+	}
+
 	/**
 	 * Submits a complete draft. Refused, naming each gap, when a required field or document is missing; otherwise
 	 * the status becomes SUBMITTED and {@link ApplicationSubmitted} starts the process in this transaction.
@@ -109,16 +128,7 @@ public class ApplicationService {
 		if (!application.isDraft()) {
 			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft.submitted", application.reference().value(), Phrase.of("status." + application.status())));
 		}
-		List<Document> stored = documents.ofApplication(id);
-		List<FieldProblem> missing = new ArrayList<>(problems(validator.validate(application.content(),
-				Default.class, Complete.class)));
-		Set<DocumentType> present = EnumSet.noneOf(DocumentType.class);
-		stored.forEach(document -> present.add(document.type()));
-		for (DocumentType required : DocumentType.required()) {
-			if (!present.contains(required)) {
-				missing.add(new FieldProblem("documents." + required.name(), "is required before submission"));
-			}
-		}
+		List<FieldProblem> missing = missingForSubmission(application);
 		if (!missing.isEmpty()) {
 			throw new ApplicationIncomplete(missing);
 		}
@@ -127,7 +137,7 @@ public class ApplicationService {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("applicationId", id.toString());
 		payload.put("coverageRatio", application.content().coverageRatio().map(CoverageRatio::toString).orElse(null));
-		payload.put("documents", stored.stream()
+		payload.put("documents", documents.ofApplication(id).stream()
 			.map(document -> Map.of("type", document.type().name(), "version", document.version(), "sha256",
 					document.sha256()))
 			.toList());

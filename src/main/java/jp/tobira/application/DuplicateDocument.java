@@ -1,25 +1,13 @@
 package jp.tobira.application;
 
-import jp.tobira.validation.Explained;
 import jp.tobira.validation.Phrase;
+import jp.tobira.validation.Refusal;
 
 /** The same bytes are already stored with this application (409). */
-public class DuplicateDocument extends RuntimeException implements Explained {
-
-	private final Phrase phrase;
+public class DuplicateDocument extends Refusal {
 
 	public DuplicateDocument(Document existing) {
-		this(Phrase.of("error.duplicateDocument", Phrase.of("document." + existing.type()), existing.version(),
+		super(Phrase.of("error.duplicateDocument", Phrase.of("document." + existing.type()), existing.version(),
 				existing.fileName()));
-	}
-
-	private DuplicateDocument(Phrase phrase) {
-		super(phrase.english());
-		this.phrase = phrase;
-	}
-
-	@Override
-	public Phrase phrase() {
-		return phrase;
 	}
 }

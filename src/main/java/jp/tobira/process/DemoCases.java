@@ -88,7 +88,7 @@ class DemoCases extends StartupStep {
 	DemoCases(DemoMode demoMode, ApplicationService applications, DocumentService documents, ReviewTasks tasks,
 			TaskService engineTasks, ManagementService management, Jurisdictions jurisdictions,
 			Organisations organisations, JdbcClient jdbc, ObjectMapper json) {
-		super(Order.DEMO_CASES);
+		super(Sequence.DEMO_CASES);
 		this.demoMode = demoMode;
 		this.applications = applications;
 		this.documents = documents;

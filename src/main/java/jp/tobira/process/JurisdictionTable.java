@@ -35,7 +35,7 @@ class JurisdictionTable extends StartupStep {
 	private final Jurisdictions jurisdictions;
 
 	JurisdictionTable(RepositoryService repository, Jurisdictions jurisdictions) {
-		super(Order.DECISION_TABLES);
+		super(Sequence.DECISION_TABLES);
 		this.repository = repository;
 		this.jurisdictions = jurisdictions;
 	}

@@ -56,7 +56,7 @@ class DemoUsers extends StartupStep {
 
 	DemoUsers(DemoMode demoMode, Users users, Organisations organisations, PasswordEncoder passwordEncoder,
 			JdbcClient jdbc, PlatformTransactionManager transactions) {
-		super(Order.DEMO_USERS);
+		super(Sequence.DEMO_USERS);
 		this.transaction = new TransactionTemplate(transactions);
 		this.demoMode = demoMode;
 		this.users = users;

@@ -6,16 +6,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.startup.StartupStep;
 
 /**
  * Without demo mode nobody could log in to a new installation: when {@code TOBIRA_ADMIN_PASSWORD} is set and no
@@ -24,8 +22,7 @@ import jp.tobira.audit.AuditLog;
  * counts nor blocks the name, it is taken over (new password, no longer a demo account).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin extends StartupStep {
 
 	static final String USERNAME = "admin";
 
@@ -41,8 +38,12 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final String password;
 
+	private final TransactionTemplate transaction;
+
 	FirstAdmin(Users users, PasswordEncoder passwordEncoder, DemoMode demoMode, AuditLog auditLog,
-			@Value("${tobira.admin-password:}") String password) {
+			@Value("${tobira.admin-password:}") String password, PlatformTransactionManager transactions) {
+		super(Sequence.FIRST_ADMIN);
+		this.transaction = new TransactionTemplate(transactions);
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.demoMode = demoMode;
@@ -51,8 +52,11 @@ class FirstAdmin implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
+	protected void runAtStart() {
+		transaction.executeWithoutResult(status -> createOrTakeOver());
+	}
+
+	private void createOrTakeOver() {
 		// in demo mode the demo admin is the admin; taking it over would change the pinned demo password
 		if (password.isBlank() || demoMode.enabled() || users.hasUsableNonDemoMember(Group.ADMIN)) {
 			return;

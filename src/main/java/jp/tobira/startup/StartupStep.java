@@ -6,27 +6,27 @@ import org.springframework.context.SmartLifecycle;
  * Work done once at start, after the engine and the database are ready and before the web server takes its first
  * request: nobody sees half-made demo data, a demo case's moved engine clock, or a decision table not yet rebuilt
  * from the jurisdiction data. (An {@code ApplicationRunner} would run with the port already open.) Steps run in the
- * order of their {@link Order}; the job executor starts only later, when the application is ready. A step that
+ * order of their {@link Sequence}; the job executor starts only later, when the application is ready. A step that
  * needs a transaction opens it itself: {@link #runAtStart()} is called on the bean, not through its proxy.
  */
 public abstract class StartupStep implements SmartLifecycle {
 
 	/** Spring Boot starts the web server in phase {@code Integer.MAX_VALUE - 2048}; these run well before it. */
-	public enum Order {
+	public enum Sequence {
 
-		DECISION_TABLES, DEMO_USERS, DEMO_CASES;
+		DECISION_TABLES, DEMO_USERS, FIRST_ADMIN, DEMO_CASES;
 
 		int phase() {
 			return Integer.MAX_VALUE - 8192 + ordinal();
 		}
 	}
 
-	private final Order order;
+	private final Sequence sequence;
 
 	private volatile boolean done;
 
-	protected StartupStep(Order order) {
-		this.order = order;
+	protected StartupStep(Sequence sequence) {
+		this.sequence = sequence;
 	}
 
 	protected abstract void runAtStart();
@@ -37,10 +37,11 @@ public abstract class StartupStep implements SmartLifecycle {
 		done = true;
 	}
 
+	/** Done once: a stopped and restarted context does not make the demo data or the first admin again. */
 	@Override
 	public void stop() {
-		done = false;
 	}
+
 
 	@Override
 	public boolean isRunning() {
@@ -49,6 +50,6 @@ public abstract class StartupStep implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		return order.phase();
+		return sequence.phase();
 	}
 }

@@ -15,12 +15,14 @@ public record Phrase(String key, List<Object> arguments) {
 	/** The base bundle is the English one; the screens read the same files through Spring's message source. */
 	private static final String BUNDLE = "messages";
 
+	/** An argument may be missing (null): it reads as a dash rather than failing the refusal it explains. */
 	public Phrase {
-		arguments = List.copyOf(arguments);
+		arguments = java.util.Collections.unmodifiableList(
+				arguments.stream().map(a -> a == null ? (Object) "—" : a).collect(java.util.stream.Collectors.toList()));
 	}
 
 	public static Phrase of(String key, Object... arguments) {
-		return new Phrase(key, List.of(arguments));
+		return new Phrase(key, java.util.Arrays.asList(arguments));
 	}
 
 	public Object[] argumentArray() {

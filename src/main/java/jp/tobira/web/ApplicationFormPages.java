@@ -133,7 +133,8 @@ class ApplicationFormPages {
 
 	@GetMapping("/applications/{id}/edit/{step}")
 	String edit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, @PathVariable String step,
-			Model model) {
+			@RequestParam(name = "incomplete", required = false) String incompleteFlag, Model model) {
+		boolean incomplete = incompleteFlag != null;
 		Application draft = applications.get(user.actor(), new ApplicationId(id));
 		if (!draft.isDraft()) {
 			return "redirect:/cases/" + id;
@@ -142,10 +143,9 @@ class ApplicationFormPages {
 			return documentsStep(user, draft, model);
 		}
 		if (step.equals("summary")) {
-			// what a refused submission found missing, handed over by submit() with its redirect
-			@SuppressWarnings("unchecked")
-			List<FieldProblem> missing = (List<FieldProblem>) model.getAttribute("missing");
-			return summary(user, draft, model, missing == null ? List.of() : missing);
+			// after a refused submission (?incomplete) the summary says what is missing, on every reload too
+			return summary(user, draft, model, incomplete
+					? applications.missingForSubmission(user.actor(), draft.id()) : List.of());
 		}
 		return render(model, draft, step(step), form.tree(draft.content()), Map.of(), 0);
 	}
@@ -204,8 +204,7 @@ class ApplicationFormPages {
 			return "redirect:/cases/" + id;
 		}
 		catch (ApplicationIncomplete ex) {
-			redirect.addFlashAttribute("missing", ex.missing());
-			return "redirect:/applications/" + id + "/edit/summary";
+			return "redirect:/applications/" + id + "/edit/summary?incomplete";
 		}
 	}
 

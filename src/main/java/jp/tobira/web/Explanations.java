@@ -41,7 +41,7 @@ public class Explanations {
 				: refusal.getMessage();
 	}
 
-	String of(FieldProblem problem) {
+	public String of(FieldProblem problem) {
 		return problem.phrase() == null ? problem.message() : of(problem.phrase(), problem.message());
 	}
 

@@ -43,7 +43,10 @@ class TaskListPage {
 
 	private final Clock clock;
 
-	TaskListPage(TaskQueues queues, ReviewTasks tasks, CaseClock caseClock, Clock clock) {
+	private final Explanations explanations;
+
+	TaskListPage(TaskQueues queues, ReviewTasks tasks, CaseClock caseClock, Clock clock, Explanations explanations) {
+		this.explanations = explanations;
 		this.queues = queues;
 		this.tasks = tasks;
 		this.caseClock = caseClock;
@@ -85,7 +88,7 @@ class TaskListPage {
 			redirect.addFlashAttribute("message", "tasks.claimed");
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:" + safeBack(back);
 	}
@@ -98,7 +101,7 @@ class TaskListPage {
 			redirect.addFlashAttribute("message", "tasks.unclaimed");
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:" + safeBack(back);
 	}

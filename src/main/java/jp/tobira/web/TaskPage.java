@@ -120,7 +120,7 @@ class TaskPage {
 			task = tasks.open(user.actor(), id);
 		}
 		catch (TaskNotFound | TaskConflict ex) {
-			model.addAttribute("error", explanations.of(ex));
+			model.addAttribute("detail", explanations.of(ex));
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			return "error/404";
 		}
@@ -174,6 +174,8 @@ class TaskPage {
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("errors", explanations.of(ex.problems()));
+			// every problem in the banner too: not every field the services check has a place on every form
+			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("form", form.toSingleValueMap());
 			redirect.addFlashAttribute("checked", form);
 			return "redirect:/tasks/" + id;
@@ -274,7 +276,7 @@ class TaskPage {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		catch (InvalidInput ex) {
-			redirect.addFlashAttribute("error", String.join(" ", explanations.of(ex.problems()).values()));
+			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

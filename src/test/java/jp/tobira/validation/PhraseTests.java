@@ -32,6 +32,12 @@ class PhraseTests {
 	}
 
 	@Test
+	void readsAMissingArgumentAsADashRatherThanFailing() {
+		assertThat(Phrase.of("error.task.caseClosed", Phrase.of("task.decide"), null).english())
+			.isEqualTo("\"Decide\" is no longer open: its case was closed (—).");
+	}
+
+	@Test
 	void takesAMessageWithoutArgumentsAsItStands() {
 		assertThat(Phrase.of("problem.notAField").english()).isEqualTo("is not a field of this task's form");
 	}

@@ -110,7 +110,7 @@ class FormsBrowserTests extends BrowserTest {
 		for (String language : LANGUAGES) {
 			browser.go("/applications/" + draft + "/edit/summary?lang=" + language);
 			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"));
-			assertThat(browser.driver.getCurrentUrl()).endsWith("/applications/" + draft + "/edit/summary");
+			assertThat(browser.driver.getCurrentUrl()).endsWith("/applications/" + draft + "/edit/summary?incomplete");
 			assertThat(browser.text()).contains(language.equals("en") ? "The application is not complete yet"
 					: "申請はまだ完全ではありません");
 			assertThat(browser.driver.findElements(By.cssSelector(".notice.error li"))).hasSize(8);
@@ -120,6 +120,8 @@ class FormsBrowserTests extends BrowserTest {
 			browser.clickAndWait(By.cssSelector(".languages a[lang=" + other + "]"));
 			assertThat(browser.driver.getCurrentUrl()).contains("/applications/" + draft + "/edit/summary");
 			assertThat(browser.text()).contains(other.equals("en") ? "Summary and submission" : "確認と提出");
+			assertThat(browser.driver.findElements(By.cssSelector(".notice.error li")))
+				.as("what is missing is still listed after the switch").hasSize(8);
 		}
 	}
 
