@@ -69,10 +69,15 @@ public class AuditEntries {
 	/** The whole log, or one case's entries, as CSV, streamed row by row. */
 	@Transactional(readOnly = true)
 	public void writeCsv(String caseReference, Writer out) throws IOException {
+		writeCsv(new Filter(null, null, caseReference, null, null), out);
+	}
+
+	/** The entries a filter selects, oldest first, as CSV, streamed row by row from one query. */
+	@Transactional(readOnly = true)
+	public void writeCsv(Filter filter, Writer out) throws IOException {
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-			String sql = "SELECT " + COLUMNS + " FROM app.audit_entry"
-					+ (caseReference == null ? "" : " WHERE case_reference = ?") + " ORDER BY seq";
-			Object[] args = caseReference == null ? new Object[0] : new Object[] { caseReference };
+			List<Object> params = new ArrayList<>();
+			String sql = "SELECT " + COLUMNS + " FROM app.audit_entry" + where(filter, params) + " ORDER BY seq";
 			template.query(sql, rs -> {
 				try {
 					AuditEntry entry = map(rs, 0);
@@ -83,7 +88,7 @@ public class AuditEntries {
 				catch (IOException ex) {
 					throw new java.io.UncheckedIOException(ex);
 				}
-			}, args);
+			}, params.toArray());
 		}
 	}
 

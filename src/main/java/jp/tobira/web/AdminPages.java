@@ -8,15 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -33,9 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.tobira.application.Holiday;
 import jp.tobira.application.Holidays;
-import jp.tobira.audit.AuditCsv;
 import jp.tobira.audit.AuditEntries;
-import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditVerifier;
 import jp.tobira.cooperation.EquivalenceStatus;
@@ -51,10 +44,6 @@ class AdminPages {
 
 	static final int PAGE_SIZE = 50;
 
-	static final int CSV_BATCH = 1000;
-
-	static final String[] CSV_HEADER = { "seq", "occurred_at", "actor", "case_reference", "kind", "payload",
-			"previous_hash", "hash" };
 
 	private final AuditEntries audit;
 
@@ -120,26 +109,12 @@ class AdminPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			HttpServletResponse response) throws IOException {
-		AuditEntries.Filter filter = filter(kind, actor, reference, from, to);
-		List<AuditEntry> entries = new ArrayList<>();
-		for (int page = 0;; page++) {
-			List<AuditEntry> batch = audit.page(filter, page, CSV_BATCH);
-			entries.addAll(batch);
-			if (batch.size() < CSV_BATCH) {
-				break;
-			}
-		}
-		Collections.reverse(entries);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("tobira-audit-filtered.csv").build().toString());
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-			for (AuditEntry entry : entries) {
-				csv.printRecord(entry.seq(), entry.occurredAt(), AuditCsv.cell(entry.actor()), entry.caseReference(),
-						entry.kind(), AuditCsv.cell(entry.payload()), entry.previousHash(), entry.hash());
-			}
-		}
+		audit.writeCsv(filter(kind, actor, reference, from, to), out);
+		out.flush();
 	}
 
 	private AuditEntries.Filter filter(AuditKind kind, String actor, String reference, LocalDate from, LocalDate to) {

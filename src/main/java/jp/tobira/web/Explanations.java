@@ -52,6 +52,15 @@ public class Explanations {
 		return byField;
 	}
 
+	/**
+	 * A decision table's rule (a flag's advice, a recommendation's rationale) in the page's language, found by the
+	 * code the rule's text starts with ({@code PS-1 …}); the stored English when the bundles do not know the rule.
+	 */
+	public String rule(String rule, String explanation) {
+		String code = rule == null ? "" : rule.split(" ", 2)[0];
+		return messages.getMessage("rule." + code, null, rule + ": " + explanation, LocaleContextHolder.getLocale());
+	}
+
 	/** A phrase in the page's language, such as what an automatic check measured. */
 	public String text(Phrase phrase) {
 		return of(phrase, phrase.english());
