@@ -108,11 +108,13 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		browser.logIn("decision2").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		assertThat(browser.text()).as("said before the form is filled in")
-			.contains(msg("error.fourEyes", "decision2", reference, "reviewBacking"));
+			.contains(msg("error.fourEyes", "decision2", reference,
+					msg("task.named", msg("task.reviewBacking"), "reviewBacking")));
 		click("input[name=decision][value=APPROVE]");
 		type("#reasons", "In order.");
 		submit();
-		assertThat(browser.text()).contains(msg("error.fourEyes", "decision2", reference, "reviewBacking"));
+		assertThat(browser.text()).contains(msg("error.fourEyes", "decision2", reference,
+					msg("task.named", msg("task.reviewBacking"), "reviewBacking")));
 		browser.capture(language, "44-decision-four-eyes-refusal");
 
 		// decision decides; a missing condition is refused next to its field, what was typed is kept
