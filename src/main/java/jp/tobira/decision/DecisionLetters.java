@@ -58,20 +58,13 @@ public class DecisionLetters {
 		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
 		var content = application.content();
-		String text = decision.outcome() == Outcome.REJECT ? decision.reasons() : decision.conditions();
-		String textLabel = decision.outcome() == Outcome.REJECT ? msg("letter.reasons", locale)
-				: decision.outcome() == Outcome.APPROVE_WITH_CONDITIONS ? msg("letter.conditions", locale)
-						: msg("letter.reasons", locale);
-		if (decision.outcome() == Outcome.APPROVE) {
-			text = decision.reasons();
-		}
 		LocalDate date = LocalDate.ofInstant(decision.decidedAt(), TOKYO);
 		return new Letter(locale, msg("letter.title", locale), msg("letter.authority", locale),
 				DateTimeFormatter.ofPattern(msg("format.date", locale), locale).format(date),
 				msg("letter.addressee", locale), content.issuer().legalName(), content.issuer().address(),
 				msg("letter.reference", locale), application.reference().value(), msg("letter.token", locale),
 				content.token().name() + " (" + content.token().symbol() + ")", msg("letter.decision", locale),
-				msg("letter.outcome." + decision.outcome().name(), locale), textLabel, text == null ? "" : text,
+				msg("letter.outcome." + decision.outcome().name(), locale), sections(decision, locale),
 				msg("letter.closing." + decision.outcome().name(), locale), msg("letter.hash", locale),
 				decision.recordSha256(), msg("letter.hashNote", locale));
 	}
@@ -80,24 +73,18 @@ public class DecisionLetters {
 	 * The letter's texts, each under its heading: the conditions of an approval with conditions and then the reasons
 	 * for it (the issuer is owed both), otherwise the reasons. A text the decision-maker left empty is left out.
 	 */
-	public List<Section> sections(ApplicationId id, Locale locale) {
-		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
-		List<Section> sections = new ArrayList<>();
+	private List<Letter.Section> sections(Decision decision, Locale locale) {
+		List<Letter.Section> sections = new ArrayList<>();
 		if (decision.outcome() == Outcome.APPROVE_WITH_CONDITIONS) {
-			sections.add(new Section(msg("letter.conditions", locale), decision.conditions()));
+			sections.add(new Letter.Section(msg("letter.conditions", locale), decision.conditions()));
 		}
-		sections.add(new Section(msg("letter.reasons", locale), decision.reasons()));
+		sections.add(new Letter.Section(msg("letter.reasons", locale), decision.reasons()));
 		return sections.stream().filter(section -> section.text() != null && !section.text().isBlank()).toList();
-	}
-
-	/** A heading and the text under it. */
-	public record Section(String label, String text) {
 	}
 
 	public String html(ApplicationId id, Locale locale) {
 		Context context = new Context(locale);
 		context.setVariable("letter", letter(id, locale));
-		context.setVariable("sections", sections(id, locale));
 		return templates.process("letters/decision", context);
 	}
 
@@ -123,7 +110,7 @@ public class DecisionLetters {
 			document.add(line(letter.referenceLabel(), letter.reference(), strong, body));
 			document.add(line(letter.tokenLabel(), letter.token(), strong, body));
 			document.add(line(letter.decisionLabel(), letter.decision(), strong, body));
-			for (Section section : sections(id, locale)) {
+			for (Letter.Section section : letter.sections()) {
 				document.add(Chunk.NEWLINE);
 				document.add(paragraph(strong, section.label()));
 				document.add(paragraph(body, section.text()));

@@ -1,5 +1,6 @@
 package jp.tobira.decision;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Locale;
  */
 public record Letter(Locale locale, String title, String authority, String dateLine, String addresseeLabel,
 		String addresseeName, String addresseeAddress, String referenceLabel, String reference, String tokenLabel,
-		String token, String decisionLabel, String decision, String textLabel, String text, String closing,
+		String token, String decisionLabel, String decision, List<Section> sections, String closing,
 		String hashLabel, String recordSha256, String hashNote) {
+
+	/** A heading and the text under it, such as the conditions of an approval or the reasons for a decision. */
+	public record Section(String label, String text) {
+	}
 }
