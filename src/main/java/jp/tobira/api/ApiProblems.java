@@ -140,11 +140,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, uploadTooLarge(), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+	}
+
+	/** An upload over the container's multipart limit, refused before the application could read it. */
+	static ProblemDetail uploadTooLarge() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 				"file: the upload is larger than the server accepts");
 		problem.setTitle("Invalid input");
 		problem.setProperty("errors", List.of(Map.of("field", "file", "message", "is larger than the server accepts")));
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+		return problem;
 	}
 
 	private ResponseEntity<Object> missing(Exception ex, String name, HttpHeaders headers, WebRequest request) {

@@ -1,15 +1,12 @@
 package jp.tobira.api;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,10 +46,7 @@ class ApiRequestProblems {
 		}
 		ProblemDetail problem;
 		if (ex instanceof MaxUploadSizeExceededException) {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-					"file: the upload is larger than the server accepts");
-			problem.setTitle("Invalid input");
-			problem.setProperty("errors", List.of(Map.of("field", "file", "message", "is larger than the server accepts")));
+			problem = ApiProblems.uploadTooLarge();
 		}
 		else {
 			problem = ((ErrorResponse) ex).getBody();

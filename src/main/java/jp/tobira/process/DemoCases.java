@@ -23,7 +23,6 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -272,18 +271,15 @@ class DemoCases extends StartupStep {
 			.activityId(activityId)
 			.singleResult();
 		if (timer == null) {
-			return;
+			throw new IllegalStateException("Demo case " + story.id + " has no timer " + activityId
+					+ " to fire: the process model and the demo data disagree");
 		}
 		if (timer.getDuedate() != null && timer.getDuedate().after(ClockUtil.getCurrentTime())) {
 			// a weekend may have moved the step before the timer's time: fire it when it was due, not earlier
 			ClockUtil.setCurrentTime(timer.getDuedate());
 		}
-		try {
-			management.executeJob(timer.getId());
-		}
-		catch (OptimisticLockingException ex) {
-			log.debug("The job executor fired {} of {} first", activityId, story.id);
-		}
+		// the job executor starts only once the application is ready, after the demo data: nothing else fires it
+		management.executeJob(timer.getId());
 	}
 
 	private String processInstanceOf(ApplicationId id) {
