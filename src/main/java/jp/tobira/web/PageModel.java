@@ -1,7 +1,9 @@
 package jp.tobira.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,8 +12,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.TobiraUser;
 
-/** What every page's layout needs: the signed-in user and whether this is a demo installation. */
-@ControllerAdvice(basePackages = "jp.tobira.web")
+/**
+ * What every page's layout needs: the signed-in user and whether this is a demo installation. Boot's error
+ * controller renders the error pages that no controller of ours reached (an unknown address, an oversized upload),
+ * so it gets the same model: the header keeps its navigation and the language switch stays on the page.
+ */
+@ControllerAdvice(basePackages = "jp.tobira.web", assignableTypes = BasicErrorController.class)
 class PageModel {
 
 	private final DemoMode demoMode;
@@ -31,8 +37,10 @@ class PageModel {
 	 */
 	@ModelAttribute("currentUrl")
 	String currentUrl(HttpServletRequest request) {
-		return UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()))
-			.query(request.getQueryString())
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = failed instanceof String original ? original : request.getRequestURI();
+		return UriComponentsBuilder.fromPath(uri.substring(request.getContextPath().length()))
+			.query(failed == null ? request.getQueryString() : null)
 			.replaceQueryParam("lang")
 			.replaceQueryParam("_csrf")
 			.build()

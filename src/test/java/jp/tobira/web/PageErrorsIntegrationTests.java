@@ -87,6 +87,17 @@ class PageErrorsIntegrationTests {
 		assertThat(issuer.get("/api/v1/applications/not-a-uuid").status()).isEqualTo(404);
 	}
 
+	@Test
+	void keepsTheSignedInHeaderAndTheLanguageSwitchOnAnErrorPageNoControllerReached() {
+		HttpResponse<String> page = session().get("/no/such/page?x=1");
+		assertPage(page, 404);
+		assertThat(page.body()).as("the header names the user and offers the way out")
+			.contains("Example Trust compliance")
+			.contains("action=\"/logout\"")
+			.as("the language switch stays on the address that failed")
+			.contains("href=\"/no/such/page?lang=ja\"");
+	}
+
 	private PageSession session() {
 		return PageSession.logIn("http://localhost:" + port, "issuer");
 	}
