@@ -51,9 +51,9 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 			type("j-name", "Nowhere Islands");
 			type("j-note", "Typed note");
 			browser.clickAndWait(By.cssSelector("form[action$='jurisdictions'] button"));
-			assertRefusedNextToField("j-code", "ZZ");
-			assertThat(value("j-name")).isEqualTo("Nowhere Islands");
-			assertThat(value("j-note")).isEqualTo("Typed note");
+			browser.assertRefusedNextToField("j-code", "ZZ");
+			assertThat(browser.value("j-name")).isEqualTo("Nowhere Islands");
+			assertThat(browser.value("j-note")).isEqualTo("Typed note");
 			browser.capture(language, "80-admin-jurisdiction-error");
 			type("j-code", code);
 			browser.clickAndWait(By.cssSelector("form[action$='jurisdictions'] button"));
@@ -75,9 +75,9 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 			type("h-nameEn", "Tobira test day");
 			type("h-nameJa", "扉テストの日");
 			browser.clickAndWait(By.cssSelector("form[action$='/admin/holidays'] button"));
-			assertRefusedNextToField("h-day", "2027-01-01");
-			assertThat(value("h-nameEn")).isEqualTo("Tobira test day");
-			assertThat(value("h-nameJa")).isEqualTo("扉テストの日");
+			browser.assertRefusedNextToField("h-day", "2027-01-01");
+			assertThat(browser.value("h-nameEn")).isEqualTo("Tobira test day");
+			assertThat(browser.value("h-nameJa")).isEqualTo("扉テストの日");
 			browser.capture(language, "82-admin-holiday-error");
 
 			type("h-day", day);
@@ -108,17 +108,7 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 		browser.go("/?lang=en");
 	}
 
-	private void assertRefusedNextToField(String id, String typed) {
-		org.openqa.selenium.WebElement input = browser.driver.findElement(By.id(id));
-		assertThat(input.getAttribute("aria-invalid")).as(id).isEqualTo("true");
-		assertThat(input.getAttribute("aria-describedby")).as(id).isEqualTo(id + "-error");
-		assertThat(browser.driver.findElement(By.id(id + "-error")).getText()).as(id).isNotBlank();
-		assertThat(input.getAttribute("value")).as(id).isEqualTo(typed);
-	}
 
-	private String value(String id) {
-		return browser.driver.findElement(By.id(id)).getAttribute("value");
-	}
 
 	private void type(String id, String text) {
 		browser.type(By.id(id), text);

@@ -137,6 +137,21 @@ final class Browser implements AutoCloseable {
 		input.sendKeys(text);
 	}
 
+	String value(String id) {
+		return driver.findElement(By.id(id)).getAttribute("value");
+	}
+
+	/** A refusal beside its field: the field marked invalid and described by its error, what was typed still in it. */
+	void assertRefusedNextToField(String id, String typed) {
+		org.openqa.selenium.WebElement input = driver.findElement(By.id(id));
+		org.assertj.core.api.Assertions.assertThat(input.getAttribute("aria-invalid")).as(id).isEqualTo("true");
+		org.assertj.core.api.Assertions.assertThat(input.getAttribute("aria-describedby")).as(id)
+			.isEqualTo(id + "-error");
+		org.assertj.core.api.Assertions.assertThat(driver.findElement(By.id(id + "-error")).getText()).as(id)
+			.isNotBlank();
+		org.assertj.core.api.Assertions.assertThat(input.getAttribute("value")).as(id).isEqualTo(typed);
+	}
+
 	String text() {
 		return driver.findElement(By.tagName("body")).getText();
 	}

@@ -36,9 +36,9 @@ class FormsBrowserTests extends BrowserTest {
 			type("issuer.contactEmail", "not an address");
 			save();
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/applications/new");
-			assertRefusedNextToField("issuer.jurisdiction", "XX");
-			assertRefusedNextToField("issuer.contactEmail", "not an address");
-			assertThat(value("issuer.legalName")).isEqualTo("Typed Trust Company");
+			browser.assertRefusedNextToField("issuer.jurisdiction", "XX");
+			browser.assertRefusedNextToField("issuer.contactEmail", "not an address");
+			assertThat(browser.value("issuer.legalName")).isEqualTo("Typed Trust Company");
 			assertThat(browser.driver.findElement(By.cssSelector(".notice.error")).getText()).isNotBlank();
 			browser.capture(language, "66-form-new-errors");
 		}
@@ -61,7 +61,7 @@ class FormsBrowserTests extends BrowserTest {
 			}
 		}
 		browser.go("/applications/" + draft + "/edit/token?lang=en");
-		assertThat(value("token.symbol")).isEqualTo(Fixtures.example().at("/token/symbol").asText());
+		assertThat(browser.value("token.symbol")).isEqualTo(Fixtures.example().at("/token/symbol").asText());
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class FormsBrowserTests extends BrowserTest {
 			WebElement banner = browser.driver.findElement(By.cssSelector(".notice.error"));
 			assertThat(banner.findElements(By.cssSelector("li"))).singleElement()
 				.satisfies(item -> assertThat(item.getText()).contains("intermediary.branch"));
-			assertThat(value("intermediary.name")).isEqualTo("Typed Intermediary K.K.");
+			assertThat(browser.value("intermediary.name")).isEqualTo("Typed Intermediary K.K.");
 			browser.capture(language, "72-form-unplaced-error");
 		}
 	}
@@ -174,17 +174,7 @@ class FormsBrowserTests extends BrowserTest {
 			.asText();
 	}
 
-	private void assertRefusedNextToField(String id, String typed) {
-		WebElement input = browser.driver.findElement(By.id(id));
-		assertThat(input.getAttribute("aria-invalid")).as(id).isEqualTo("true");
-		assertThat(input.getAttribute("aria-describedby")).as(id).isEqualTo(id + "-error");
-		assertThat(browser.driver.findElement(By.id(id + "-error")).getText()).as(id).isNotBlank();
-		assertThat(input.getAttribute("value")).as(id).isEqualTo(typed);
-	}
 
-	private String value(String id) {
-		return browser.driver.findElement(By.id(id)).getAttribute("value");
-	}
 
 	private void type(String id, String text) {
 		browser.type(By.id(id), text);
