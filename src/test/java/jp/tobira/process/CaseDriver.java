@@ -122,13 +122,22 @@ public final class CaseDriver {
 
 	/** Completeness confirmed, backing satisfactory, confirmation requested: the case waits for the reply. */
 	public void throughToHomeReply(ApplicationId id) {
+		throughToHomeReply(id, backing);
+	}
+
+	/** @param backingReviewer who completes the backing review (a decision-maker too, for the four-eyes tests) */
+	public void throughToHomeReply(ApplicationId id, Actor backingReviewer) {
 		complete(intake, id, "checkCompleteness", "{\"complete\": true}");
-		complete(backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
+		complete(backingReviewer, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
 		complete(cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
 	}
 
 	public void throughToDecision(ApplicationId id) {
-		throughToHomeReply(id);
+		throughToDecision(id, backing);
+	}
+
+	public void throughToDecision(ApplicationId id, Actor backingReviewer) {
+		throughToHomeReply(id, backingReviewer);
 		complete(cooperation, id, "recordHomeReply",
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"MOU-2026-EXD\"}");
 	}

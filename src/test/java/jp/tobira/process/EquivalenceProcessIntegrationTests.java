@@ -273,11 +273,7 @@ class EquivalenceProcessIntegrationTests {
 	@Test
 	void refusesTheDecisionToSomeoneWhoReviewedTheCase() {
 		ApplicationId id = cases.submitted(from(EQUIVALENT));
-		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
-		cases.complete(cases.decision2, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
-		cases.complete(cases.cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
-		cases.complete(cases.cooperation, id, "recordHomeReply",
-				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"ref\"}");
+		cases.throughToDecision(id, cases.decision2);
 		String decide = cases.task(id, "decide").getId();
 
 		assertThatThrownBy(() -> tasks.complete(cases.decision2, decide,
@@ -381,11 +377,7 @@ class EquivalenceProcessIntegrationTests {
 	@Test
 	void refusesTheDecisionToAReviewerWhoCompletesItThroughTheEngineWithoutClaimingIt() {
 		ApplicationId id = cases.submitted(from(EQUIVALENT));
-		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
-		cases.complete(cases.decision2, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
-		cases.complete(cases.cooperation, id, "requestHomeConfirmation", "{\"sent\": true}");
-		cases.complete(cases.cooperation, id, "recordHomeReply",
-				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"ref\"}");
+		cases.throughToDecision(id, cases.decision2);
 		String decide = cases.task(id, "decide").getId();
 		assertThat(cases.task(id, "decide").getAssignee()).isNull();
 

@@ -157,34 +157,8 @@ class TaskListLoadIntegrationTests {
 	}
 
 	private void insertOpenCases(UUID organisation) {
-		jdbc.update("""
-				INSERT INTO app.application (id, reference, organisation_id, status, stage, content, issuer_name,
-				    jurisdiction, token_name, token_symbol, pegged_currency, created_by, created_at, updated_at,
-				    submitted_at, version, process_instance_id)
-				SELECT gen_random_uuid(), 'EQ-2098-' || lpad(i::text, 6, '0'), ?, 'IN_REVIEW', 'REVIEW', '{}'::jsonb,
-				       'Load Issuer ' || i, (ARRAY['US', 'SG', 'CH', 'GB'])[1 + i % 4], 'Load Token ' || i, 'LT' || i,
-				       'USD', 'load', now(), now(), now() - (i % 80) * interval '1 day', 0, 'load-pi-' || i
-				FROM generate_series(1, ?) i
-				""", organisation, CASES);
-		jdbc.update("""
-				INSERT INTO public.act_ru_execution (id_, rev_, proc_inst_id_, business_key_, is_active_,
-				    is_concurrent_, is_scope_, is_event_scope_, suspension_state_)
-				SELECT 'load-pi-' || i, 1, 'load-pi-' || i, 'EQ-2098-' || lpad(i::text, 6, '0'), true, false, true,
-				       false, 1
-				FROM generate_series(1, ?) i
-				""", CASES);
-		jdbc.update("""
-				INSERT INTO public.act_ru_task (id_, rev_, proc_inst_id_, name_, task_def_key_, due_date_, create_time_,
-				    suspension_state_, priority_)
-				SELECT 'load-task-' || i, 1, 'load-pi-' || i, 'Review backing and audit', 'reviewBacking',
-				       now() + (i % 90 - 10) * interval '1 day', now(), 1, 50
-				FROM generate_series(1, ?) i
-				""", CASES);
+		new OpenCasesInBulk("load", 2098, 90, 10, 80).insert(jdbc, organisation, List.of("US", "SG", "CH", "GB"), CASES);
 		jdbc.update("UPDATE public.act_ru_task SET assignee_ = 'backing' WHERE id_ LIKE 'load-task-%' AND right(id_, 1) = '0'");
-		jdbc.update("""
-				INSERT INTO public.act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
-				SELECT 'load-link-' || i, 1, 'backing-review', 'candidate', 'load-task-' || i FROM generate_series(1, ?) i
-				""", CASES);
 		jdbc.update("""
 				INSERT INTO app.case_flag (application_id, flag, rule, advice, raised_at)
 				SELECT id, 'STALE_AUDIT', 'PS-4 audit age', 'load', now() FROM app.application

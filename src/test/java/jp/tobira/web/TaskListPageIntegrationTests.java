@@ -43,6 +43,7 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
+import jp.tobira.process.OpenCasesInBulk;
 import jp.tobira.process.ReviewTasks;
 import jp.tobira.process.TaskQueues;
 import jp.tobira.security.Actor;
@@ -396,32 +397,6 @@ class TaskListPageIntegrationTests {
 	/** Open cases in review, each with an engine task for the backing reviewers, as TaskListLoadIntegrationTests. */
 	private void insertOpenCases(String jurisdiction, int count) {
 		java.util.UUID organisation = organisations.findByName("Example Trust Company, LLC").orElseThrow();
-		jdbcTemplate.update("""
-				INSERT INTO app.application (id, reference, organisation_id, status, stage, content, issuer_name,
-				    jurisdiction, token_name, token_symbol, pegged_currency, created_by, created_at, updated_at,
-				    submitted_at, version, process_instance_id)
-				SELECT gen_random_uuid(), 'EQ-2097-' || lpad(i::text, 6, '0'), ?, 'IN_REVIEW', 'REVIEW', '{}'::jsonb,
-				       'Paging Issuer ' || i, ?, 'Paging Token ' || i, 'PT' || i, 'USD', 'paging', now(), now(),
-				       now() - (i % 30) * interval '1 day', 0, 'paging-pi-' || i
-				FROM generate_series(1, ?) i
-				""", organisation, jurisdiction, count);
-		jdbcTemplate.update("""
-				INSERT INTO public.act_ru_execution (id_, rev_, proc_inst_id_, business_key_, is_active_,
-				    is_concurrent_, is_scope_, is_event_scope_, suspension_state_)
-				SELECT 'paging-pi-' || i, 1, 'paging-pi-' || i, 'EQ-2097-' || lpad(i::text, 6, '0'), true, false, true,
-				       false, 1
-				FROM generate_series(1, ?) i
-				""", count);
-		jdbcTemplate.update("""
-				INSERT INTO public.act_ru_task (id_, rev_, proc_inst_id_, name_, task_def_key_, due_date_, create_time_,
-				    suspension_state_, priority_)
-				SELECT 'paging-task-' || i, 1, 'paging-pi-' || i, 'Review backing and audit', 'reviewBacking',
-				       now() + (i % 40 - 5) * interval '1 day', now(), 1, 50
-				FROM generate_series(1, ?) i
-				""", count);
-		jdbcTemplate.update("""
-				INSERT INTO public.act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
-				SELECT 'paging-link-' || i, 1, 'backing-review', 'candidate', 'paging-task-' || i FROM generate_series(1, ?) i
-				""", count);
+		new OpenCasesInBulk("paging", 2097, 40, 5, 30).insert(jdbcTemplate, organisation, List.of(jurisdiction), count);
 	}
 }
