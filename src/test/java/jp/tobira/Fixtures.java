@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Test material: the canonical application of ../shared/examples and small real files of each accepted type. */
+/** Test material: the canonical application of examples/ and small real files of each accepted type. */
 public final class Fixtures {
 
-	public static final Path EXAMPLE = Path.of("../shared/examples/application.json");
+	public static final Path EXAMPLE = Path.of("examples/application.json");
 
 	public static final ObjectMapper JSON = JsonMapper.builder()
 		.addModule(new JavaTimeModule())
@@ -28,7 +28,7 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** The canonical application, as text. Fails loudly when ../shared is not beside the project, as CI has it. */
+	/** The canonical application, as text: the same file the README's curl walk-through and the demo data use. */
 	public static String exampleJson() {
 		try {
 			return Files.readString(EXAMPLE, StandardCharsets.UTF_8);

@@ -398,7 +398,7 @@ class DemoCases extends StartupStep {
 	}
 
 	private ApplicationContent variant(Consumer<ObjectNode> change) {
-		try (InputStream in = new ClassPathResource("demo/application.json").getInputStream()) {
+		try (InputStream in = new ClassPathResource("examples/application.json").getInputStream()) {
 			ObjectNode content = (ObjectNode) json.readTree(in);
 			change.accept(content);
 			return json.treeToValue(content, ApplicationContent.class);

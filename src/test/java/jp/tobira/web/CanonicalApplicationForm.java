@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import jp.tobira.Fixtures;
 
-/** The issuer fills in ../shared/examples/application.json through the form, step by step, as a person would. */
+/** The issuer fills in examples/application.json through the form, step by step, as a person would. */
 final class CanonicalApplicationForm {
 
 	private final Browser browser;
