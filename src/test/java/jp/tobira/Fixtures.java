@@ -34,8 +34,7 @@ public final class Fixtures {
 			return Files.readString(EXAMPLE, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("The canonical application is expected at " + EXAMPLE.toAbsolutePath()
-					+ " (../shared beside the project)", ex);
+			throw new UncheckedIOException("The canonical application is expected at " + EXAMPLE.toAbsolutePath(), ex);
 		}
 	}
 
