@@ -20,83 +20,55 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import jp.tobira.application.ApplicationIncomplete;
-import jp.tobira.application.ApplicationNotFound;
-import jp.tobira.application.ApplicationStateConflict;
-import jp.tobira.application.DocumentTooLarge;
-import jp.tobira.application.DuplicateDocument;
-import jp.tobira.process.NotYourTask;
-import jp.tobira.process.TaskConflict;
-import jp.tobira.process.TaskNotFound;
-import jp.tobira.review.FourEyesViolation;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Refusal;
 
 /**
  * Every API error as an RFC 9457 problem. Problems about input carry {@code errors}: one {@code {field, message}} per
  * field, with the field's path in the request body ({@code reserves.assets[0].amount}) or the part's name.
- * Only the API's controllers: the screens answer with pages ({@code web.PageErrors}), and what Spring MVC refuses
- * before any controller is chosen is answered by {@link ApiRequestProblems}.
+ * Only the API's controllers (every {@code @RestController}, ahead of the screens' advice): the screens answer with
+ * pages ({@code web.PageErrors}), and what Spring MVC refuses before any controller is chosen is answered by
+ * {@link ApiRequestProblems}.
  */
-@RestControllerAdvice(basePackages = "jp.tobira.api")
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInput.class)
 	ProblemDetail invalidInput(InvalidInput ex, HttpServletRequest request) {
-		HttpStatus status = ex instanceof DocumentTooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+		HttpStatus status = ex.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		return withFields(problem(status, "Invalid input", ex.getMessage(), request), ex.problems());
 	}
 
-	@ExceptionHandler(ApplicationIncomplete.class)
-	ProblemDetail incomplete(ApplicationIncomplete ex, HttpServletRequest request) {
-		ProblemDetail problem = withFields(
-				problem(HttpStatus.UNPROCESSABLE_ENTITY, "Application incomplete", ex.getMessage(), request),
-				ex.missing());
-		problem.setProperty("missing", ex.missing().stream().map(FieldProblem::field).toList());
+	/** Every feature's refusal, by its kind; the fields it names become the problem's {@code errors}. */
+	@ExceptionHandler(Refusal.class)
+	ProblemDetail refused(Refusal ex, HttpServletRequest request) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+		};
+		ProblemDetail problem = problem(status, ex.title(), ex.getMessage(), request);
+		if (!ex.fields().isEmpty()) {
+			withFields(problem, ex.fields());
+		}
+		if (ex.kind() == Refusal.Kind.UNPROCESSABLE) {
+			// what a case lacks before it can go on, by name, so a client can fill it in
+			problem.setProperty("missing", ex.fields().stream().map(FieldProblem::field).toList());
+		}
 		return problem;
-	}
-
-	@ExceptionHandler(ApplicationNotFound.class)
-	ProblemDetail notFound(ApplicationNotFound ex, HttpServletRequest request) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", "No such application.", request);
-	}
-
-	@ExceptionHandler(ApplicationStateConflict.class)
-	ProblemDetail conflict(ApplicationStateConflict ex, HttpServletRequest request) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), request);
-	}
-
-	@ExceptionHandler(DuplicateDocument.class)
-	ProblemDetail duplicate(DuplicateDocument ex, HttpServletRequest request) {
-		return withFields(problem(HttpStatus.CONFLICT, "Duplicate document", ex.getMessage(), request),
-				List.of(new FieldProblem("file", ex.getMessage())));
-	}
-
-	@ExceptionHandler(TaskNotFound.class)
-	ProblemDetail taskNotFound(TaskNotFound ex, HttpServletRequest request) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), request);
-	}
-
-	@ExceptionHandler(TaskConflict.class)
-	ProblemDetail taskConflict(TaskConflict ex, HttpServletRequest request) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), request);
-	}
-
-	@ExceptionHandler(NotYourTask.class)
-	ProblemDetail notYourTask(NotYourTask ex, HttpServletRequest request) {
-		return problem(HttpStatus.FORBIDDEN, "Not your task", ex.getMessage(), request);
-	}
-
-	@ExceptionHandler(FourEyesViolation.class)
-	ProblemDetail fourEyes(FourEyesViolation ex, HttpServletRequest request) {
-		return problem(HttpStatus.FORBIDDEN, "Four-eyes rule", ex.getMessage(), request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

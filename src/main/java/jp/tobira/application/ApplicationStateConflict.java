@@ -7,6 +7,6 @@ import jp.tobira.validation.Refusal;
 public class ApplicationStateConflict extends Refusal {
 
 	public ApplicationStateConflict(Phrase phrase) {
-		super(phrase);
+		super(Kind.CONFLICT, "Conflict", phrase);
 	}
 }

@@ -51,9 +51,13 @@ public class CaseClock {
 		return readings;
 	}
 
-	/** The business day by which a task should be done: day K of the period, K configured per task. */
-	public Optional<LocalDate> dueDate(Application application, String taskKey) {
-		return clockOf(application).map(statutory -> statutory.dayOf(properties.dueDayOf(taskKey), today(application)));
+	/**
+	 * The business day by which a task should be done: day K of the period, K its definition's (or the configured
+	 * override for the task's key), never past the period's end.
+	 */
+	public Optional<LocalDate> dueDate(Application application, String taskKey, int dueDay) {
+		return clockOf(application)
+			.map(statutory -> statutory.dayOf(properties.dueDayOf(taskKey, dueDay), today(application)));
 	}
 
 	public ZoneId zone() {

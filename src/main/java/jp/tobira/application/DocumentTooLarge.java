@@ -10,4 +10,9 @@ public class DocumentTooLarge extends InvalidInput {
 	public DocumentTooLarge(DataSize limit) {
 		super(java.util.List.of(jp.tobira.validation.FieldProblem.of("file", "problem.tooLarge", limit.toMegabytes())));
 	}
+
+	@Override
+	public boolean tooLarge() {
+		return true;
+	}
 }

@@ -1,9 +1,19 @@
 package jp.tobira.process;
 
-/** The names the process model and the Java code share: one place, so none is typed twice. */
-final class ApplicationProcess {
+import java.util.Map;
 
-	static final String KEY = "equivalence-application";
+import jp.tobira.review.BackingReview;
+import jp.tobira.review.CompletenessCheck;
+import jp.tobira.review.DecisionTask;
+import jp.tobira.review.HomeRegulatorReply;
+
+/**
+ * The names the process model and the Java code share: one place, so none is typed twice. The user tasks' keys are
+ * their definitions' ({@link jp.tobira.review.TaskDefinition}).
+ */
+public final class ApplicationProcess {
+
+	public static final String KEY = "equivalence-application";
 
 	static final String RFI_ANSWERED = "RfiAnswered";
 
@@ -26,24 +36,21 @@ final class ApplicationProcess {
 
 		static final String DECISION = "decision";
 
-		private Variables() {
+		/** The variable each task's outcome becomes, for the gateway after it. */
+		private static final Map<String, String> OUTCOMES = Map.of(CompletenessCheck.KEY, COMPLETE,
+				BackingReview.KEY, BACKING_OUTCOME, HomeRegulatorReply.KEY, COOPERATION_OUTCOME, DecisionTask.KEY,
+				DECISION);
+
+		/** The variables completing a task sets: its outcome under the name its gateway reads, if it has one. */
+		static Map<String, Object> outcomeOf(String taskKey, Object outcome) {
+			String variable = OUTCOMES.get(taskKey);
+			if (variable == null || outcome == null) {
+				return Map.of();
+			}
+			return Map.of(variable, outcome);
 		}
-	}
 
-	/** The user tasks' definition keys, pinned by DESIGN.md §8. */
-	static final class Tasks {
-
-		static final String CHECK_COMPLETENESS = "checkCompleteness";
-
-		static final String REVIEW_BACKING = "reviewBacking";
-
-		static final String REQUEST_HOME_CONFIRMATION = "requestHomeConfirmation";
-
-		static final String RECORD_HOME_REPLY = "recordHomeReply";
-
-		static final String DECIDE = "decide";
-
-		private Tasks() {
+		private Variables() {
 		}
 	}
 

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * part together. Dates are those of Tokyo, where the supervisor's business days are counted.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineClock {
+public class EngineClock {
 
-	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+	public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	@Bean
 	Clock clock() {

@@ -1,5 +1,6 @@
 package jp.tobira.process;
 
+import jp.tobira.review.HomeRegulatorReply;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +30,7 @@ class HomeReplyEscalation implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		for (Task waiting : tasks.createTaskQuery()
 			.processInstanceId(execution.getProcessInstanceId())
-			.taskDefinitionKey(ApplicationProcess.Tasks.RECORD_HOME_REPLY)
+			.taskDefinitionKey(HomeRegulatorReply.KEY)
 			.list()) {
 			tasks.addCandidateGroup(waiting.getId(), Group.DECISION.id());
 		}

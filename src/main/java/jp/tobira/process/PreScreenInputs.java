@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
-import jp.tobira.review.AutomaticChecks;
-import jp.tobira.review.CheckReport;
+import jp.tobira.checks.AutomaticChecks;
+import jp.tobira.checks.CheckReport;
 
 /**
  * Runs the automatic checks as of the submission date and hands the pre-screen table one yes/no per check. A

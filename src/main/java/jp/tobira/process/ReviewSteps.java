@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import jp.tobira.review.CaseFlags;
+import jp.tobira.checks.CaseFlags;
 
 /** Records the pre-screen's result: the flags and the rules that raised them, for every screen to explain. */
 @Component("reviewSteps")

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
 import jp.tobira.application.CaseClock;
+import jp.tobira.review.TaskDefinitions;
 
 /**
  * Every user task's due date, derived from the statutory clock ({@code ${taskDeadlines.due(applicationId, key)}}):
@@ -20,14 +21,17 @@ public class TaskDeadlines {
 
 	private final CaseClock caseClock;
 
-	TaskDeadlines(Applications applications, CaseClock caseClock) {
+	private final TaskDefinitions definitions;
+
+	TaskDeadlines(Applications applications, CaseClock caseClock, TaskDefinitions definitions) {
 		this.applications = applications;
 		this.caseClock = caseClock;
+		this.definitions = definitions;
 	}
 
 	public Date due(String applicationId, String taskKey) {
 		Application application = applications.findById(ProcessGateway.idOf(applicationId)).orElseThrow();
-		return caseClock.dueDate(application, taskKey)
+		return caseClock.dueDate(application, taskKey, definitions.of(taskKey).dueDay())
 			.map(day -> Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(caseClock.zone()).toInstant()))
 			.orElse(null);
 	}

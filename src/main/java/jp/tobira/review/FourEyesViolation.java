@@ -9,7 +9,7 @@ import jp.tobira.validation.Refusal;
 public class FourEyesViolation extends Refusal {
 
 	public FourEyesViolation(String user, String reference, Collection<String> earlierTasks) {
-		super(Phrase.of("error.fourEyes", user, reference,
+		super(Kind.FORBIDDEN, "Four-eyes rule", Phrase.of("error.fourEyes", user, reference,
 				earlierTasks.stream().map(key -> (Object) Phrase.of("task.named", Phrase.of("task." + key), key)).toList()));
 	}
 }

@@ -35,6 +35,11 @@ public class InvalidInput extends RuntimeException {
 		return problems;
 	}
 
+	/** Whether the input was refused for its size alone (413 rather than 400). */
+	public boolean tooLarge() {
+		return false;
+	}
+
 	private static String summary(List<FieldProblem> problems) {
 		return problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("");
 	}

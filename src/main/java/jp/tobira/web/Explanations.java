@@ -29,7 +29,7 @@ public class Explanations {
 	}
 
 	/** A refusal as one sentence for a banner; input problems each with the field they concern. */
-	String of(RuntimeException refusal) {
+	public String of(RuntimeException refusal) {
 		if (refusal instanceof InvalidInput invalid) {
 			return invalid.problems()
 				.stream()
@@ -46,7 +46,7 @@ public class Explanations {
 	}
 
 	/** Field path to message, in the order given; the first problem of a field is the one shown beside it. */
-	Map<String, String> of(List<FieldProblem> problems) {
+	public Map<String, String> of(List<FieldProblem> problems) {
 		Map<String, String> byField = new LinkedHashMap<>();
 		problems.forEach(problem -> byField.putIfAbsent(problem.field(), of(problem)));
 		return byField;

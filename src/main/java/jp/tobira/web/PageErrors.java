@@ -10,6 +10,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,22 +20,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import jp.tobira.application.ApplicationNotFound;
-import jp.tobira.application.ApplicationStateConflict;
-import jp.tobira.application.DuplicateDocument;
-import jp.tobira.process.NotYourTask;
-import jp.tobira.process.TaskConflict;
-import jp.tobira.process.TaskNotFound;
-import jp.tobira.review.FourEyesViolation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Refusal;
 
 /**
  * Errors of the screens as pages, with the status the JSON API gives the same condition (which it answers with
  * problem details, see {@code api.ApiProblems}): a page never answers with JSON.
  */
-@ControllerAdvice(basePackages = "jp.tobira.web")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrors {
 
 	private final PageModel pageModel;
@@ -44,10 +41,25 @@ class PageErrors {
 		this.pageModel = pageModel;
 	}
 
-	@ExceptionHandler({ ApplicationNotFound.class, TaskNotFound.class })
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(HttpServletRequest request, Model model) {
-		return page("error/404", request, model);
+	/** Every feature's refusal, by its kind. */
+	@ExceptionHandler(Refusal.class)
+	String refused(Refusal ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		switch (ex.kind()) {
+			case NOT_FOUND -> {
+				response.setStatus(HttpStatus.NOT_FOUND.value());
+				return page("error/404", request, model);
+			}
+			case FORBIDDEN -> {
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				return page("error/403", request, model);
+			}
+			default -> {
+				// a double submission, a change to a case that has moved on, a task someone else completed first
+				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("detail", explanations.of(ex));
+				return page("error/409", request, model);
+			}
+		}
 	}
 
 	/** A malformed id in the path names nothing that exists: answered like any unknown case. */
@@ -62,18 +74,10 @@ class PageErrors {
 		return page("error/400", request, model);
 	}
 
-	@ExceptionHandler({ AccessDeniedException.class, NotYourTask.class, FourEyesViolation.class })
+	@ExceptionHandler(AccessDeniedException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden(HttpServletRequest request, Model model) {
 		return page("error/403", request, model);
-	}
-
-	/** A double submission, a change to a case that has moved on, a task someone else completed first. */
-	@ExceptionHandler({ ApplicationStateConflict.class, TaskConflict.class, DuplicateDocument.class })
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String conflict(RuntimeException ex, HttpServletRequest request, Model model) {
-		model.addAttribute("detail", explanations.of(ex));
-		return page("error/409", request, model);
 	}
 
 	@ExceptionHandler(InvalidInput.class)

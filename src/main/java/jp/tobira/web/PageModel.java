@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -17,7 +18,8 @@ import jp.tobira.security.TobiraUser;
  * controller renders the error pages that no controller of ours reached (an unknown address, an oversized upload),
  * so it gets the same model: the header keeps its navigation and the language switch stays on the page.
  */
-@ControllerAdvice(basePackages = "jp.tobira.web", assignableTypes = BasicErrorController.class)
+// every controller of the screens, whatever its module; a REST controller gets these too and ignores them
+@ControllerAdvice(annotations = Controller.class, assignableTypes = BasicErrorController.class)
 class PageModel {
 
 	private final DemoMode demoMode;

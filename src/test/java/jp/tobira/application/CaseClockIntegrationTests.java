@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.process.CaseDriver;
-import jp.tobira.process.ReviewTasks;
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.Organisations;
 
 /**

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.Fixtures;
 import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationContent;

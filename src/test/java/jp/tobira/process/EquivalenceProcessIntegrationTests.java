@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.application.ApplicationContent;

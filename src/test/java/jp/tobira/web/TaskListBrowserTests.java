@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.tobira.Fixtures;
 import jp.tobira.api.ApiClient;
 import jp.tobira.security.Organisations;
+import jp.tobira.worklist.web.TaskListPage;
 
 /**
  * The task list in a real browser, in English and Japanese: claiming from the list into "My tasks" and back, the

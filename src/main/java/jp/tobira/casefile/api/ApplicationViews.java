@@ -1,0 +1,44 @@
+package jp.tobira.casefile.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.CaseClock;
+import jp.tobira.decision.Decisions;
+import jp.tobira.application.DocumentService;
+import jp.tobira.checks.AutomaticChecks;
+import jp.tobira.security.Actor;
+
+/** Assembles the API's view of an application from the services that own each part. */
+@Component
+class ApplicationViews {
+
+	private final DocumentService documents;
+
+	private final AutomaticChecks checks;
+
+	private final CaseClock caseClock;
+
+	private final Decisions decisions;
+
+	private final Clock clock;
+
+	ApplicationViews(DocumentService documents, AutomaticChecks checks, CaseClock caseClock, Decisions decisions,
+			Clock clock) {
+		this.documents = documents;
+		this.checks = checks;
+		this.caseClock = caseClock;
+		this.decisions = decisions;
+		this.clock = clock;
+	}
+
+	ApplicationView of(Actor actor, Application application) {
+		LocalDate asOf = application.submittedAt() == null ? LocalDate.now(clock)
+				: LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		return ApplicationView.of(application, documents.list(actor, application.id()), caseClock.read(application),
+				checks.run(application.content(), asOf), decisions.of(application.id()));
+	}
+}

@@ -1,0 +1,73 @@
+package jp.tobira.decision.api;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationNotFound;
+import jp.tobira.application.ApplicationService;
+import jp.tobira.decision.Decision;
+import jp.tobira.decision.DecisionLetters;
+import jp.tobira.decision.Decisions;
+import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.InvalidInput;
+
+/** A case's decision and its letter, for the issuer and the supervisor's staff. */
+@RestController
+@Tag(name = "Decisions", description = "Decisions and decision letters")
+class DecisionController {
+
+	private final ApplicationService applications;
+
+	private final Decisions decisions;
+
+	private final DecisionLetters letters;
+
+	DecisionController(ApplicationService applications, Decisions decisions, DecisionLetters letters) {
+		this.applications = applications;
+		this.decisions = decisions;
+		this.letters = letters;
+	}
+
+	@GetMapping("/api/v1/applications/{id}/decision")
+	Decision decision(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id) {
+		Application application = applications.get(user.actor(), new ApplicationId(id));
+		return decisions.of(application.id()).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
+	}
+
+	@GetMapping("/api/v1/applications/{id}/letter")
+	@Operation(summary = "The decision letter, in English or Japanese, as HTML or PDF")
+	ResponseEntity<byte[]> letter(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "en") String lang, @RequestParam(defaultValue = "pdf") String format) {
+		Application application = applications.get(user.actor(), new ApplicationId(id));
+		if (!lang.equals("en") && !lang.equals("ja")) {
+			throw InvalidInput.of("lang", "problem.lang");
+		}
+		Locale locale = Locale.forLanguageTag(lang);
+		String name = "decision-" + application.reference() + "-" + lang;
+		return switch (format) {
+			case "pdf" -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+				.body(letters.pdf(application.id(), locale));
+			case "html" -> ResponseEntity.ok()
+				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.body(letters.html(application.id(), locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			default -> throw InvalidInput.of("format", "problem.format");
+		};
+	}
+}

@@ -1,0 +1,261 @@
+package jp.tobira.process;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.Applications;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.review.DecisionTask;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+import jp.tobira.validation.Phrase;
+import jp.tobira.review.NotYourTask;
+import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.TaskConflict;
+import jp.tobira.review.TaskDefinition;
+import jp.tobira.review.TaskDefinitions;
+import jp.tobira.review.TaskForms;
+import jp.tobira.review.TaskNotFound;
+
+/**
+ * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing, each authorised against
+ * the task's candidate groups and audited. Work on one case is serialised on the case's row, so of two reviewers
+ * completing the same task at the same moment one wins and the other is told who did it.
+ */
+@Service
+class EngineReviewTasks implements ReviewTasks {
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final Applications applications;
+
+	private final AuditLog auditLog;
+
+	private final TaskForms forms;
+
+	private final TaskDefinitions definitions;
+
+	private final FourEyesRule fourEyes;
+
+	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
+			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes) {
+		this.fourEyes = fourEyes;
+		this.tasks = tasks;
+		this.history = history;
+		this.applications = applications;
+		this.auditLog = auditLog;
+		this.forms = forms;
+		this.definitions = definitions;
+	}
+
+	@Transactional(readOnly = true)
+	@Override
+	public TaskOnCase open(Actor actor, String taskId) {
+		Task task = open(taskId);
+		if (task == null) {
+			throw gone(taskId);
+		}
+		Set<String> candidates = candidateGroups(taskId);
+		if (groupIds(actor).stream().noneMatch(candidates::contains) && !actor.username().equals(task.getAssignee())) {
+			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+		}
+		Application application = applications.findById(jp.tobira.application.ApplicationId.of(
+				String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+			.orElseThrow(() -> new TaskNotFound(taskId));
+		return new TaskOnCase(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates);
+	}
+
+	@Transactional(readOnly = true)
+	@Override
+	public java.util.Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId) {
+		Task task = open(taskId);
+		if (task == null || !DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {
+			return java.util.Optional.empty();
+		}
+		List<String> earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		return earlier.isEmpty() ? java.util.Optional.empty()
+				: applications.findById(jp.tobira.application.ApplicationId.of(
+						String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+					.map(application -> new FourEyesViolation(actor.username(), application.reference().value(), earlier));
+	}
+
+	@Transactional
+	@Override
+	public void claim(Actor actor, String taskId) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (actor.username().equals(assignee)) {
+			return;
+		}
+		if (assignee != null) {
+			throw new TaskConflict(Phrase.of("error.task.claimedBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+		}
+		assign(actor, work);
+	}
+
+	@Transactional
+	@Override
+	public void unclaim(Actor actor, String taskId) {
+		Work work = lockAndCheck(actor, taskId);
+		if (!actor.username().equals(work.task().getAssignee())) {
+			throw new TaskConflict(Phrase.of("error.task.notClaimedBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), actor.username()));
+		}
+		tasks.setAssignee(taskId, null);
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_UNCLAIMED,
+				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	/** Task-local state, so the reviewer can come back to it; claiming it keeps two reviewers off one form. */
+	@Transactional
+	@Override
+	public void save(Actor actor, String taskId, String formJson) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (assignee != null && !assignee.equals(actor.username())) {
+			throw new TaskConflict(Phrase.of("error.task.heldBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+		}
+		if (formJson.length() > 100_000) {
+			throw jp.tobira.validation.InvalidInput.of("form", "problem.formTooLarge");
+		}
+		if (assignee == null) {
+			assign(actor, work);
+		}
+		tasks.setVariableLocal(taskId, SAVED_FORM, formJson);
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_SAVED,
+				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	@Transactional(readOnly = true)
+	@Override
+	public java.util.Optional<String> savedForm(Actor actor, String taskId) {
+		open(actor, taskId);
+		return java.util.Optional.ofNullable((String) tasks.getVariableLocal(taskId, SAVED_FORM));
+	}
+
+	static final String SAVED_FORM = "savedForm";
+
+	@Transactional
+	@Override
+	public void complete(Actor actor, String taskId, JsonNode form) {
+		Work work = lockAndCheck(actor, taskId);
+		String assignee = work.task().getAssignee();
+		if (assignee != null && !assignee.equals(actor.username())) {
+			throw new TaskConflict(Phrase.of("error.task.heldByForCompletion", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+		}
+		TaskDefinition definition = definitions.of(work.task().getTaskDefinitionKey());
+		try {
+			if (assignee == null) {
+				assign(actor, work);
+			}
+			Object outcome = definition.complete(actor, work.application(), form);
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("taskId", taskId);
+			payload.put("taskKey", work.task().getTaskDefinitionKey());
+			payload.put("form", forms.toValue(form));
+			auditLog.append(actor.username(), work.reference(), AuditKind.TASK_COMPLETED, payload);
+			tasks.complete(taskId, ApplicationProcess.Variables.outcomeOf(definition.key(), outcome));
+		}
+		catch (OptimisticLockingException ex) {
+			throw new TaskConflict(Phrase.of("error.task.sameMoment", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference()));
+		}
+		catch (RuntimeException ex) {
+			throw unwrapped(ex);
+		}
+	}
+
+	private void assign(Actor actor, Work work) {
+		try {
+			tasks.setAssignee(work.task().getId(), actor.username());
+		}
+		catch (RuntimeException ex) {
+			throw unwrapped(ex);
+		}
+		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_CLAIMED,
+				Map.of("taskId", work.task().getId(), "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	/** Listener exceptions may reach us wrapped by the engine; the domain's own reason is what the user needs. */
+	private static RuntimeException unwrapped(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FourEyesViolation violation) {
+				return violation;
+			}
+		}
+		return ex;
+	}
+
+	private record Work(Task task, Application application) {
+
+		String reference() {
+			return application.reference().value();
+		}
+	}
+
+	/** Finds the task, locks its case, finds it again (it may have been completed meanwhile) and authorises. */
+	private Work lockAndCheck(Actor actor, String taskId) {
+		Task seen = open(taskId);
+		if (seen == null) {
+			throw gone(taskId);
+		}
+		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
+			.orElseThrow(() -> new TaskNotFound(taskId));
+		Task task = open(taskId);
+		if (task == null) {
+			throw gone(taskId);
+		}
+		Set<String> candidates = candidateGroups(taskId);
+		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
+		if (!inGroup && !actor.username().equals(task.getAssignee())) {
+			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+		}
+		return new Work(task, application);
+	}
+
+	private Set<String> candidateGroups(String taskId) {
+		return tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.collect(Collectors.toSet());
+	}
+
+	private Task open(String taskId) {
+		return tasks.createTaskQuery().taskId(taskId).singleResult();
+	}
+
+	private RuntimeException gone(String taskId) {
+		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		if (done != null && done.getEndTime() != null && !"completed".equals(done.getDeleteReason())) {
+			return new TaskConflict(Phrase.of("error.task.caseClosed", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getDeleteReason()));
+		}
+		if (done != null && done.getEndTime() != null) {
+			return new TaskConflict(done.getAssignee() == null ? Phrase.of("error.task.completed", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getEndTime().toInstant().toString()) : Phrase.of("error.task.completedBy", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getAssignee(), done.getEndTime().toInstant().toString()));
+		}
+		return new TaskNotFound(taskId);
+	}
+
+
+	private static Set<String> groupIds(Actor actor) {
+		return actor.groups().stream().map(Group::id).collect(Collectors.toSet());
+	}
+}

@@ -1,0 +1,78 @@
+package jp.tobira.review;
+
+import jp.tobira.security.Group;
+import java.util.List;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+import jp.tobira.application.Application;
+import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.security.Actor;
+import jp.tobira.validation.InvalidInput;
+
+/**
+ * {@code recordHomeReply}: {@code {"confirmed": true, "arrangement": "MOU", "reference": "…"}} or
+ * {@code {"confirmed": false, "reason": "…"}}, with an optional {@code contact} and reply {@code date}.
+ */
+@Component
+public class HomeRegulatorReply implements TaskDefinition {
+
+	public static final String KEY = "recordHomeReply";
+
+	record Form(Boolean confirmed, String arrangement, String reference, String reason, String contact,
+			LocalDate date) {
+	}
+
+	private final TaskForms forms;
+
+	private final HomeConfirmations confirmations;
+
+	HomeRegulatorReply(TaskForms forms, HomeConfirmations confirmations) {
+		this.forms = forms;
+		this.confirmations = confirmations;
+	}
+
+	@Override
+	public String key() {
+		return KEY;
+	}
+
+	@Override
+	public Group group() {
+		return Group.COOPERATION;
+	}
+
+	@Override
+	public int dueDay() {
+		return 45;
+	}
+
+	@Override
+	public Class<Form> form() {
+		return Form.class;
+	}
+
+	@Override
+	public List<String> outcomes() {
+		return List.of("CONFIRMED", "REFUSED");
+	}
+
+	@Override
+	public Object complete(Actor actor, Application application, JsonNode json) {
+		Form form = forms.read(json, Form.class);
+		if (form.confirmed() == null) {
+			throw InvalidInput.of("confirmed", "problem.trueOrFalse");
+		}
+		if (form.confirmed()) {
+			confirmations.confirmed(application.id(), form.arrangement(), form.reference(), form.contact(), form.date(),
+					actor.username());
+		}
+		else {
+			confirmations.refused(application.id(), form.reason(), form.contact(), form.date(), actor.username());
+		}
+		return form.confirmed() ? "CONFIRMED" : "REFUSED";
+	}
+}

@@ -1,0 +1,197 @@
+package jp.tobira.worklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+
+/**
+ * The reviewers' queues: "my tasks", "my groups' unassigned tasks" and "all open cases", each one SQL query per page
+ * over the engine's task table and the application's tables, with filtering, sorting and paging in the database.
+ */
+@Service
+public class TaskQueues {
+
+	public enum Queue {
+		/** The reviewer's own tasks. */
+		MINE,
+		/** Their groups' unassigned tasks. */
+		GROUPS,
+		/** Every open case, with its task if it has one. */
+		ALL,
+		/** What the reviewer may work now: MINE and GROUPS together, as the API lists it. */
+		WORKABLE;
+
+		/** The queues the page shows as tabs. */
+		static final List<Queue> TABS = List.of(MINE, GROUPS, ALL);
+	}
+
+	public enum Sort {
+		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), ISSUER("a.issuer_name"), JURISDICTION("a.jurisdiction"),
+		TASK("t.name_"), SUBMITTED("a.submitted_at");
+
+		final String column;
+
+		Sort(String column) {
+			this.column = column;
+		}
+	}
+
+	/** What the reviewer asked for; every filter optional. */
+	public record Query(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
+			boolean escalated, Sort sort, boolean descending, int page, int size) {
+	}
+
+	/** One row: a case and its open task (none for a case waiting for the issuer, in "all open cases"). */
+	public record Row(UUID applicationId, String reference, String tokenName, String tokenSymbol, String issuerName,
+			String jurisdiction, String status, Instant submittedAt, String taskId, String taskKey, String taskName,
+			String assignee, Instant due, Instant created, boolean escalated, List<String> flags) {
+
+		public boolean overdue(Instant now) {
+			return due != null && due.isBefore(now);
+		}
+	}
+
+	public record Page(List<Row> rows, long total, Map<Queue, Long> counts) {
+	}
+
+	/** A page of rows without the tabs' counts, for the API. */
+	public record Slice(List<Row> rows, long total) {
+	}
+
+	private static final String FROM_ALL = """
+			FROM app.application a
+			LEFT JOIN public.act_ru_task t ON t.proc_inst_id_ = a.process_instance_id
+			""";
+
+	private static final String FROM_TASKS = """
+			FROM public.act_ru_task t
+			JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TaskQueues(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A page of the queue with the tabs' counts, for the task list page. */
+	@Transactional(readOnly = true)
+	public Page find(Actor actor, Query query) {
+		Slice slice = rows(actor, query);
+		return new Page(slice.rows(), slice.total(), counts(actor));
+	}
+
+	/** A page of the queue: one query for the rows, one for their number. */
+	@Transactional(readOnly = true)
+	public Slice rows(Actor actor, Query query) {
+		MapSqlParameterSource params = params(actor);
+		String fromWhere = fromWhere(query.queue(), params) + filters(query, params);
+		params.addValue("limit", query.size()).addValue("offset", query.page() * query.size());
+		List<Row> rows = jdbc.sql("""
+				SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
+				       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
+				       t.assignee_, t.due_date_, t.create_time_,
+				       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
+				        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags
+				""" + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
+				+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.paramSource(params)
+			.query(TaskQueues::map)
+			.list();
+		long total = jdbc.sql("SELECT count(*) " + fromWhere).paramSource(params).query(Long.class).single();
+		return new Slice(rows, total);
+	}
+
+	/** The number of rows in each queue, unfiltered, for the queue tabs. */
+	@Transactional(readOnly = true)
+	public Map<Queue, Long> counts(Actor actor) {
+		Map<Queue, Long> counts = new java.util.EnumMap<>(Queue.class);
+		for (Queue queue : Queue.TABS) {
+			MapSqlParameterSource params = params(actor);
+			counts.put(queue, jdbc.sql("SELECT count(*) " + fromWhere(queue, params))
+				.paramSource(params)
+				.query(Long.class)
+				.single());
+		}
+		return counts;
+	}
+
+	private MapSqlParameterSource params(Actor actor) {
+		Set<String> groups = actor.groups().stream().map(Group::id).collect(Collectors.toSet());
+		return new MapSqlParameterSource().addValue("user", actor.username())
+			.addValue("groups", groups.isEmpty() ? List.of("-") : groups)
+			.addValue("now", Timestamp.from(clock.instant()));
+	}
+
+	private static String fromWhere(Queue queue, MapSqlParameterSource params) {
+		return switch (queue) {
+			case MINE -> FROM_TASKS + " WHERE t.assignee_ = :user";
+			case GROUPS -> FROM_TASKS + """
+					 WHERE t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
+					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))
+					""";
+			case WORKABLE -> FROM_TASKS + """
+					 WHERE (t.assignee_ = :user OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
+					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
+					""";
+			case ALL -> FROM_ALL + " WHERE a.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')";
+		};
+	}
+
+	private static String filters(Query query, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder();
+		if (query.taskKey() != null && !query.taskKey().isBlank()) {
+			where.append(" AND t.task_def_key_ = :task");
+			params.addValue("task", query.taskKey());
+		}
+		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
+			where.append(" AND a.jurisdiction = :jurisdiction");
+			params.addValue("jurisdiction", query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		if (query.flagged()) {
+			where.append(" AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");
+		}
+		if (query.overdue()) {
+			where.append(" AND t.due_date_ < :now");
+		}
+		if (query.escalated()) {
+			where.append(" AND a.escalated_at IS NOT NULL");
+		}
+		return where.toString();
+	}
+
+	private static Row map(ResultSet rs, int row) throws SQLException {
+		String flags = rs.getString("flags");
+		return new Row(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("token_name"),
+				rs.getString("token_symbol"), rs.getString("issuer_name"), rs.getString("jurisdiction"),
+				rs.getString("status"), instant(rs.getTimestamp("submitted_at")), rs.getString("task_id"),
+				rs.getString("task_def_key_"), rs.getString("task_name"), rs.getString("assignee_"),
+				instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("create_time_")),
+				rs.getTimestamp("escalated_at") != null,
+				flags == null ? List.of() : Arrays.asList(flags.split(",")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

@@ -1,0 +1,58 @@
+package jp.tobira.worklist.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.InvalidInput;
+import jp.tobira.worklist.TaskQueues;
+
+/** The reviewer's open tasks in the JSON API: the task list page's own query, in its "workable" queue. */
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks", description = "The reviewer's open tasks")
+class TaskListController {
+
+	private final TaskQueues queues;
+
+	TaskListController(TaskQueues queues) {
+		this.queues = queues;
+	}
+
+	record TaskView(String id, String taskKey, UUID applicationId, String reference, String name, String assignee,
+			Instant due, Instant created, String tokenName, String issuer, String jurisdiction, boolean escalated) {
+
+		static TaskView of(TaskQueues.Row row) {
+			return new TaskView(row.taskId(), row.taskKey(), row.applicationId(), row.reference(), row.taskName(),
+					row.assignee(), row.due(), row.created(), row.tokenName(), row.issuerName(), row.jurisdiction(),
+					row.escalated());
+		}
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's open tasks: their own and their groups' unassigned, most urgent first")
+	ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal TobiraUser user,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		if (page < 0) {
+			throw InvalidInput.of("page", "problem.page");
+		}
+		if (size < 1 || size > 200) {
+			throw InvalidInput.of("size", "problem.size");
+		}
+		TaskQueues.Slice slice = queues.rows(user.actor(), new TaskQueues.Query(TaskQueues.Queue.WORKABLE, null, null,
+				false, false, false, TaskQueues.Sort.DUE, false, page, size));
+		return ResponseEntity.ok()
+			.header("X-Total-Count", String.valueOf(slice.total()))
+			.body(slice.rows().stream().map(TaskView::of).toList());
+	}
+}
