@@ -3,6 +3,7 @@ package jp.tobira.process;
 import java.time.LocalTime;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import jp.tobira.application.Application;
@@ -11,8 +12,9 @@ import jp.tobira.application.CaseClock;
 import jp.tobira.review.TaskDefinitions;
 
 /**
- * Every user task's due date, derived from the statutory clock ({@code ${taskDeadlines.due(applicationId, key)}}):
- * the end of the business day on which the task's day of the period falls, in Tokyo.
+ * Every user task's due date, derived from the statutory clock ({@code ${taskDeadlines.due(execution)}}): the end
+ * of the business day on which the task's day of the period falls, in Tokyo. The task is the activity the execution
+ * is entering, so the model names no task key twice.
  */
 @Component("taskDeadlines")
 public class TaskDeadlines {
@@ -29,8 +31,11 @@ public class TaskDeadlines {
 		this.definitions = definitions;
 	}
 
-	public Date due(String applicationId, String taskKey) {
-		Application application = applications.findById(ProcessGateway.idOf(applicationId)).orElseThrow();
+	public Date due(DelegateExecution execution) {
+		String taskKey = execution.getCurrentActivityId();
+		Application application = applications
+			.findById(ProcessGateway.idOf((String) execution.getVariable(ApplicationProcess.Variables.APPLICATION_ID)))
+			.orElseThrow();
 		return caseClock.dueDate(application, taskKey, definitions.of(taskKey).dueDay())
 			.map(day -> Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(caseClock.zone()).toInstant()))
 			.orElse(null);
