@@ -78,11 +78,11 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		// half-way through, the reviewer saves; the form is kept with the task
 		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-RESERVE_COVERAGE")))
 			.selectByValue("ACCEPTABLE");
-		browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).sendKeys("1.01 on 31 Oct");
+		browser.driver.findElement(By.name("checklist.RESERVE_COVERAGE.note")).sendKeys("1.01 on 31 Oct");
 		browser.clickAndWait(By.cssSelector("button[formaction$='/save']"));
 		browser.driver.get(browser.driver.getCurrentUrl().replaceAll("\\?.*", "") + "?lang=" + language);
 		assertThat(browser.text()).contains(msg("task.savedForm"));
-		assertThat(browser.driver.findElement(By.name("note.RESERVE_COVERAGE")).getAttribute("value")).isEqualTo("1.01 on 31 Oct");
+		assertThat(browser.driver.findElement(By.name("checklist.RESERVE_COVERAGE.note")).getAttribute("value")).isEqualTo("1.01 on 31 Oct");
 		click("input[name=outcome][value=SATISFACTORY]");
 		submit();
 
