@@ -25,7 +25,7 @@ import jp.tobira.validation.IsoCountry;
 import jp.tobira.validation.IsoCurrency;
 
 /**
- * What an application holds (DESIGN.md §3), shaped like {@code examples/application.json}. Every part may be missing
+ * What an application holds (ARCHITECTURE.md §3), shaped like {@code examples/application.json}. Every part may be missing
  * from a draft ({@link Complete} says what submission needs); every value present must be well formed. Amounts are
  * decimals, never floating point.
  */

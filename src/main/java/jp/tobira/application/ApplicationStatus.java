@@ -3,7 +3,7 @@ package jp.tobira.application;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The pinned status values of DESIGN.md §8. */
+/** The pinned status values of ARCHITECTURE.md §8. */
 public enum ApplicationStatus {
 
 	DRAFT, SUBMITTED, IN_REVIEW, AWAITING_ISSUER, APPROVED, REJECTED, WITHDRAWN, LAPSED;

@@ -6,7 +6,7 @@ import java.time.MonthDay;
 import java.util.Set;
 
 /**
- * The supervisor's business days (DESIGN.md §2): not a Saturday or Sunday, not a national holiday (the data of the
+ * The supervisor's business days (ARCHITECTURE.md §2): not a Saturday or Sunday, not a national holiday (the data of the
  * holiday table), and not 29 December – 3 January, the administrative year-end closure, which is a rule for every
  * year. Beyond the years the holiday data covers only weekends and the closure are known; {@link #covers} tells
  * callers (and the admin dashboard) when that is the case.

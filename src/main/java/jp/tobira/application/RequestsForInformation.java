@@ -29,7 +29,7 @@ import jp.tobira.validation.InvalidInput;
 
 /**
  * Requests for information and the issuer's answers. While a request is open the statutory clock is paused
- * (DESIGN.md §2); an answer may bring new versions of documents.
+ * (ARCHITECTURE.md §2); an answer may bring new versions of documents.
  */
 @Service
 public class RequestsForInformation {

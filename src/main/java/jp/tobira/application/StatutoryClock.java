@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The standard processing period of a case, counted in business days (DESIGN.md §2).
+ * The standard processing period of a case, counted in business days (ARCHITECTURE.md §2).
  *
  * <p>The rule, written so that a person can check it with a calendar: the day of submission is not counted (as the
  * Civil Code art. 140 counts periods); day 1 is the first business day after it. A business day on which a request

@@ -1,6 +1,6 @@
 package jp.tobira.audit;
 
-/** What an audit entry records (DESIGN.md §5). */
+/** What an audit entry records (ARCHITECTURE.md §5). */
 public enum AuditKind {
 
 	APPLICATION_CREATED, APPLICATION_UPDATED, DOCUMENT_STORED, APPLICATION_SUBMITTED, APPLICATION_WITHDRAWN,

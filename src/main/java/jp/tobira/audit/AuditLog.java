@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained record of truth (DESIGN.md §5). An entry is appended in the same transaction as the
+ * The append-only, hash-chained record of truth (ARCHITECTURE.md §5). An entry is appended in the same transaction as the
  * change it records, with the chain head locked: appends are serialised, and a rolled-back change leaves neither
  * its entry nor a gap.
  */

@@ -19,7 +19,7 @@ import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.validation.Phrase;
 
 /**
- * The automatic checks of DESIGN.md §4, measured against configured thresholds. Each result says what was measured
+ * The automatic checks of ARCHITECTURE.md §4, measured against configured thresholds. Each result says what was measured
  * and against what, so a screen can explain every flag. Missing data is reported as not evaluated, never as fine.
  */
 @Service

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import jp.tobira.application.AssetClass;
 
 /**
- * The thresholds of the automatic checks (DESIGN.md §4). They are configuration, not code: the detailed criteria of
+ * The thresholds of the automatic checks (ARCHITECTURE.md §4). They are configuration, not code: the detailed criteria of
  * equivalence are not public, and the supervisor will change them.
  *
  * @param minCoverageRatio reserves ÷ outstanding supply must be at least this

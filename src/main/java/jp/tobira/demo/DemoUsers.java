@@ -20,7 +20,7 @@ import jp.tobira.security.Organisations;
 import jp.tobira.security.Users;
 
 /**
- * The demo accounts of DESIGN.md §8, all with password {@code demo}. They exist only in demo mode: when demo mode is
+ * The demo accounts of ARCHITECTURE.md §8, all with password {@code demo}. They exist only in demo mode: when demo mode is
  * off (the {@code prod} profile) any demo account left in the database is disabled, so it can never log in.
  */
 @Component

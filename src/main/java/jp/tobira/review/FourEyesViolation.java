@@ -5,7 +5,7 @@ import java.util.Collection;
 import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
-/** A decision refused because the decider worked on an earlier task of the same case (four eyes, DESIGN.md §2). */
+/** A decision refused because the decider worked on an earlier task of the same case (four eyes, ARCHITECTURE.md §2). */
 public class FourEyesViolation extends Refusal {
 
 	public FourEyesViolation(String user, String reference, Collection<String> earlierTasks) {

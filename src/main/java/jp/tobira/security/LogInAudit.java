@@ -20,7 +20,7 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 
 /**
- * Log-ins through the form go into the audit log (DESIGN.md §5), successful or not. HTTP Basic requests do not:
+ * Log-ins through the form go into the audit log (ARCHITECTURE.md §5), successful or not. HTTP Basic requests do not:
  * each API call authenticates again, and recording every one would bury the log-ins that people make. A failure
  * records the user name that was tried (cut to the longest a real one can be), never the password.
  */

@@ -93,7 +93,7 @@ public final class ApiClient {
 		return rest.exchange(path, HttpMethod.GET, null, byte[].class);
 	}
 
-	/** The eight required document types, in the order of DESIGN.md §3. */
+	/** The eight required document types, in the order of ARCHITECTURE.md §3. */
 	public static final java.util.List<String> REQUIRED_DOCUMENTS = java.util.List.of("TRUST_DEED", "AUDIT_REPORT",
 			"RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION", "REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING",
 			"WHITE_PAPER");

@@ -29,7 +29,7 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.security.BrowserSession;
 
 /**
- * DESIGN.md §9: bad input gets a 4xx problem naming the field, and nothing is stored. Each case counts the rows of
+ * ARCHITECTURE.md §9: bad input gets a 4xx problem naming the field, and nothing is stored. Each case counts the rows of
  * the application's tables (applications, documents, audit entries, references handed out) before and after.
  */
 @TobiraIntegrationTest

@@ -14,7 +14,7 @@ import jp.tobira.TobiraIntegrationTest;
 
 /**
  * The task API's refusals over HTTP on a real server: each a problem detail whose {@code detail} a person can act on,
- * with the status DESIGN.md §9 asks for, and nothing recorded for an attempt that was refused; and the claims and
+ * with the status ARCHITECTURE.md §9 asks for, and nothing recorded for an attempt that was refused; and the claims and
  * unclaims that did happen in the case's trail.
  */
 @TobiraIntegrationTest

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The business calendar against a hand-checked calendar. The expected values were counted on a printed calendar
- * for 2026-2027 with the Cabinet Office's holidays (DESIGN.md §2) and cross-checked with a separate script.
+ * for 2026-2027 with the Cabinet Office's holidays (ARCHITECTURE.md §2) and cross-checked with a separate script.
  */
 class BusinessCalendarTests {
 
-	/** DESIGN.md §2's lists, typed again here rather than read from the migration. */
+	/** ARCHITECTURE.md §2's lists, typed again here rather than read from the migration. */
 	static final Set<LocalDate> HOLIDAYS = Stream.of("2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23",
 			"2026-03-20", "2026-04-29", "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20",
 			"2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23",

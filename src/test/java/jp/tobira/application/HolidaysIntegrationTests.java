@@ -14,7 +14,7 @@ import jp.tobira.TobiraIntegrationTest;
 
 /**
  * The holiday table as the migration seeds it, against the Cabinet Office's list for 2026 and 2027 copied by hand
- * from DESIGN.md §2: not one day more or less, substitute and citizens' holidays included.
+ * from ARCHITECTURE.md §2: not one day more or less, substitute and citizens' holidays included.
  */
 @TobiraIntegrationTest
 class HolidaysIntegrationTests {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * The audit log's promises (DESIGN.md §5): appends from many threads make one valid chain; the database refuses
+ * The audit log's promises (ARCHITECTURE.md §5): appends from many threads make one valid chain; the database refuses
  * changes; a change made behind the application's back (as the database owner, trigger disabled) is found, and the
  * verifier names the exact entry. Tampering is undone at the end of each test: the context is shared.
  */

@@ -28,7 +28,7 @@ import jp.tobira.security.Organisations;
 /**
  * The default local run keeps its cases: a draft created before a restart is there after it, on a cluster whose
  * writes are durable (zonky runs its test clusters with fsync off). Each start is the local run as
- * {@code spring-boot:run} makes it, job executor included, and reports itself healthy on PostgreSQL (DESIGN.md §8).
+ * {@code spring-boot:run} makes it, job executor included, and reports itself healthy on PostgreSQL (ARCHITECTURE.md §8).
  */
 class EmbeddedDatabaseRestartIntegrationTests {
 

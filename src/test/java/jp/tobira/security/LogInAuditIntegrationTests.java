@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.TobiraIntegrationTest;
 
-/** DESIGN.md §5: log-ins are audited; the form's, not every HTTP Basic API call. */
+/** ARCHITECTURE.md §5: log-ins are audited; the form's, not every HTTP Basic API call. */
 @TobiraIntegrationTest
 class LogInAuditIntegrationTests {
 

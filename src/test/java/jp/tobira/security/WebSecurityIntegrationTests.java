@@ -19,7 +19,7 @@ import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * DESIGN.md §9 and §1: a form post needs its CSRF token, the engine's REST API is for admins only, and only real
+ * ARCHITECTURE.md §9 and §1: a form post needs its CSRF token, the engine's REST API is for admins only, and only real
  * HTTP Basic credentials excuse a request from the CSRF check.
  */
 @TobiraIntegrationTest

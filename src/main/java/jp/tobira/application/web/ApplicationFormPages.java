@@ -41,7 +41,7 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
 /**
- * The issuer's application as a form in steps, one per part of DESIGN.md §3, saved as a draft after each step;
+ * The issuer's application as a form in steps, one per part of ARCHITECTURE.md §3, saved as a draft after each step;
  * then the documents, then a summary to submit. Everything goes through the same services and validation as the
  * API; a refused step comes back with each error next to its field and what was typed still there.
  */

@@ -24,7 +24,7 @@ import jp.tobira.checks.Flag;
 
 /**
  * An application as the API shows it: the pinned fields, the issuer's content unwrapped, and its documents.
- * {@code clock} and {@code decision} are pinned fields of DESIGN.md §8, so they are always in the body, as
+ * {@code clock} and {@code decision} are pinned fields of ARCHITECTURE.md §8, so they are always in the body, as
  * {@code null} while a draft has no clock or a case no decision (the API otherwise leaves out null fields).
  */
 record ApplicationView(UUID id, String reference, ApplicationStatus status, Stage stage, Instant createdAt,

@@ -36,7 +36,7 @@ import jp.tobira.application.RequestsForInformation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 
-/** The issuer's side of the JSON API (DESIGN.md §8). Translates HTTP to service calls and nothing more. */
+/** The issuer's side of the JSON API (ARCHITECTURE.md §8). Translates HTTP to service calls and nothing more. */
 @RestController
 @RequestMapping("/api/v1/applications")
 @Tag(name = "Applications", description = "Drafting, documents, submission and withdrawal")

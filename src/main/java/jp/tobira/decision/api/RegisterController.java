@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.tobira.decision.Register;
 import jp.tobira.decision.RegisterEntry;
 
-/** The public register as JSON, without log-in (DESIGN.md §6). */
+/** The public register as JSON, without log-in (ARCHITECTURE.md §6). */
 @RestController
 @Tag(name = "Register", description = "The public register of recognised tokens")
 class RegisterController {

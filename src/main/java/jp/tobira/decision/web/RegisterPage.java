@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import jp.tobira.decision.Register;
 
-/** The public register as a page and as CSV, without log-in (DESIGN.md §6). */
+/** The public register as a page and as CSV, without log-in (ARCHITECTURE.md §6). */
 @Controller
 class RegisterPage {
 
