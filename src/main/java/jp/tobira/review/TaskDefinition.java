@@ -12,7 +12,7 @@ import jp.tobira.security.Group;
 import jp.tobira.validation.Phrase;
 
 /**
- * One user task of a case, whole: its key (the id of its element in the process model, pinned by DESIGN's task
+ * One user task of a case, whole: its key (the id of its element in the process model, pinned by ARCHITECTURE.md's task
  * keys), the group that works it, the day of the statutory period by which it is due, the fields of its form, the
  * outcomes a reviewer chooses between and what completing it means. The engine adapter, the task screen (one
  * template fragment per task, {@link #fragment()}), the task list and the API all read it here, so a task's meaning
