@@ -38,7 +38,7 @@ public class TaskQueues {
 		WORKABLE;
 
 		/** The queues the page shows as tabs. */
-		static final List<Queue> TABS = List.of(MINE, GROUPS, ALL);
+		public static final List<Queue> TABS = List.of(MINE, GROUPS, ALL);
 	}
 
 	public enum Sort {
