@@ -40,10 +40,9 @@ class ModularityTests {
 		.resideInAnyPackage("jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
 				"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.security..", "jp.tobira.web..");
 
-	/** The demo's script moves the engine's clock and runs its due jobs, as a test does; nothing else may. */
 	@ArchTest
 	static final ArchRule onlyTheProcessPackageTouchesTheEngine = noClasses().that()
-		.resideOutsideOfPackages("jp.tobira.process..", "jp.tobira.demo..")
+		.resideOutsideOfPackage("jp.tobira.process..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.camunda.bpm.engine..");

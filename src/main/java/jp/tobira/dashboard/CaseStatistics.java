@@ -21,6 +21,8 @@ import jp.tobira.application.ClockReading;
 import jp.tobira.application.Stage;
 import jp.tobira.decision.Outcome;
 import jp.tobira.process.ApplicationProcess;
+import jp.tobira.review.CompletenessCheck;
+import jp.tobira.review.DecisionTask;
 
 /**
  * The dashboard's figures: open cases by stage, their ageing against the statutory clock, the median days a case
@@ -116,7 +118,7 @@ public class CaseStatistics {
 		jdbc.sql("""
 				WITH task AS (
 				    SELECT proc_inst_id_, start_time_, end_time_, delete_reason_,
-				           CASE task_def_key_ WHEN 'checkCompleteness' THEN 0 WHEN 'decide' THEN 2 ELSE 1 END AS step
+				           CASE task_def_key_ WHEN :completeness THEN 0 WHEN :decision THEN 2 ELSE 1 END AS step
 				    FROM public.act_hi_taskinst WHERE proc_def_key_ = :process),
 				span AS (
 				    SELECT s.step, min(s.start_time_) AS entered,
@@ -128,6 +130,8 @@ public class CaseStatistics {
 				FROM span WHERE left_at IS NOT NULL GROUP BY step ORDER BY step
 				""")
 			.param("process", ApplicationProcess.KEY)
+			.param("completeness", CompletenessCheck.KEY)
+			.param("decision", DecisionTask.KEY)
 			.query((rs, row) -> Map.entry(MEASURED_STAGES.get(rs.getInt(1)), rs.getDouble(2)))
 			.list()
 			.forEach(e -> medians.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));

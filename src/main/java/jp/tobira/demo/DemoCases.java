@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -22,11 +21,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -53,6 +47,7 @@ import jp.tobira.security.Organisations;
 import jp.tobira.startup.StartupStep;
 import jp.tobira.process.ApplicationProcess;
 import jp.tobira.process.EngineClock;
+import jp.tobira.process.EngineScript;
 import jp.tobira.review.ReviewTasks;
 
 /**
@@ -79,9 +74,7 @@ class DemoCases extends StartupStep {
 
 	private final ReviewTasks tasks;
 
-	private final TaskService engineTasks;
-
-	private final ManagementService management;
+	private final EngineScript engine;
 
 	private final Jurisdictions jurisdictions;
 
@@ -92,15 +85,14 @@ class DemoCases extends StartupStep {
 	private final ObjectMapper json;
 
 	DemoCases(DemoMode demoMode, ApplicationService applications, DocumentService documents, ReviewTasks tasks,
-			TaskService engineTasks, ManagementService management, Jurisdictions jurisdictions,
+			EngineScript engine, Jurisdictions jurisdictions,
 			Organisations organisations, JdbcClient jdbc, ObjectMapper json) {
 		super(Sequence.DEMO_CASES);
 		this.demoMode = demoMode;
 		this.applications = applications;
 		this.documents = documents;
 		this.tasks = tasks;
-		this.engineTasks = engineTasks;
-		this.management = management;
+		this.engine = engine;
 		this.jurisdictions = jurisdictions;
 		this.organisations = organisations;
 		this.jdbc = jdbc;
@@ -131,7 +123,7 @@ class DemoCases extends StartupStep {
 		Actor cooperation = staff("cooperation", Group.COOPERATION);
 		Actor decision = staff("decision", Group.DECISION);
 		Actor decision2 = staff("decision2", Group.DECISION, Group.BACKING_REVIEW);
-		Timeline plan = new Timeline(ClockUtil.now().toInstant());
+		Timeline plan = new Timeline(engine.now());
 
 		// a draft, not yet submitted
 		Story draft = plan.story(issuer, token("Example Yen", "EXJ", "JPY"));
@@ -179,7 +171,7 @@ class DemoCases extends StartupStep {
 		plan.on(90, 10, () -> complete(intake, escalated, CompletenessCheck.KEY, COMPLETE));
 		plan.on(85, 10, () -> complete(cooperation, escalated, HomeConfirmationRequest.KEY, SENT));
 		plan.on(75, 14, () -> complete(backing, escalated, BackingReview.KEY, SATISFACTORY));
-		plan.on(40, 12, () -> fireTimer(escalated, "homeReplyOverdue"));
+		plan.on(40, 12, () -> engine.fireTimer(escalated.id, "homeReplyOverdue"));
 
 		// at the decision, claimed by the decision-maker
 		Story atDecision = plan.story(issuer, token("Example Dollar Plus", "EXDP", "USD"));
@@ -223,7 +215,7 @@ class DemoCases extends StartupStep {
 		submit(plan, lapsed, 80);
 		plan.on(74, 10, () -> complete(intake, lapsed, CompletenessCheck.KEY, "{\"complete\": false, \"missing\": "
 				+ "[\"LEGAL_OPINION\"], \"message\": \"Please send the legal opinion on the trust structure.\"}"));
-		plan.on(43, 9, () -> fireTimer(lapsed, "completenessRfiLapsed"));
+		plan.on(43, 9, () -> engine.fireTimer(lapsed.id, "completenessRfiLapsed"));
 
 		plan.run();
 		return plan.stories.stream().map(story -> story.id).toList();
@@ -254,46 +246,11 @@ class DemoCases extends StartupStep {
 	}
 
 	private void complete(Actor actor, Story story, String taskKey, String form) {
-		tasks.complete(actor, openTask(story, taskKey).getId(), read(form));
+		tasks.complete(actor, engine.openTask(story.id, taskKey), read(form));
 	}
 
 	private void claim(Actor actor, Story story, String taskKey) {
-		tasks.claim(actor, openTask(story, taskKey).getId());
-	}
-
-	private Task openTask(Story story, String taskKey) {
-		return engineTasks.createTaskQuery()
-			.processInstanceId(processInstanceOf(story.id))
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-	}
-
-	/**
-	 * Fires a timer whose time has come on the moved clock. Outside the tests the job executor runs and may have
-	 * fired it already, or be firing it now; either way it fires once.
-	 */
-	private void fireTimer(Story story, String activityId) {
-		Job timer = management.createJobQuery()
-			.processInstanceId(processInstanceOf(story.id))
-			.activityId(activityId)
-			.singleResult();
-		if (timer == null) {
-			throw new IllegalStateException("Demo case " + story.id + " has no timer " + activityId
-					+ " to fire: the process model and the demo data disagree");
-		}
-		if (timer.getDuedate() != null && timer.getDuedate().after(ClockUtil.getCurrentTime())) {
-			// a weekend may have moved the step before the timer's time: fire it when it was due, not earlier
-			ClockUtil.setCurrentTime(timer.getDuedate());
-		}
-		// the job executor starts only once the application is ready, after the demo data: nothing else fires it
-		management.executeJob(timer.getId());
-	}
-
-	private String processInstanceOf(ApplicationId id) {
-		return jdbc.sql("SELECT process_instance_id FROM app.application WHERE id = ?")
-			.param(id.value())
-			.query(String.class)
-			.single();
+		tasks.claim(actor, engine.openTask(story.id, taskKey));
 	}
 
 	/**
@@ -345,12 +302,12 @@ class DemoCases extends StartupStep {
 			steps.sort(Comparator.comparing(Step::at).thenComparing(Step::order));
 			try {
 				for (Step step : steps) {
-					ClockUtil.setCurrentTime(Date.from(step.at()));
+					engine.moveClockTo(step.at());
 					step.action().run();
 				}
 			}
 			finally {
-				ClockUtil.reset();
+				engine.resetClock();
 			}
 		}
 	}

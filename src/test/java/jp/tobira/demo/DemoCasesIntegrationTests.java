@@ -155,9 +155,10 @@ class DemoCasesIntegrationTests {
 		assertThat(figures.decisionsByMonth()).hasSizeGreaterThanOrEqualTo(2);
 	}
 
+	/** The demo reads the repository's one canonical application, which the build puts on the classpath. */
 	@Test
-	void usesTheCanonicalApplicationOfTheSharedExamples() throws Exception {
-		String shipped = new String(new org.springframework.core.io.ClassPathResource("demo/application.json")
+	void usesTheRepositorysCanonicalApplication() throws Exception {
+		String shipped = new String(new org.springframework.core.io.ClassPathResource("examples/application.json")
 			.getInputStream()
 			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(shipped).isEqualTo(jp.tobira.Fixtures.exampleJson());

@@ -22,6 +22,8 @@ import jp.tobira.application.CaseClock;
 import jp.tobira.application.ClockReading;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.TaskDefinition;
+import jp.tobira.review.TaskDefinitions;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskNotFound;
 import jp.tobira.worklist.TaskQueues;
@@ -38,6 +40,8 @@ public class TaskListPage {
 
 	private final TaskQueues queues;
 
+	private final TaskDefinitions definitions;
+
 	private final ReviewTasks tasks;
 
 	private final CaseClock caseClock;
@@ -46,9 +50,10 @@ public class TaskListPage {
 
 	private final Explanations explanations;
 
-	TaskListPage(TaskQueues queues, ReviewTasks tasks, CaseClock caseClock, Clock clock, Explanations explanations) {
+	TaskListPage(TaskQueues queues, TaskDefinitions definitions, ReviewTasks tasks, CaseClock caseClock, Clock clock, Explanations explanations) {
 		this.explanations = explanations;
 		this.queues = queues;
+		this.definitions = definitions;
 		this.tasks = tasks;
 		this.caseClock = caseClock;
 		this.clock = clock;
@@ -76,8 +81,7 @@ public class TaskListPage {
 		long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
 		model.addAttribute("pages", pages);
 		model.addAttribute("window", window(query.page(), (int) pages));
-		model.addAttribute("taskKeys", java.util.List.of("checkCompleteness", "reviewBacking",
-				"requestHomeConfirmation", "recordHomeReply", "decide"));
+		model.addAttribute("taskKeys", definitions.all().stream().map(TaskDefinition::key).toList());
 		return "tasks/list";
 	}
 
