@@ -29,6 +29,7 @@ import jp.tobira.application.ApplicationNotFound;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
@@ -145,7 +146,7 @@ public class Decisions {
 					content.intermediary().registrationNumber(), decisionDate, conditions,
 					Timestamp.from(clock.instant()))
 			.update();
-		auditLog.append("system", application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED,
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED,
 				Map.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate",
 						decisionDate.toString()));
 	}
