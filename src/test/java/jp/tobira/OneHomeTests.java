@@ -25,6 +25,13 @@ class OneHomeTests {
 			.containsExactly(MAIN.resolve("jp/tobira/security/Actor.java"));
 	}
 
+	@Test
+	void theOpenStatusesAreListedOnlyByApplicationStatus() {
+		// a query that lists statuses in SQL names them in quotes; ApplicationStatus.OPEN is bound as a parameter
+		assertThat(filesContaining("'SUBMITTED'")).as("bind ApplicationStatus.openNames()").isEmpty();
+		assertThat(filesContaining("'AWAITING_ISSUER'")).as("bind ApplicationStatus.openNames()").isEmpty();
+	}
+
 	private static List<Path> filesContaining(String text) {
 		try (Stream<Path> files = Files.walk(MAIN)) {
 			return files.filter(file -> file.toString().endsWith(".java")).filter(file -> read(file).contains(text))
