@@ -50,12 +50,12 @@ public class CaseProgress {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void completenessCheckOpened(ApplicationId id) {
-		move(id, ApplicationStatus.SUBMITTED, Stage.COMPLETENESS_CHECK);
+		move(id, Stage.COMPLETENESS_CHECK);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void reviewStarted(ApplicationId id) {
-		move(id, ApplicationStatus.IN_REVIEW, Stage.REVIEW);
+		move(id, Stage.REVIEW);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -67,7 +67,7 @@ public class CaseProgress {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void decisionDue(ApplicationId id) {
-		move(id, ApplicationStatus.IN_REVIEW, Stage.DECISION);
+		move(id, Stage.DECISION);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -104,6 +104,10 @@ public class CaseProgress {
 			.params(java.sql.Timestamp.from(clock.instant()), id.value())
 			.update();
 		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.ESCALATED, Map.of("reason", reason));
+	}
+
+	private void move(ApplicationId id, Stage stage) {
+		move(id, stage.workingStatus(), stage);
 	}
 
 	private void move(ApplicationId id, ApplicationStatus status, Stage stage) {

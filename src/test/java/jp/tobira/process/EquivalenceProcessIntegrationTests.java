@@ -32,6 +32,7 @@ import jp.tobira.application.Applications;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
+import jp.tobira.application.Stage;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.review.FourEyesViolation;
@@ -159,7 +160,9 @@ class EquivalenceProcessIntegrationTests {
 						"audit-signed.pdf", "application/pdf"))));
 
 		BpmnAwareTests.assertThat(instance).isWaitingAt("checkCompleteness");
-		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(cases.application(id).status()).as("back in the completeness check, as a fresh submission")
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(cases.application(id).stage()).isEqualTo(Stage.COMPLETENESS_CHECK);
 		assertThat(rfis.openFor(id)).isEmpty();
 		assertThat(timer(id, "completenessRfiLapsed")).as("the lapse timer ends with the answer").isNull();
 		assertThat(documents.list(cases.issuer, id)).filteredOn(d -> d.type() == DocumentType.AUDIT_REPORT)
