@@ -102,8 +102,10 @@ class EquivalenceProcessIntegrationTests {
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
 
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
-		BpmnAwareTests.assertThat(instance).isWaitingAt("reviewBacking", "requestHomeConfirmation");
+		BpmnAwareTests.assertThat(instance).hasPassed("enterReview").isWaitingAt("reviewBacking", "requestHomeConfirmation");
+		assertThat(activityName("enterReview")).as("the step's name says what it does").isEqualTo("Enter the review stage");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(cases.application(id).stage()).isEqualTo(Stage.REVIEW);
 		assertThat(flags(id)).isEmpty();
 
 		cases.complete(cases.backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
@@ -475,7 +477,20 @@ class EquivalenceProcessIntegrationTests {
 		return Fixtures.JSON.convertValue(example, ApplicationContent.class);
 	}
 
-	private Job timer(ApplicationId id, String activityId) {
+	/** The name the deployed model gives an element: what Cockpit and the history show for it. */
+	private String activityName(String activityId) {
+		var definition = engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(ApplicationProcess.KEY)
+			.latestVersion()
+			.singleResult();
+		return engine.getRepositoryService()
+			.getBpmnModelInstance(definition.getId())
+			.<org.camunda.bpm.model.bpmn.instance.FlowElement>getModelElementById(activityId)
+			.getName();
+	}
+
+		private Job timer(ApplicationId id, String activityId) {
 		return engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(cases.processInstanceId(id))
