@@ -13,7 +13,7 @@ import jp.tobira.validation.Phrase;
 public class Application {
 
 	private static final EnumSet<ApplicationStatus> WITHDRAWABLE = EnumSet.of(ApplicationStatus.DRAFT,
-			ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, ApplicationStatus.AWAITING_ISSUER);
+			ApplicationStatus.OPEN.toArray(ApplicationStatus[]::new));
 
 	private final ApplicationId id;
 

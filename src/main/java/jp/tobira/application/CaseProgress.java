@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /**
  * The moves the process makes on a case after submission. Each runs inside the engine's transaction, so a case's
@@ -43,18 +44,18 @@ public class CaseProgress {
 		jdbc.sql("UPDATE app.application SET process_instance_id = ? WHERE id = ?")
 			.params(processInstanceId, id.value())
 			.update();
-		auditLog.append("system", application.reference().value(), AuditKind.PROCESS_STARTED,
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.PROCESS_STARTED,
 				Map.of("processInstanceId", processInstanceId));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void completenessCheckOpened(ApplicationId id) {
-		move(id, ApplicationStatus.SUBMITTED, Stage.COMPLETENESS_CHECK);
+		move(id, Stage.COMPLETENESS_CHECK);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void reviewStarted(ApplicationId id) {
-		move(id, ApplicationStatus.IN_REVIEW, Stage.REVIEW);
+		move(id, Stage.REVIEW);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -66,7 +67,7 @@ public class CaseProgress {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void decisionDue(ApplicationId id) {
-		move(id, ApplicationStatus.IN_REVIEW, Stage.DECISION);
+		move(id, Stage.DECISION);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -86,7 +87,7 @@ public class CaseProgress {
 		rfis.closeOpen(id, "LAPSED");
 		application.moveTo(ApplicationStatus.LAPSED, Stage.CLOSED, clock.instant());
 		applications.update(application);
-		auditLog.append("system", application.reference().value(), AuditKind.APPLICATION_LAPSED, Map.of());
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.APPLICATION_LAPSED, Map.of());
 	}
 
 	/** The process's side of a withdrawal: the status was set by the issuer's request; an open RFI is closed. */
@@ -102,7 +103,11 @@ public class CaseProgress {
 		jdbc.sql("UPDATE app.application SET escalated_at = ? WHERE id = ?")
 			.params(java.sql.Timestamp.from(clock.instant()), id.value())
 			.update();
-		auditLog.append("system", application.reference().value(), AuditKind.ESCALATED, Map.of("reason", reason));
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.ESCALATED, Map.of("reason", reason));
+	}
+
+	private void move(ApplicationId id, Stage stage) {
+		move(id, stage.workingStatus(), stage);
 	}
 
 	private void move(ApplicationId id, ApplicationStatus status, Stage stage) {

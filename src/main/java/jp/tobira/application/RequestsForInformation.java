@@ -99,7 +99,8 @@ public class RequestsForInformation {
 
 	/**
 	 * The issuer's answer: a message and any number of new documents (new versions of a type). Closes the request,
-	 * returns the case to review and resumes the process in the same transaction.
+	 * returns the case to the status of the stage that asked (a completeness check's case is submitted again, not in
+	 * review) and resumes the process in the same transaction.
 	 */
 	@Transactional
 	public RequestForInformation answer(Actor actor, ApplicationId id, String message,
@@ -124,7 +125,7 @@ public class RequestsForInformation {
 				UPDATE app.rfi SET answer = ?, answered_by = ?, answered_at = ?, closed_at = ?, closed_because = 'ANSWERED'
 				WHERE id = ?
 				""").params(message.strip(), actor.username(), Timestamp.from(now), Timestamp.from(now), open.id()).update();
-		application.moveTo(ApplicationStatus.IN_REVIEW, application.stage(), now);
+		application.moveTo(application.stage().workingStatus(), application.stage(), now);
 		applications.update(application);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("rfiId", open.id().toString());

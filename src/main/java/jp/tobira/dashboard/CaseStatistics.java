@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationStatus;
 import jp.tobira.application.CaseClock;
 import jp.tobira.application.ClockReading;
 import jp.tobira.application.Stage;
@@ -80,15 +81,19 @@ public class CaseStatistics {
 		MEASURED_STAGES.forEach(stage -> byStage.put(stage, 0L));
 		jdbc.sql("""
 				SELECT stage, count(*) AS n FROM app.application
-				WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER') GROUP BY stage
-				""").query((rs, row) -> Map.entry(Stage.valueOf(rs.getString("stage")), rs.getLong("n"))).list()
+				WHERE status IN (:open) GROUP BY stage
+				""")
+			.param("open", ApplicationStatus.openNames())
+			.query((rs, row) -> Map.entry(Stage.valueOf(rs.getString("stage")), rs.getLong("n")))
+			.list()
 			.forEach(e -> byStage.put(e.getKey(), e.getValue()));
 		return byStage;
 	}
 
 	private List<AgeBucket> ageing() {
 		Map<ApplicationId, Instant> open = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, submitted_at FROM app.application WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')")
+		jdbc.sql("SELECT id, submitted_at FROM app.application WHERE status IN (:open)")
+			.param("open", ApplicationStatus.openNames())
 			.query((rs, row) -> Map.entry(new ApplicationId(rs.getObject("id", UUID.class)),
 					rs.getTimestamp("submitted_at").toInstant()))
 			.list()

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -20,6 +22,8 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -27,6 +31,9 @@ import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationNotFound;
 import jp.tobira.application.Applications;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /**
  * The decision letter for the issuer, in English or Japanese, as HTML and as PDF. Japanese text is set in the
@@ -46,11 +53,31 @@ public class DecisionLetters {
 
 	private final ITemplateEngine templates;
 
-	DecisionLetters(Decisions decisions, Applications applications, MessageSource messages, ITemplateEngine templates) {
+	private final AuditLog auditLog;
+
+	DecisionLetters(Decisions decisions, Applications applications, MessageSource messages, ITemplateEngine templates,
+			AuditLog auditLog) {
 		this.decisions = decisions;
 		this.applications = applications;
 		this.messages = messages;
 		this.templates = templates;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * Notifies the issuer of the decision: its letter is theirs to read on the case page and through the API from the
+	 * moment the engine's transaction commits, and the audit log records it as the message sent to them. No e-mail
+	 * leaves the system (yet), so none is claimed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void notifyIssuer(ApplicationId id) {
+		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("to", "issuer");
+		payload.put("about", "decision letter");
+		payload.put("outcome", decision.outcome().name());
+		payload.put("recordSha256", decision.recordSha256());
+		auditLog.append(Actor.SYSTEM.username(), decision.reference(), AuditKind.MESSAGE_SENT, payload);
 	}
 
 	/** The letter's content; the caller has checked that the reader may see the case. */

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.application.Application;
-import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationNotFound;
 import jp.tobira.application.Applications;
@@ -35,7 +33,8 @@ import jp.tobira.validation.InvalidInput;
  * Records decisions. The record's SHA-256 is taken over its canonical form, the JSON object
  * {@code {"conditions":…,"decidedAt":"<ISO-8601 instant>","decidedBy":…,"outcome":…,"reasons":…,"recommendation":…,"reference":…}}
  * with keys in that (alphabetical) order, no white space, absent texts as {@code null}; the letter prints it so
- * anyone can recompute it. An approval enters the token in the public register in the same transaction.
+ * anyone can recompute it. Recording a decision only records it: what follows from it (an approved token entering
+ * the register, the issuer told of a rejection) is the process's next step.
  */
 @Service
 public class Decisions {
@@ -93,9 +92,6 @@ public class Decisions {
 		payload.put("recommendation", recommendation);
 		payload.put("recordSha256", sha256);
 		auditLog.append(decidedBy, reference, AuditKind.DECIDED, payload);
-		if (outcome.approves()) {
-			register(application, cleanConditions, LocalDate.ofInstant(decidedAt, clock.getZone()));
-		}
 		return of(id).orElseThrow();
 	}
 
@@ -129,25 +125,6 @@ public class Decisions {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void register(Application application, String conditions, LocalDate decisionDate) {
-		ApplicationContent content = application.content();
-		jdbc.sql("""
-				INSERT INTO app.register_entry (application_id, reference, token_name, symbol, pegged_currency,
-				    issuer_name, home_jurisdiction, home_regulator, intermediary_name, intermediary_registration,
-				    decision_date, conditions, status, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECOGNISED', ?)
-				""")
-			.params(application.id().value(), application.reference().value(), content.token().name(),
-					content.token().symbol(), content.token().peggedCurrency(), content.issuer().legalName(),
-					content.issuer().jurisdiction(), content.issuer().homeRegulator(), content.intermediary().name(),
-					content.intermediary().registrationNumber(), decisionDate, conditions,
-					Timestamp.from(clock.instant()))
-			.update();
-		auditLog.append("system", application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED,
-				Map.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate",
-						decisionDate.toString()));
 	}
 
 	private static String text(String field, String value) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /** The recommendation table's result for a case: what it advises, which rule fired, and why. */
 @Service
@@ -44,7 +45,7 @@ public class Recommendations {
 				    rule = excluded.rule, rationale = excluded.rationale, made_at = excluded.made_at
 				""").params(id.value(), recommendation, rule, rationale, Timestamp.from(now)).update();
 		jdbc.sql("UPDATE app.application SET recommendation = ? WHERE id = ?").params(recommendation, id.value()).update();
-		auditLog.append("system", reference, AuditKind.RECOMMENDATION_MADE,
+		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.RECOMMENDATION_MADE,
 				Map.of("recommendation", recommendation, "rule", rule, "rationale", rationale));
 	}
 

@@ -2,15 +2,28 @@ package jp.tobira.decision;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationContent;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.ApplicationNotFound;
+import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditCsv;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /** The public register of recognised tokens: what was decided, as recorded at the decision. */
 @Service
@@ -22,8 +35,51 @@ public class Register {
 
 	private final JdbcClient jdbc;
 
-	Register(JdbcClient jdbc) {
+	private final Decisions decisions;
+
+	private final Applications applications;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	Register(JdbcClient jdbc, Decisions decisions, Applications applications, AuditLog auditLog, Clock clock) {
 		this.jdbc = jdbc;
+		this.decisions = decisions;
+		this.applications = applications;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/**
+	 * Recognises an approved token: enters it in the register as the application and the decision describe it,
+	 * dated by the decision. The process's "Recognise the token" step, in the engine's transaction, so the entry
+	 * stands or falls with the case's approval.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recognise(ApplicationId id) {
+		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
+		if (!decision.outcome().approves()) {
+			throw new IllegalStateException(decision.reference() + " was not approved: " + decision.outcome());
+		}
+		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
+		ApplicationContent content = application.content();
+		LocalDate decisionDate = LocalDate.ofInstant(decision.decidedAt(), clock.getZone());
+		jdbc.sql("""
+				INSERT INTO app.register_entry (application_id, reference, token_name, symbol, pegged_currency,
+				    issuer_name, home_jurisdiction, home_regulator, intermediary_name, intermediary_registration,
+				    decision_date, conditions, status, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECOGNISED', ?)
+				""")
+			.params(application.id().value(), application.reference().value(), content.token().name(),
+					content.token().symbol(), content.token().peggedCurrency(), content.issuer().legalName(),
+					content.issuer().jurisdiction(), content.issuer().homeRegulator(), content.intermediary().name(),
+					content.intermediary().registrationNumber(), decisionDate, decision.conditions(),
+					Timestamp.from(clock.instant()))
+			.update();
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED,
+				Map.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate",
+						decisionDate.toString()));
 	}
 
 	public List<RegisterEntry> entries() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /** The information-sharing branch's automatic step: a framework judged not equivalent needs no confirmation. */
 @Component("cooperationSteps")
@@ -26,7 +27,7 @@ public class CooperationSteps {
 	/** @return the branch's outcome for the recommendation table */
 	public String notEquivalent(String applicationId) {
 		String reference = applications.findById(ProcessGateway.idOf(applicationId)).orElseThrow().reference().value();
-		auditLog.append("system", reference, AuditKind.RECOMMENDATION_MADE,
+		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.RECOMMENDATION_MADE,
 				Map.of("branch", "cooperation", "outcome", NOT_EQUIVALENT,
 						"reason", "the home framework is judged not equivalent: no confirmation is requested"));
 		return NOT_EQUIVALENT;

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.application.Applications;
 import jp.tobira.application.CaseProgress;
+import jp.tobira.decision.DecisionLetters;
 import jp.tobira.decision.Recommendations;
+import jp.tobira.decision.Register;
 
 /** The model's steps around the decision: the recommendation before it, the outcome after it. */
 @Component("decisionSteps")
@@ -18,10 +20,17 @@ public class DecisionSteps {
 
 	private final Applications applications;
 
-	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications) {
+	private final Register register;
+
+	private final DecisionLetters letters;
+
+	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications,
+			Register register, DecisionLetters letters) {
 		this.recommendations = recommendations;
 		this.progress = progress;
 		this.applications = applications;
+		this.register = register;
+		this.letters = letters;
 	}
 
 	/** @param result the recommendation table's single result: recommendation, rule, rationale */
@@ -33,11 +42,17 @@ public class DecisionSteps {
 		progress.decisionDue(id);
 	}
 
+	/** "Recognise the token": the approved token enters the public register, and the case closes approved. */
 	public void approved(String applicationId) {
-		progress.approved(ProcessGateway.idOf(applicationId));
+		var id = ProcessGateway.idOf(applicationId);
+		register.recognise(id);
+		progress.approved(id);
 	}
 
+	/** "Notify the rejection": the issuer is given the decision letter, and the case closes rejected. */
 	public void rejected(String applicationId) {
-		progress.rejected(ProcessGateway.idOf(applicationId));
+		var id = ProcessGateway.idOf(applicationId);
+		letters.notifyIssuer(id);
+		progress.rejected(id);
 	}
 }

@@ -7,10 +7,18 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Description;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import jp.tobira.cooperation.Jurisdiction;
 import jp.tobira.cooperation.Jurisdictions;
@@ -28,7 +36,7 @@ class JurisdictionTable extends StartupStep {
 
 	static final String RESOURCE = "jurisdictions.dmn";
 
-	private static final String RULES_MARKER = "      <rule id=\"jurisdictions-rule-1\">";
+	static final String DECISION_KEY = "jurisdictions";
 
 	private final RepositoryService repository;
 
@@ -57,7 +65,7 @@ class JurisdictionTable extends StartupStep {
 	void synchronise() {
 		String wanted = render(jurisdictions.all());
 		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey("jurisdictions")
+			.decisionDefinitionKey(DECISION_KEY)
 			.latestVersion()
 			.singleResult();
 		if (latest != null && wanted.equals(deployed(latest))) {
@@ -76,34 +84,62 @@ class JurisdictionTable extends StartupStep {
 		}
 	}
 
-	/** The shipped table with a rule per judged jurisdiction inserted before its default rule. */
+	/** The shipped table with a rule per judged jurisdiction above its own rules. */
 	static String render(List<Jurisdiction> judged) {
-		String template = template();
-		StringBuilder rules = new StringBuilder();
-		for (Jurisdiction jurisdiction : judged) {
-			String id = "jurisdictions-" + jurisdiction.code();
-			rules.append("      <rule id=\"").append(id).append("\"><description>")
-				.append(HtmlUtils.htmlEscape(jurisdiction.name()))
-				.append("</description>\n")
-				.append("        <inputEntry id=\"").append(id).append("-in\"><text>&quot;")
-				.append(jurisdiction.code()).append("&quot;</text></inputEntry>\n")
-				.append("        <outputEntry id=\"").append(id).append("-out\"><text>&quot;")
-				.append(jurisdiction.status().name()).append("&quot;</text></outputEntry>\n")
-				.append("      </rule>\n");
-		}
-		int at = template.indexOf(RULES_MARKER);
-		if (at < 0) {
-			throw new IllegalStateException("bpmn/jurisdictions.dmn has lost its default rule " + RULES_MARKER.strip());
-		}
-		return template.substring(0, at) + rules + template.substring(at);
-	}
-
-	private static String template() {
 		try (InputStream in = new ClassPathResource("bpmn/" + RESOURCE).getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return render(in, judged);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Built through the DMN model, not by editing the text, so that a Camunda Modeler re-save of the shipped file
+	 * (other indentation, attribute order or ids) still works. The shipped rules, the default for a jurisdiction not
+	 * yet judged, are taken out, a rule per judged jurisdiction is added and the shipped rules go back below them:
+	 * under the table's hit policy FIRST a judged jurisdiction's own rule wins.
+	 */
+	static String render(InputStream shipped, List<Jurisdiction> judged) {
+		DmnModelInstance model = Dmn.readModelFromStream(shipped);
+		Decision decision = model.getModelElementById(DECISION_KEY);
+		if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
+			throw new IllegalStateException("bpmn/" + RESOURCE + " has no decision table " + DECISION_KEY);
+		}
+		if (table.getInputs().size() != 1 || table.getOutputs().size() != 1) {
+			// each generated rule fills one input (the jurisdiction) and one output (its status)
+			throw new IllegalStateException("bpmn/" + RESOURCE + " must have one input and one output, not "
+					+ table.getInputs().size() + " and " + table.getOutputs().size());
+		}
+		List<Rule> shippedRules = List.copyOf(table.getRules());
+		shippedRules.forEach(table.getRules()::remove);
+		for (Jurisdiction jurisdiction : judged) {
+			table.getRules().add(rule(model, jurisdiction));
+		}
+		table.getRules().addAll(shippedRules);
+		Dmn.validateModel(model);
+		return Dmn.convertToString(model);
+	}
+
+	private static Rule rule(DmnModelInstance model, Jurisdiction jurisdiction) {
+		String id = DECISION_KEY + "-" + jurisdiction.code();
+		Rule rule = model.newInstance(Rule.class, id);
+		Description description = model.newInstance(Description.class);
+		description.setTextContent(jurisdiction.name());
+		rule.setDescription(description);
+		InputEntry in = model.newInstance(InputEntry.class, id + "-in");
+		in.setText(text(model, jurisdiction.code()));
+		rule.getInputEntries().add(in);
+		OutputEntry out = model.newInstance(OutputEntry.class, id + "-out");
+		out.setText(text(model, jurisdiction.status().name()));
+		rule.getOutputEntries().add(out);
+		return rule;
+	}
+
+	/** A FEEL string literal; codes and statuses are letters and underscores, so nothing needs escaping. */
+	private static Text text(DmnModelInstance model, String value) {
+		Text text = model.newInstance(Text.class);
+		text.setTextContent("\"" + value + "\"");
+		return text;
 	}
 }

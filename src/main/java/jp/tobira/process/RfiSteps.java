@@ -8,6 +8,7 @@ import jp.tobira.application.Applications;
 import jp.tobira.application.CaseProgress;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /**
  * Sends the request for information a reviewer recorded when completing their task: the case waits for the
@@ -32,7 +33,7 @@ public class RfiSteps {
 		var id = ProcessGateway.idOf(applicationId);
 		progress.awaitingIssuer(id);
 		String reference = applications.findById(id).orElseThrow().reference().value();
-		auditLog.append("system", reference, AuditKind.MESSAGE_SENT,
+		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.MESSAGE_SENT,
 				Map.of("to", "issuer", "about", "request for information"));
 	}
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /** Every user task's creation, in the audit log ({@code ${taskAudit}} on each user task of the model). */
 @Component("taskAudit")
@@ -27,6 +28,6 @@ class TaskAudit implements TaskListener {
 		payload.put("taskKey", task.getTaskDefinitionKey());
 		payload.put("name", task.getName());
 		payload.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-		auditLog.append("system", task.getExecution().getProcessBusinessKey(), AuditKind.TASK_CREATED, payload);
+		auditLog.append(Actor.SYSTEM.username(), task.getExecution().getProcessBusinessKey(), AuditKind.TASK_CREATED, payload);
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.security.Actor;
 
 /** A timer that fired, in the audit log ({@code ${timerAudit}} on each timer event of the model). */
 @Component("timerAudit")
@@ -21,7 +22,7 @@ class TimerAudit implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		auditLog.append("system", execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED,
+		auditLog.append(Actor.SYSTEM.username(), execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED,
 				Map.of("timer", execution.getCurrentActivityId(), "name",
 						String.valueOf(execution.getCurrentActivityName())));
 	}

@@ -83,7 +83,7 @@ class FirstAdmin extends StartupStep {
 	}
 
 	private void audit(String what) {
-		auditLog.append("system", null, AuditKind.CONFIGURATION_CHANGED,
+		auditLog.append(Actor.SYSTEM.username(), null, AuditKind.CONFIGURATION_CHANGED,
 				Map.of("change", "first admin account", "username", USERNAME, "action", what));
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.tobira.application.ApplicationStatus;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 
@@ -139,7 +140,8 @@ public class TaskQueues {
 		Set<String> groups = actor.groups().stream().map(Group::id).collect(Collectors.toSet());
 		return new MapSqlParameterSource().addValue("user", actor.username())
 			.addValue("groups", groups.isEmpty() ? List.of("-") : groups)
-			.addValue("now", Timestamp.from(clock.instant()));
+			.addValue("now", Timestamp.from(clock.instant()))
+			.addValue("open", ApplicationStatus.openNames());
 	}
 
 	private static String fromWhere(Queue queue, MapSqlParameterSource params) {
@@ -153,7 +155,7 @@ public class TaskQueues {
 					 WHERE (t.assignee_ = :user OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
 					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
 					""";
-			case ALL -> FROM_ALL + " WHERE a.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')";
+			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
 		};
 	}
 

@@ -61,7 +61,7 @@ class LifecycleIntegrationTests {
 		ApiClient.Response answered = issuer.answerRfi(id, "Signed report attached.", "AUDIT_REPORT", "audit-signed.pdf",
 				Fixtures.pdf(reference + " signed audit"));
 		assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
-		assertThat(answered.json().get("status").asText()).isEqualTo("IN_REVIEW");
+		assertThat(answered.json().get("status").asText()).as("back in the completeness check").isEqualTo("SUBMITTED");
 		assertThat(answered.json().get("clock").get("paused").asBoolean()).isFalse();
 
 		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}");

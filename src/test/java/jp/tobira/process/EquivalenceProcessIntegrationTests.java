@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.Fixtures;
@@ -32,8 +33,11 @@ import jp.tobira.application.Applications;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
+import jp.tobira.application.Stage;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.decision.Decisions;
+import jp.tobira.decision.Outcome;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.security.Organisations;
 import jp.tobira.validation.InvalidInput;
@@ -77,6 +81,12 @@ class EquivalenceProcessIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	CaseDriver cases;
 
 	@BeforeEach
@@ -101,8 +111,10 @@ class EquivalenceProcessIntegrationTests {
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
 
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
-		BpmnAwareTests.assertThat(instance).isWaitingAt("reviewBacking", "requestHomeConfirmation");
+		BpmnAwareTests.assertThat(instance).hasPassed("enterReview").isWaitingAt("reviewBacking", "requestHomeConfirmation");
+		assertThat(activityName("enterReview")).as("the step's name says what it does").isEqualTo("Enter the review stage");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(cases.application(id).stage()).isEqualTo(Stage.REVIEW);
 		assertThat(flags(id)).isEmpty();
 
 		cases.complete(cases.backing, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
@@ -159,7 +171,9 @@ class EquivalenceProcessIntegrationTests {
 						"audit-signed.pdf", "application/pdf"))));
 
 		BpmnAwareTests.assertThat(instance).isWaitingAt("checkCompleteness");
-		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(cases.application(id).status()).as("back in the completeness check, as a fresh submission")
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(cases.application(id).stage()).isEqualTo(Stage.COMPLETENESS_CHECK);
 		assertThat(rfis.openFor(id)).isEmpty();
 		assertThat(timer(id, "completenessRfiLapsed")).as("the lapse timer ends with the answer").isNull();
 		assertThat(documents.list(cases.issuer, id)).filteredOn(d -> d.type() == DocumentType.AUDIT_REPORT)
@@ -232,6 +246,28 @@ class EquivalenceProcessIntegrationTests {
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("recordRejection", "rejected");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.REJECTED);
 		assertThat(registered(id)).isFalse();
+		assertThat(auditKinds(id)).as("the issuer is notified by the step after the decision task")
+			.endsWith("DECIDED", "TASK_COMPLETED", "MESSAGE_SENT");
+		assertThat(messagesToTheIssuer(id)).containsExactly("decision letter REJECT " + recordSha256(id));
+	}
+
+	@Test
+	void recognisesTheTokenInItsOwnStepNotWhenTheDecisionIsRecorded() {
+		ApplicationId id = cases.submitted(from(EQUIVALENT));
+		var instance = cases.processOf(id);
+		cases.throughToDecision(id);
+		transactions.executeWithoutResult(rolledBack -> {
+			decisions.record(id, Outcome.APPROVE, "All in order.", null, "APPROVE", "decision");
+			assertThat(registered(id)).as("a recorded approval alone recognises nothing").isFalse();
+			rolledBack.setRollbackOnly();
+		});
+
+		cases.complete(cases.decision, id, "decide", "{\"decision\": \"APPROVE\", \"reasons\": \"All in order.\"}");
+		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("recordApproval", "approved");
+		assertThat(registered(id)).isTrue();
+		assertThat(auditKinds(id)).as("entered by the step after the decision task")
+			.endsWith("DECIDED", "TASK_COMPLETED", "REGISTER_ENTRY_ADDED");
+		assertThat(messagesToTheIssuer(id)).as("no letter is claimed sent on approval").isEmpty();
 	}
 
 	@Test
@@ -472,7 +508,20 @@ class EquivalenceProcessIntegrationTests {
 		return Fixtures.JSON.convertValue(example, ApplicationContent.class);
 	}
 
-	private Job timer(ApplicationId id, String activityId) {
+	/** The name the deployed model gives an element: what Cockpit and the history show for it. */
+	private String activityName(String activityId) {
+		var definition = engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(ApplicationProcess.KEY)
+			.latestVersion()
+			.singleResult();
+		return engine.getRepositoryService()
+			.getBpmnModelInstance(definition.getId())
+			.<org.camunda.bpm.model.bpmn.instance.FlowElement>getModelElementById(activityId)
+			.getName();
+	}
+
+		private Job timer(ApplicationId id, String activityId) {
 		return engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(cases.processInstanceId(id))
@@ -541,6 +590,21 @@ class EquivalenceProcessIntegrationTests {
 			.param(id.value())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The notices of a decision letter sent to the issuer: what about, the outcome and the record's hash. */
+	private List<String> messagesToTheIssuer(ApplicationId id) {
+		return jdbc.sql("""
+				SELECT concat_ws(' ', payload::jsonb ->> 'about', payload::jsonb ->> 'outcome',
+				    payload::jsonb ->> 'recordSha256')
+				FROM app.audit_entry WHERE kind = 'MESSAGE_SENT' AND payload::jsonb ->> 'to' = 'issuer'
+				AND payload::jsonb ->> 'about' = 'decision letter'
+				AND case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY seq
+				""").param(id.value()).query(String.class).list();
+	}
+
+	private String recordSha256(ApplicationId id) {
+		return decisions.of(id).orElseThrow().recordSha256();
 	}
 
 	private List<String> auditKinds(ApplicationId id) {
