@@ -1,0 +1,137 @@
+package jp.tobira.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jp.tobira.application.Application;
+import jp.tobira.application.ApplicationContent;
+import jp.tobira.application.ApplicationId;
+import jp.tobira.application.Applications;
+import jp.tobira.review.AutomaticChecks;
+import jp.tobira.review.CheckReport;
+import jp.tobira.review.CheckResult;
+import jp.tobira.review.Flag;
+
+/**
+ * The pre-screen's inputs: the checks run as of the submission's date in Tokyo (the engine clock's zone), and each
+ * check becomes one yes/no for the pre-screen table. Plain JUnit, the checks and the repository mocked.
+ */
+class PreScreenInputsTests {
+
+	static final ApplicationId ID = ApplicationId.of("6f1d3a52-2c8e-4b5e-9a43-0c1f6a1b2d3e");
+
+	final Applications applications = mock(Applications.class);
+
+	final AutomaticChecks checks = mock(AutomaticChecks.class);
+
+	final Application application = mock(Application.class);
+
+	final ApplicationContent content = ApplicationContent.empty();
+
+	final DelegateExecution execution = mock(DelegateExecution.class);
+
+	final PreScreenInputs inputs = new PreScreenInputs(applications, checks, new EngineClock().clock());
+
+	@BeforeEach
+	void aSubmittedApplication() {
+		when(applications.findById(ID)).thenReturn(Optional.of(application));
+		when(application.content()).thenReturn(content);
+		when(execution.getVariable("applicationId")).thenReturn(ID.toString());
+		when(checks.run(any(), any())).thenReturn(report(null, null, null, null, null, null));
+	}
+
+	@Test
+	void theApplicationsClockCountsDaysInTokyo() {
+		assertThat(new EngineClock().clock().getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+	}
+
+	@Test
+	void runsTheChecksAsOfTheTokyoDateOfALateEveningUtcSubmission() {
+		// 23:30 UTC on 29 November is 08:30 on 30 November in Tokyo
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
+
+		inputs.execute(execution);
+
+		verify(checks).run(content, LocalDate.of(2026, 11, 30));
+	}
+
+	@Test
+	void runsTheChecksAsOfTheSameDayForASubmissionAtOneSecondBeforeTokyoMidnight() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T14:59:59Z"));
+
+		inputs.execute(execution);
+
+		verify(checks).run(content, LocalDate.of(2026, 11, 29));
+	}
+
+	@Test
+	void runsTheChecksAsOfTheNextDayFromTokyoMidnight() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T15:00:00Z"));
+
+		inputs.execute(execution);
+
+		verify(checks).run(content, LocalDate.of(2026, 11, 30));
+	}
+
+	@Test
+	void handsThePreScreenOneYesOrNoPerCheck() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
+		when(checks.run(any(), any())).thenReturn(
+				report(null, Flag.INELIGIBLE_ASSETS, null, Flag.STALE_AUDIT, null, Flag.NOT_SEGREGATED));
+
+		inputs.execute(execution);
+
+		verify(execution).setVariable("reserveCoveragePassed", true);
+		verify(execution).setVariable("assetEligibilityPassed", false);
+		verify(execution).setVariable("attestationAgePassed", true);
+		verify(execution).setVariable("auditAgePassed", false);
+		verify(execution).setVariable("redemptionPassed", true);
+		verify(execution).setVariable("segregationPassed", false);
+	}
+
+	@Test
+	void handsACheckThatCouldNotBeMeasuredAsNotPassed() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
+		when(checks.run(any(), any())).thenReturn(new CheckReport(List.of(
+				new CheckResult(AutomaticChecks.RESERVE_COVERAGE, null, null, null, false),
+				passed(AutomaticChecks.ASSET_ELIGIBILITY), passed(AutomaticChecks.ATTESTATION_AGE),
+				passed(AutomaticChecks.AUDIT_AGE), passed(AutomaticChecks.REDEMPTION),
+				passed(AutomaticChecks.SEGREGATION), passed(AutomaticChecks.JURISDICTION))));
+
+		inputs.execute(execution);
+
+		verify(execution).setVariable(eq("reserveCoveragePassed"), eq(false));
+		verify(execution).setVariable(eq("assetEligibilityPassed"), eq(true));
+	}
+
+	private static CheckReport report(Flag coverage, Flag eligibility, Flag attestation, Flag audit, Flag redemption,
+			Flag segregation) {
+		return new CheckReport(List.of(result(AutomaticChecks.RESERVE_COVERAGE, coverage),
+				result(AutomaticChecks.ASSET_ELIGIBILITY, eligibility),
+				result(AutomaticChecks.ATTESTATION_AGE, attestation), result(AutomaticChecks.AUDIT_AGE, audit),
+				result(AutomaticChecks.REDEMPTION, redemption), result(AutomaticChecks.SEGREGATION, segregation),
+				passed(AutomaticChecks.JURISDICTION)));
+	}
+
+	private static CheckResult result(String check, Flag flag) {
+		return new CheckResult(check, null, null, flag, true);
+	}
+
+	private static CheckResult passed(String check) {
+		return result(check, null);
+	}
+}

@@ -1,0 +1,384 @@
+package jp.tobira.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import jp.tobira.application.ApplicationContent;
+import jp.tobira.application.ApplicationContent.AuditAndAttestation;
+import jp.tobira.application.ApplicationContent.Issuer;
+import jp.tobira.application.ApplicationContent.Redemption;
+import jp.tobira.application.ApplicationContent.ReserveAsset;
+import jp.tobira.application.ApplicationContent.Reserves;
+import jp.tobira.application.ApplicationContent.Token;
+import jp.tobira.application.ApplicationContent.Trust;
+import jp.tobira.application.AssetClass;
+import jp.tobira.application.AuditOpinion;
+import jp.tobira.cooperation.EquivalenceStatus;
+
+/**
+ * Every automatic check on its threshold and one step past it, with the default thresholds (README, "Configuration").
+ * Plain JUnit: the checks are constructed by hand, the jurisdiction table is a function.
+ */
+class AutomaticChecksTests {
+
+	/** The defaults as the README states them; {@link #theDefaultsAreThoseTheApplicationBinds} pins them. */
+	static final ChecksProperties DEFAULTS = new ChecksProperties(new BigDecimal("1.00"),
+			EnumSet.of(AssetClass.CASH, AssetClass.DEMAND_DEPOSIT, AssetClass.GOVERNMENT_BILL,
+					AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO),
+			Period.ofYears(1), Period.ofDays(35), Period.ofMonths(12), 5);
+
+	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	/** The day of submission (Tokyo). */
+	static final LocalDate SUBMITTED = LocalDate.of(2026, 11, 30);
+
+	static final LocalDate RESERVES_AS_OF = LocalDate.of(2026, 10, 31);
+
+	static final String HOME = "CH";
+
+	final AutomaticChecks checks = new AutomaticChecks(DEFAULTS,
+			code -> HOME.equals(code) ? EquivalenceStatus.EQUIVALENT : EquivalenceStatus.UNDER_ASSESSMENT);
+
+	// --- the configuration -----------------------------------------------------------------------------------------
+
+	@Test
+	void theDefaultsAreThoseTheApplicationBinds() throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+			.forEach(source -> environment.getPropertySources().addLast(source));
+		ChecksProperties bound = new Binder(ConfigurationPropertySources.get(environment))
+			.bindOrCreate("tobira.checks", ChecksProperties.class);
+
+		assertThat(bound).isEqualTo(DEFAULTS);
+	}
+
+	@Test
+	void aSoundApplicationRaisesNoFlag() {
+		CheckReport report = checks.run(sound(), SUBMITTED);
+
+		assertThat(report.flags()).isEmpty();
+		assertThat(report.passed()).isTrue();
+	}
+
+	// --- UNDER_BACKED: reserves ÷ supply ≥ 1.00 ----------------------------------------------------------------------
+
+	@Test
+	void acceptsReservesExactlyCoveringTheSupply() {
+		assertThat(flags(withCoverage("1000000.00", "1000000.00"))).doesNotContain(Flag.UNDER_BACKED);
+	}
+
+	@Test
+	void raisesUnderBackedJustBelowFullCoverage() {
+		// 999 999.99 ÷ 1 000 000 = 0.99999999, the first ratio below 1.00 at the scale of cents
+		assertThat(flags(withCoverage("999999.99", "1000000.00"))).containsExactly(Flag.UNDER_BACKED);
+	}
+
+	@Test
+	void raisesUnderBackedWhenTheRatioWouldRoundUpToFullCoverage() {
+		// 0.9999996: rounded half-up to six places it would read 1.000000 and pass
+		assertThat(flags(withCoverage("9999996", "10000000"))).containsExactly(Flag.UNDER_BACKED);
+	}
+
+	@Test
+	void reportsTheMeasuredRatioAndTheThreshold() {
+		CheckResult coverage = checks.run(withCoverage("999999", "1000000"), SUBMITTED)
+			.result(AutomaticChecks.RESERVE_COVERAGE);
+
+		assertThat(coverage.flag()).isEqualTo(Flag.UNDER_BACKED);
+		assertThat(coverage.value()).contains("0.999999");
+		assertThat(coverage.threshold()).contains("1.00");
+	}
+
+	// --- INELIGIBLE_ASSETS: cash, demand deposits, government paper ≤ 1 year, reverse repos on it ------------------
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "CASH", "DEMAND_DEPOSIT" })
+	void acceptsEveryEligibleClassWithoutATerm(AssetClass eligible) {
+		assertThat(flags(withAsset(eligible, null))).doesNotContain(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, mode = EnumSource.Mode.EXCLUDE,
+			names = { "CASH", "DEMAND_DEPOSIT", "GOVERNMENT_BILL", "GOVERNMENT_BOND", "REVERSE_REPO" })
+	void raisesIneligibleAssetsForEveryOtherClass(AssetClass ineligible) {
+		assertThat(flags(withAsset(ineligible, RESERVES_AS_OF.plusDays(1)))).containsExactly(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "GOVERNMENT_BILL", "GOVERNMENT_BOND", "REVERSE_REPO" })
+	void acceptsTermPaperMaturingExactlyOneYearAfterTheReserveDate(AssetClass paper) {
+		assertThat(flags(withAsset(paper, LocalDate.of(2027, 10, 31)))).doesNotContain(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "GOVERNMENT_BILL", "GOVERNMENT_BOND", "REVERSE_REPO" })
+	void raisesIneligibleAssetsForTermPaperMaturingOneDayPastAYear(AssetClass paper) {
+		assertThat(flags(withAsset(paper, LocalDate.of(2027, 11, 1)))).containsExactly(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "GOVERNMENT_BILL", "GOVERNMENT_BOND" })
+	void raisesIneligibleAssetsForGovernmentPaperWithoutAMaturity(AssetClass paper) {
+		assertThat(flags(withAsset(paper, null))).containsExactly(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@Test
+	void acceptsAnOpenReverseRepoWithoutAMaturity() {
+		assertThat(flags(withAsset(AssetClass.REVERSE_REPO, null))).doesNotContain(Flag.INELIGIBLE_ASSETS);
+	}
+
+	@Test
+	void namesTheOffendingRowOfTheReserves() {
+		CheckResult eligibility = checks.run(withAsset(AssetClass.COMMERCIAL_PAPER, null), SUBMITTED)
+			.result(AutomaticChecks.ASSET_ELIGIBILITY);
+
+		assertThat(eligibility.flag()).isEqualTo(Flag.INELIGIBLE_ASSETS);
+		assertThat(eligibility.value()).startsWith("row 2 ").contains("class not eligible");
+	}
+
+	// --- STALE_ATTESTATION: at most 35 days old at submission -------------------------------------------------------
+
+	@Test
+	void acceptsAnAttestationExactly35DaysOld() {
+		assertThat(flags(withAttestation(SUBMITTED.minusDays(35)), SUBMITTED))
+			.doesNotContain(Flag.STALE_ATTESTATION);
+	}
+
+	@Test
+	void raisesStaleAttestationAt36Days() {
+		assertThat(flags(withAttestation(SUBMITTED.minusDays(36)), SUBMITTED))
+			.containsExactly(Flag.STALE_ATTESTATION);
+	}
+
+	@Test
+	void acceptsAnAttestationMadeOnTheDayOfSubmission() {
+		assertThat(flags(withAttestation(SUBMITTED), SUBMITTED)).doesNotContain(Flag.STALE_ATTESTATION);
+	}
+
+	/**
+	 * 23:30 UTC on 29 November is 08:30 on 30 November in Tokyo, where the supervisor counts its days: the submission
+	 * day is the Tokyo date (the pre-screen turns the instant into a date in the engine clock's zone, Asia/Tokyo;
+	 * {@code PreScreenInputsTests} pins that), so an attestation of 25 October is 36 days old, not 35.
+	 */
+	@Test
+	void countsTheAttestationAgeFromTheTokyoDateOfALateEveningUtcSubmission() {
+		Instant lateEveningUtc = Instant.parse("2026-11-29T23:30:00Z");
+		LocalDate attested = LocalDate.of(2026, 10, 25);
+		LocalDate utcDate = LocalDate.ofInstant(lateEveningUtc, ZoneOffset.UTC);
+		LocalDate tokyoDate = LocalDate.ofInstant(lateEveningUtc, TOKYO);
+		assertThat(utcDate).isEqualTo(LocalDate.of(2026, 11, 29));
+		assertThat(tokyoDate).isEqualTo(LocalDate.of(2026, 11, 30));
+
+		assertThat(flags(withAttestation(attested), utcDate)).as("35 days old by the UTC date")
+			.doesNotContain(Flag.STALE_ATTESTATION);
+		assertThat(flags(withAttestation(attested), tokyoDate)).as("36 days old by the Tokyo date")
+			.containsExactly(Flag.STALE_ATTESTATION);
+		assertThat(checks.run(withAttestation(attested), tokyoDate).result(AutomaticChecks.ATTESTATION_AGE).value())
+			.contains("36");
+	}
+
+	// --- STALE_AUDIT: at most 12 months old at submission -----------------------------------------------------------
+
+	@Test
+	void acceptsAnAuditExactlyTwelveMonthsOld() {
+		assertThat(flags(withAudit(SUBMITTED.minusMonths(12), SUBMITTED), SUBMITTED)).doesNotContain(Flag.STALE_AUDIT);
+	}
+
+	@Test
+	void raisesStaleAuditOneDayPastTwelveMonths() {
+		assertThat(flags(withAudit(SUBMITTED.minusMonths(12).minusDays(1), SUBMITTED), SUBMITTED))
+			.containsExactly(Flag.STALE_AUDIT);
+	}
+
+	@Test
+	void countsAnAuditOfTheLastDayOfFebruaryTwelveMonthsToTheCalendarDay() {
+		// 29 February 2028 + 12 months = 28 February 2029: on 1 March 2029 the audit is stale
+		LocalDate audited = LocalDate.of(2028, 2, 29);
+		assertThat(flags(withAudit(audited, LocalDate.of(2029, 2, 28)), LocalDate.of(2029, 2, 28))).doesNotContain(Flag.STALE_AUDIT);
+		assertThat(flags(withAudit(audited, LocalDate.of(2029, 3, 1)), LocalDate.of(2029, 3, 1))).containsExactly(Flag.STALE_AUDIT);
+	}
+
+	// --- SLOW_REDEMPTION: at par, within 5 business days ------------------------------------------------------------
+
+	@Test
+	void acceptsRedemptionAtParInExactlyFiveBusinessDays() {
+		assertThat(flags(withRedemption(true, 5))).doesNotContain(Flag.SLOW_REDEMPTION);
+	}
+
+	@Test
+	void raisesSlowRedemptionAtSixBusinessDays() {
+		assertThat(flags(withRedemption(true, 6))).containsExactly(Flag.SLOW_REDEMPTION);
+	}
+
+	@Test
+	void raisesSlowRedemptionWhenNotAtParHoweverFast() {
+		assertThat(flags(withRedemption(false, 0))).containsExactly(Flag.SLOW_REDEMPTION);
+	}
+
+	// --- NOT_SEGREGATED: segregated and bankruptcy-remote -----------------------------------------------------------
+
+	@Test
+	void acceptsReservesSegregatedAndBankruptcyRemote() {
+		assertThat(flags(withTrust(true, true))).doesNotContain(Flag.NOT_SEGREGATED);
+	}
+
+	@Test
+	void raisesNotSegregatedWhenTheReservesAreNotSegregated() {
+		assertThat(flags(withTrust(false, true))).containsExactly(Flag.NOT_SEGREGATED);
+	}
+
+	@Test
+	void raisesNotSegregatedWhenTheReservesAreNotBankruptcyRemote() {
+		assertThat(flags(withTrust(true, false))).containsExactly(Flag.NOT_SEGREGATED);
+	}
+
+	// --- NOT_EQUIVALENT / UNDER_ASSESSMENT: the home jurisdiction's status ------------------------------------------
+
+	@Test
+	void acceptsAnEquivalentHomeJurisdiction() {
+		assertThat(flags(sound(), SUBMITTED, EquivalenceStatus.EQUIVALENT)).isEmpty();
+	}
+
+	@Test
+	void raisesNotEquivalentForAJurisdictionJudgedNotEquivalent() {
+		assertThat(flags(sound(), SUBMITTED, EquivalenceStatus.NOT_EQUIVALENT)).containsExactly(Flag.NOT_EQUIVALENT);
+	}
+
+	@Test
+	void raisesUnderAssessmentForAJurisdictionNotYetJudged() {
+		assertThat(flags(sound(), SUBMITTED, EquivalenceStatus.UNDER_ASSESSMENT))
+			.containsExactly(Flag.UNDER_ASSESSMENT);
+	}
+
+	@Test
+	void asksTheTableAboutTheIssuersOwnJurisdiction() {
+		// the checks' own table says CH is equivalent and everything else under assessment
+		ApplicationContent elsewhere = withIssuerIn("US");
+		assertThat(checks.run(elsewhere, SUBMITTED).flags()).containsExactly(Flag.UNDER_ASSESSMENT);
+		assertThat(checks.run(withIssuerIn(HOME), SUBMITTED).flags()).isEmpty();
+	}
+
+	// --- missing data is never a pass --------------------------------------------------------------------------------
+
+	@Test
+	void reportsAnEmptyDraftAsNotEvaluatedRatherThanPassed() {
+		CheckReport report = checks.run(ApplicationContent.empty(), SUBMITTED);
+
+		assertThat(report.flags()).isEmpty();
+		assertThat(report.passed()).isFalse();
+		assertThat(report.results()).extracting(CheckResult::evaluated).containsOnly(false);
+	}
+
+	// --- helpers ----------------------------------------------------------------------------------------------------
+
+	private List<Flag> flags(ApplicationContent content) {
+		return flags(content, SUBMITTED);
+	}
+
+	private List<Flag> flags(ApplicationContent content, LocalDate asOf) {
+		return checks.run(content, asOf).flags();
+	}
+
+	private static List<Flag> flags(ApplicationContent content, LocalDate asOf, EquivalenceStatus status) {
+		return new AutomaticChecks(DEFAULTS, code -> status).run(content, asOf).flags();
+	}
+
+	/** Everything in order on {@link #SUBMITTED}: full coverage, eligible reserves, recent papers, prompt redemption. */
+	static ApplicationContent sound() {
+		return new ApplicationContent(issuer(HOME), token("1000000.00"), trust(true, true),
+				reserves(List.of(asset(AssetClass.CASH, "1000000.00", null))),
+				audit(SUBMITTED.minusMonths(6), SUBMITTED.minusDays(10)), new Redemption(true, 2, BigDecimal.ZERO),
+				new ApplicationContent.Intermediary("Example Payments K.K.", "EPMSP 00001"));
+	}
+
+	private static ApplicationContent withCoverage(String reserves, String supply) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), token(supply), sound.trust(),
+				reserves(List.of(asset(AssetClass.CASH, reserves, null))), sound.audit(), sound.redemption(),
+				sound.intermediary());
+	}
+
+	/** Full coverage in cash, plus one row of the given class (so the row is the second). */
+	private static ApplicationContent withAsset(AssetClass assetClass, LocalDate maturity) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(),
+				reserves(List.of(asset(AssetClass.CASH, "1000000.00", null), asset(assetClass, "1000.00", maturity))),
+				sound.audit(), sound.redemption(), sound.intermediary());
+	}
+
+	private static ApplicationContent withAttestation(LocalDate attested) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(), sound.reserves(),
+				audit(sound.audit().lastAuditDate(), attested), sound.redemption(), sound.intermediary());
+	}
+
+	/** An audit of the given date, with an attestation of the day before {@code asOf}. */
+	private static ApplicationContent withAudit(LocalDate audited, LocalDate asOf) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(), sound.reserves(),
+				audit(audited, asOf.minusDays(1)), sound.redemption(), sound.intermediary());
+	}
+
+	private static ApplicationContent withRedemption(boolean atPar, int businessDays) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(), sound.reserves(), sound.audit(),
+				new Redemption(atPar, businessDays, BigDecimal.ZERO), sound.intermediary());
+	}
+
+	private static ApplicationContent withTrust(boolean segregated, boolean bankruptcyRemote) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), trust(segregated, bankruptcyRemote),
+				sound.reserves(), sound.audit(), sound.redemption(), sound.intermediary());
+	}
+
+	private static ApplicationContent withIssuerIn(String jurisdiction) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(issuer(jurisdiction), sound.token(), sound.trust(), sound.reserves(),
+				sound.audit(), sound.redemption(), sound.intermediary());
+	}
+
+	private static Issuer issuer(String jurisdiction) {
+		return new Issuer("Example Trust Company, LLC", "NYDOS-5512340", jurisdiction, "Home Regulator",
+				"LIC-1", "100 Example Street", "compliance@example-trust.test");
+	}
+
+	private static Token token(String supply) {
+		return new Token("Example Dollar", "EXD", "USD", new BigDecimal(supply), RESERVES_AS_OF,
+				List.of(new ApplicationContent.Chain("ethereum", "0x1111111111111111111111111111111111111111")));
+	}
+
+	private static Trust trust(boolean segregated, boolean bankruptcyRemote) {
+		return new Trust("Example Trust Company, LLC", List.of("Example Custody Bank, N.A."), segregated,
+				bankruptcyRemote, "New York");
+	}
+
+	private static Reserves reserves(List<ReserveAsset> assets) {
+		return new Reserves(RESERVES_AS_OF, assets);
+	}
+
+	private static ReserveAsset asset(AssetClass assetClass, String amount, LocalDate maturity) {
+		return new ReserveAsset(assetClass, new BigDecimal(amount), "Example Custody Bank, N.A.", maturity);
+	}
+
+	private static AuditAndAttestation audit(LocalDate audited, LocalDate attested) {
+		return new AuditAndAttestation("Example & Partners LLP", audited, attested, AuditOpinion.UNQUALIFIED);
+	}
+}
