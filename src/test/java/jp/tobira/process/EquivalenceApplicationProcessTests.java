@@ -88,10 +88,21 @@ class EquivalenceApplicationProcessTests {
 
 	static final EmbeddedPostgres POSTGRES = startPostgres();
 
-	/** Registered first, so it runs last: the coverage report is written while the engine and its database live. */
+	/**
+	 * Registered first, so it runs last: the coverage report is written while the engine and its database live; then
+	 * the engine is closed (its schema dropped, its name unregistered) and the database stopped.
+	 */
 	@RegisterExtension
 	@Order(1)
-	static final AfterAllCallback STOP_POSTGRES = context -> POSTGRES.close();
+	static final AfterAllCallback STOP_ENGINE_AND_POSTGRES = context -> {
+		try {
+			BpmnAwareTests.reset();
+			EquivalenceApplicationProcessTests.ENGINE.getProcessEngine().close();
+		}
+		finally {
+			POSTGRES.close();
+		}
+	};
 
 	@RegisterExtension
 	@Order(2)
@@ -149,7 +160,11 @@ class EquivalenceApplicationProcessTests {
 		ClockUtil.setCurrentTime(Date.from(SUBMITTED));
 
 		when(cooperationSteps.notEquivalent(anyString())).thenReturn(CooperationSteps.NOT_EQUIVALENT);
-		when(taskDeadlines.due(anyString(), anyString())).thenAnswer(call -> dueDateOf(call.getArgument(1)));
+		when(taskDeadlines.due(any(DelegateExecution.class))).thenAnswer(call -> {
+			DelegateExecution execution = call.getArgument(0);
+			calls.add("taskDeadlines:" + execution.getVariable("applicationId") + ":" + execution.getCurrentActivityId());
+			return dueDateOf(execution.getCurrentActivityId());
+		});
 		doAnswer(call -> {
 			DelegateExecution execution = call.getArgument(0);
 			calls.add("preScreenInputs:" + execution.getVariable("applicationId"));
@@ -241,6 +256,8 @@ class EquivalenceApplicationProcessTests {
 		verify(decisionSteps).approved(applicationId);
 		verify(decisionSteps, never()).rejected(anyString());
 		Assertions.assertThat(calls).contains("preScreenInputs:" + applicationId)
+			.containsSubsequence(deadline("checkCompleteness"), deadline("reviewBacking"),
+					deadline("requestHomeConfirmation"), deadline("recordHomeReply"), deadline("decide"))
 			.containsSubsequence(audited("checkCompleteness"), audited("reviewBacking"),
 					audited("requestHomeConfirmation"), audited("recordHomeReply"), audited("decide"));
 	}
@@ -610,6 +627,10 @@ class EquivalenceApplicationProcessTests {
 		ArgumentCaptor<Map<String, Object>> result = ArgumentCaptor.forClass(Map.class);
 		verify(decisionSteps).recommended(eq(applicationId), result.capture());
 		return result.getValue();
+	}
+
+	private String deadline(String taskKey) {
+		return "taskDeadlines:" + applicationId + ":" + taskKey;
 	}
 
 	private String audited(String taskKey) {

@@ -21,10 +21,10 @@ import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.Applications;
-import jp.tobira.review.AutomaticChecks;
-import jp.tobira.review.CheckReport;
-import jp.tobira.review.CheckResult;
-import jp.tobira.review.Flag;
+import jp.tobira.checks.AutomaticChecks;
+import jp.tobira.checks.CheckReport;
+import jp.tobira.checks.CheckResult;
+import jp.tobira.checks.Flag;
 
 /**
  * The pre-screen's inputs: the checks run as of the submission's date in Tokyo (the engine clock's zone), and each

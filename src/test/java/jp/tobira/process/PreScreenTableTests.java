@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import jp.tobira.review.Flag;
+import jp.tobira.checks.Flag;
 
 /**
  * {@code bpmn/pre-screen.dmn} as shipped, rule by rule: every failed check and every jurisdiction status short of
