@@ -21,7 +21,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,14 +49,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.InputEntry;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.OutputEntry;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -70,13 +61,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdiction;
+
 /**
  * {@code bpmn/equivalence-application.bpmn} and its three decision tables on a process engine of their own: no Spring,
  * no job executor, a throw-away embedded PostgreSQL for this class. Every bean the model names is a mock (the step
  * beans, the delegates, the listeners; only the timer durations are the real bean with the default settings), so a
  * test fails on the model alone: a wrong flow, condition, timer, expression or listener. Timers fire by moving the
  * engine's clock and executing the due job. The class fails unless the tests together pass every flow node and
- * sequence flow of the model (the report is written under {@code target/process-test-coverage/}).
+ * sequence flow of the model (the report is written under {@code target/process-test-coverage/}). Running one
+ * method alone therefore fails the class on coverage; run the class.
  */
 @Deployment(resources = { EquivalenceApplicationProcessTests.PROCESS, "bpmn/pre-screen.dmn",
 		"bpmn/recommendation.dmn", EquivalenceApplicationProcessTests.JURISDICTIONS })
@@ -226,7 +221,7 @@ class EquivalenceApplicationProcessTests {
 
 		complete(task("checkCompleteness", instance), withVariables("complete", true));
 		assertThat(instance).isWaitingAtExactly("reviewBacking", "requestHomeConfirmation");
-		assertThat(instance).hasPassed("confirmComplete", "classifyJurisdiction", "gatherPreScreenInputs",
+		assertThat(instance).hasPassed("enterReview", "classifyJurisdiction", "gatherPreScreenInputs",
 				"preScreen", "recordPreScreen");
 		assertThat(instance).variables().containsEntry("jurisdictionStatus", "EQUIVALENT");
 		verify(caseSteps).inReview(applicationId);
@@ -647,41 +642,17 @@ class EquivalenceApplicationProcessTests {
 	}
 
 	/**
-	 * Judges a jurisdiction, as the start-up does from the jurisdiction data: a new version of the shipped table with
-	 * one rule for it above the default.
+	 * Judges a jurisdiction as the start-up does from the jurisdiction data: the table {@link JurisdictionTable}
+	 * renders from the shipped one, deployed as its newer version.
 	 */
 	private void judge(String jurisdiction, String status) {
-		DmnModelInstance model;
-		try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(JURISDICTIONS)) {
-			model = Dmn.readModelFromStream(shipped);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
-		Rule rule = model.newInstance(Rule.class);
-		rule.setId("judged-" + jurisdiction);
-		InputEntry input = model.newInstance(InputEntry.class);
-		input.setId("judged-" + jurisdiction + "-in");
-		input.setText(text(model, "\"" + jurisdiction + "\""));
-		rule.getInputEntries().add(input);
-		OutputEntry output = model.newInstance(OutputEntry.class);
-		output.setId("judged-" + jurisdiction + "-out");
-		output.setText(text(model, "\"" + status + "\""));
-		rule.getOutputEntries().add(output);
-		List<Output> outputs = new ArrayList<>(table.getOutputs());
-		table.insertElementAfter(rule, outputs.get(outputs.size() - 1));
+		String table = JurisdictionTable.render(List.of(new Jurisdiction(jurisdiction, jurisdiction,
+				EquivalenceStatus.valueOf(status), null, "admin", SUBMITTED)));
 		extraDeployments.add(repositoryService().createDeployment()
 			.name("jurisdictions judged for " + reference)
-			.addModelInstance("jurisdictions.dmn", model)
+			.addString(JurisdictionTable.RESOURCE, table)
 			.deploy()
 			.getId());
-	}
-
-	private static Text text(DmnModelInstance model, String content) {
-		Text text = model.newInstance(Text.class);
-		text.setTextContent(content);
-		return text;
 	}
 
 	private static EmbeddedPostgres startPostgres() {
