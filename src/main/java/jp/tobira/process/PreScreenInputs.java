@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
 import jp.tobira.checks.AutomaticChecks;
-import jp.tobira.checks.CheckReport;
+import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.checks.PreScreenEvaluations;
 
 /**
- * Runs the automatic checks as of the submission date and hands the pre-screen table one yes/no per check. A
- * delegate because it sets several variables; the measuring is the checks service's.
+ * Runs the automatic checks as of the submission date, stores what they measured (completed with the table's rules
+ * by {@code reviewSteps.preScreened}), and hands the pre-screen table one yes/no per check. A delegate because it sets
+ * several variables; the measuring and the record are the checks feature's.
  */
 @Component("preScreenInputs")
 class PreScreenInputs implements JavaDelegate {
@@ -27,13 +29,13 @@ class PreScreenInputs implements JavaDelegate {
 
 	private final Applications applications;
 
-	private final AutomaticChecks checks;
+	private final PreScreenEvaluations evaluations;
 
 	private final Clock clock;
 
-	PreScreenInputs(Applications applications, AutomaticChecks checks, Clock clock) {
+	PreScreenInputs(Applications applications, PreScreenEvaluations evaluations, Clock clock) {
 		this.applications = applications;
-		this.checks = checks;
+		this.evaluations = evaluations;
 		this.clock = clock;
 	}
 
@@ -43,7 +45,10 @@ class PreScreenInputs implements JavaDelegate {
 			.findById(ProcessGateway.idOf((String) execution.getVariable(ApplicationProcess.Variables.APPLICATION_ID)))
 			.orElseThrow();
 		LocalDate submitted = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
-		CheckReport report = checks.run(application.content(), submitted);
-		VARIABLES.forEach((check, variable) -> execution.setVariable(variable, report.result(check).passed()));
+		PreScreenEvaluation evaluation = evaluations.measurePreScreen(application.id(), application.content(),
+				submitted);
+		VARIABLES.forEach((check, variable) -> execution.setVariable(variable, evaluation.checks()
+			.stream()
+			.anyMatch(result -> result.code().equals(check) && result.passed())));
 	}
 }
