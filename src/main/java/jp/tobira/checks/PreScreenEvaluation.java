@@ -70,6 +70,19 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 				: rules.stream().filter(r -> check.flag().name().equals(r.flag())).findFirst().orElse(null);
 	}
 
+	/** The stored checks in the shape of a live report, for the views that show either. */
+	public CheckReport report() {
+		return new CheckReport(checks.stream()
+			.map(check -> new CheckResult(check.code(), check.value(), check.threshold(), check.flag(),
+					check.result() != Result.NOT_EVALUATED))
+			.toList());
+	}
+
+	/** The configuration in its stored JSON shape ({@code thresholds}, {@code jurisdiction: {code, status}}). */
+	public Map<String, Object> configurationJson() {
+		return json(configuration);
+	}
+
 	// --- the stored JSON form (see V7__pre_screen_evaluation.sql), written and read here only ---
 
 	static Map<String, Object> json(Configuration configuration) {

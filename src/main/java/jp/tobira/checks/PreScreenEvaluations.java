@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -54,8 +56,11 @@ public class PreScreenEvaluations {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	PreScreenEvaluations(ChecksProperties limits, Jurisdictions jurisdictions, JdbcClient jdbc, ObjectMapper json,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.limits = limits;
 		this.jurisdictions = jurisdictions;
 		this.jdbc = jdbc;
@@ -169,6 +174,29 @@ public class PreScreenEvaluations {
 		catch (JsonProcessingException | RuntimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * A stored phrase in a reader's language (for the letters, which are written outside a page's locale): nested
+	 * phrases and lists of them put into words first, as {@code Phrase.english()} does.
+	 */
+	public String text(jp.tobira.validation.Phrase phrase, java.util.Locale locale) {
+		return messages.getMessage(new DefaultMessageSourceResolvable(new String[] { phrase.key() },
+				words(phrase.arguments(), locale), phrase.english()), locale);
+	}
+
+	private Object[] words(List<Object> arguments, java.util.Locale locale) {
+		return arguments.stream().map(argument -> word(argument, locale)).toArray();
+	}
+
+	private Object word(Object argument, java.util.Locale locale) {
+		if (argument instanceof jp.tobira.validation.Phrase nested) {
+			return messages.getMessage(nested.key(), words(nested.arguments(), locale), locale);
+		}
+		if (argument instanceof List<?> items) {
+			return items.stream().map(item -> String.valueOf(word(item, locale))).collect(java.util.stream.Collectors.joining(", "));
+		}
+		return argument;
 	}
 
 	/** The audit payload: the flags with their rules, every check's value, threshold, result and rule, the configuration. */

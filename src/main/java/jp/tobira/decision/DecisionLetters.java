@@ -33,6 +33,8 @@ import jp.tobira.application.ApplicationNotFound;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.security.Actor;
 
 /**
@@ -55,8 +57,11 @@ public class DecisionLetters {
 
 	private final AuditLog auditLog;
 
+	private final PreScreenEvaluations preScreens;
+
 	DecisionLetters(Decisions decisions, Applications applications, MessageSource messages, ITemplateEngine templates,
-			AuditLog auditLog) {
+			AuditLog auditLog, PreScreenEvaluations preScreens) {
+		this.preScreens = preScreens;
 		this.decisions = decisions;
 		this.applications = applications;
 		this.messages = messages;
@@ -93,7 +98,27 @@ public class DecisionLetters {
 				content.token().name() + " (" + content.token().symbol() + ")", msg("letter.decision", locale),
 				msg("letter.outcome." + decision.outcome().name(), locale), sections(decision, locale),
 				msg("letter.closing." + decision.outcome().name(), locale), msg("letter.hash", locale),
-				decision.recordSha256(), msg("letter.hashNote", locale));
+				decision.recordSha256(), msg("letter.hashNote", locale),
+				preScreens.preScreenOf(id).map(evaluation -> preScreen(evaluation, locale)).orElse(null));
+	}
+
+	/** The stored pre-screen in the reader's language: each check's value, threshold and result as recorded. */
+	private Letter.PreScreen preScreen(PreScreenEvaluation evaluation, Locale locale) {
+		String evaluatedAt = DateTimeFormatter.ofPattern(msg("format.dateTime", locale), locale)
+			.format(evaluation.evaluatedAt().atZone(TOKYO));
+		String asOf = DateTimeFormatter.ofPattern(msg("format.date", locale), locale).format(evaluation.asOf());
+		List<Letter.Row> rows = evaluation.checks().stream().map(check -> {
+			String result = msg("preScreen.result." + check.result().name(), locale);
+			if (check.flag() != null) {
+				result += " — " + msg("flag." + check.flag().name(), locale);
+			}
+			return new Letter.Row(msg("check." + check.code(), locale), preScreens.text(check.value(), locale),
+					preScreens.text(check.threshold(), locale), result);
+		}).toList();
+		return new Letter.PreScreen(msg("letter.preScreen", locale),
+				messages.getMessage("letter.preScreen.note", new Object[] { evaluatedAt, asOf }, locale),
+				msg("case.check", locale), msg("case.value", locale), msg("case.threshold", locale),
+				msg("case.result", locale), rows);
 	}
 
 	/**
@@ -141,6 +166,15 @@ public class DecisionLetters {
 				document.add(Chunk.NEWLINE);
 				document.add(paragraph(strong, section.label()));
 				document.add(paragraph(body, section.text()));
+			}
+			if (letter.preScreen() != null) {
+				document.add(Chunk.NEWLINE);
+				document.add(paragraph(strong, letter.preScreen().label()));
+				document.add(paragraph(small, letter.preScreen().note()));
+				for (Letter.Row row : letter.preScreen().rows()) {
+					document.add(paragraph(body, row.check() + ": " + row.value() + " (" + letter.preScreen().thresholdLabel()
+							+ " " + row.threshold() + ") — " + row.result()));
+				}
 			}
 			document.add(Chunk.NEWLINE);
 			document.add(paragraph(body, letter.closing()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,6 +22,7 @@ import jp.tobira.decision.Outcome;
 import jp.tobira.checks.CheckReport;
 import jp.tobira.checks.CheckResult;
 import jp.tobira.checks.Flag;
+import jp.tobira.checks.PreScreenEvaluation;
 
 /**
  * An application as the API shows it: the pinned fields, the issuer's content unwrapped, and its documents.
@@ -31,7 +33,32 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 		Instant updatedAt, Instant submittedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Clock clock,
 		String coverageRatio, List<Flag> flags, List<CheckResult> checks,
 		@JsonInclude(JsonInclude.Include.ALWAYS) DecisionView decision, @JsonUnwrapped ApplicationContent content,
-		List<DocumentView> documents) {
+		List<DocumentView> documents, @JsonInclude(JsonInclude.Include.ALWAYS) PreScreenView preScreen) {
+
+	/**
+	 * The pre-screen as it was stored when the process ran it ({@code null} before): the configuration it ran under
+	 * and each check's value and threshold (in English), result, flag and the rule that fired.
+	 */
+	record PreScreenView(Instant evaluatedAt, LocalDate asOf, Map<String, Object> configuration,
+			List<CheckView> checks, List<RuleView> rules) {
+
+		static PreScreenView of(PreScreenEvaluation evaluation) {
+			return new PreScreenView(evaluation.evaluatedAt(), evaluation.asOf(), evaluation.configurationJson(),
+					evaluation.checks()
+						.stream()
+						.map(c -> new CheckView(c.code(), c.value().english(), c.threshold().english(), c.result(),
+								c.flag(), c.rule()))
+						.toList(),
+					evaluation.rules().stream().map(r -> new RuleView(r.flag(), r.rule(), r.advice())).toList());
+		}
+	}
+
+	record CheckView(String code, String value, String threshold, PreScreenEvaluation.Result result, Flag flag,
+			String rule) {
+	}
+
+	record RuleView(String flag, String rule, String advice) {
+	}
 
 	/** "Day X of N" and whether the clock stands still; absent for a draft. */
 	record Clock(int day, int of, boolean paused, LocalDate dueDate, boolean overdue) {
@@ -49,14 +76,17 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 		}
 	}
 
-	/** The application with its documents, clock, decision and the checks (as of submission, or today for a draft). */
+	/**
+	 * The application with its documents, clock, decision and the checks: the stored pre-screen's once it has run,
+	 * until then the checks under today's rules (as of submission, or today for a draft), with no pre-screen.
+	 */
 	static ApplicationView of(Application application, List<Document> documents, Optional<ClockReading> clock,
-			CheckReport checks, Optional<Decision> decision) {
+			CheckReport checks, Optional<Decision> decision, Optional<PreScreenEvaluation> preScreen) {
 		return new ApplicationView(application.id().value(), application.reference().value(), application.status(),
 				application.stage(), application.createdAt(), application.updatedAt(), application.submittedAt(),
 				clock.map(Clock::of).orElse(null),
 				application.content().coverageRatio().map(CoverageRatio::toString).orElse(null), checks.flags(),
 				checks.results(), decision.map(DecisionView::of).orElse(null), application.content(),
-				documents.stream().map(DocumentView::of).toList());
+				documents.stream().map(DocumentView::of).toList(), preScreen.map(PreScreenView::of).orElse(null));
 	}
 }

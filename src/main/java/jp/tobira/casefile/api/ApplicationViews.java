@@ -10,6 +10,8 @@ import jp.tobira.application.CaseClock;
 import jp.tobira.decision.Decisions;
 import jp.tobira.application.DocumentService;
 import jp.tobira.checks.AutomaticChecks;
+import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.security.Actor;
 
 /** Assembles the API's view of an application from the services that own each part. */
@@ -26,8 +28,11 @@ class ApplicationViews {
 
 	private final Clock clock;
 
+	private final PreScreenEvaluations preScreens;
+
 	ApplicationViews(DocumentService documents, AutomaticChecks checks, CaseClock caseClock, Decisions decisions,
-			Clock clock) {
+			Clock clock, PreScreenEvaluations preScreens) {
+		this.preScreens = preScreens;
 		this.documents = documents;
 		this.checks = checks;
 		this.caseClock = caseClock;
@@ -38,7 +43,9 @@ class ApplicationViews {
 	ApplicationView of(Actor actor, Application application) {
 		LocalDate asOf = application.submittedAt() == null ? LocalDate.now(clock)
 				: LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		java.util.Optional<PreScreenEvaluation> preScreen = preScreens.preScreenOf(application.id());
 		return ApplicationView.of(application, documents.list(actor, application.id()), caseClock.read(application),
-				checks.run(application.content(), asOf), decisions.of(application.id()));
+				preScreen.map(PreScreenEvaluation::report).orElseGet(() -> checks.run(application.content(), asOf)),
+				decisions.of(application.id()), preScreen);
 	}
 }

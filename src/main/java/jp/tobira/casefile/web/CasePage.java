@@ -33,6 +33,7 @@ import jp.tobira.decision.Decisions;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CaseFlags;
+import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.review.Findings;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
@@ -80,9 +81,13 @@ class CasePage {
 
 	private final Explanations explanations;
 
+	private final PreScreenEvaluations preScreens;
+
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
-			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock, Explanations explanations) {
+			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock, Explanations explanations,
+			PreScreenEvaluations preScreens) {
+		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.applications = applications;
 		this.documents = documents;
@@ -124,7 +129,10 @@ class CasePage {
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
-		model.addAttribute("checks", checks.run(application.content(), asOf));
+		// the stored pre-screen once it has run; until then a preview under today's rules, labelled as one
+		var preScreen = preScreens.preScreenOf(application.id()).orElse(null);
+		model.addAttribute("preScreen", preScreen);
+		model.addAttribute("checks", preScreen == null ? checks.run(application.content(), asOf) : null);
 		model.addAttribute("documents", documents.list(user.actor(), application.id()));
 		model.addAttribute("openRfi", rfis.openFor(application.id()).orElse(null));
 		model.addAttribute("rfis", rfis.of(application.id()));

@@ -39,6 +39,7 @@ import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskNotFound;
 import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CaseFlags;
+import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.Findings;
 import jp.tobira.security.TobiraUser;
@@ -85,10 +86,13 @@ class TaskPage {
 
 	private final AuditEntries audit;
 
+	private final PreScreenEvaluations preScreens;
+
 	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks, TaskDefinitions definitions,
 			ApplicationService applications, DocumentService documents, CaseClock caseClock, AutomaticChecks checks,
 			CaseFlags flags, Findings findings, Recommendations recommendations, AuditEntries audit, ObjectMapper json,
-			Clock clock) {
+			Clock clock, PreScreenEvaluations preScreens) {
+		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.audit = audit;
 		this.tasks = tasks;
@@ -140,6 +144,8 @@ class TaskPage {
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
+		// the stored pre-screen is the record; today's rules on the same data are shown beside it, labelled, stored nowhere
+		model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
 		model.addAttribute("checks", checks.run(application.content(), asOf));
 		model.addAttribute("flags", flags.of(application.id()));
 		model.addAttribute("findings", findings.of(application.id()));
