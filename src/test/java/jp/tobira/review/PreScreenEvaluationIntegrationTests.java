@@ -1,0 +1,244 @@
+package jp.tobira.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jp.tobira.Fixtures;
+import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.api.ApiClient;
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
+
+/**
+ * The evaluation is the record: the pre-screen stores what it measured, against which thresholds and under which
+ * jurisdiction status, when it runs; after the jurisdiction table changes, the API, the task screen, the case page,
+ * the audit trail and the decision letter still show what was evaluated then, and the task screen shows today's
+ * result beside it, labelled as such.
+ */
+@TobiraIntegrationTest
+class PreScreenEvaluationIntegrationTests {
+
+	/** A home jurisdiction no other test judges, so this test may change its status. */
+	static final String HOME = "LU";
+
+	/** As in IssuerApiIntegrationTests: on this day the canonical application's ages pass. */
+	static final Instant TODAY = Instant.parse("2026-11-25T01:00:00Z");
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	Jurisdictions jurisdictions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void pinTheClockAndJudgeTheHomeJurisdiction() {
+		ClockUtil.setCurrentTime(Date.from(TODAY));
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, "pre-screen test");
+	}
+
+	@AfterEach
+	void release() {
+		ClockUtil.reset();
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, "pre-screen test");
+	}
+
+	@Test
+	void showsWhatThePreScreenEvaluatedAfterTheJurisdictionTableChanged() throws Exception {
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		ApiClient intake = new ApiClient(rest, "intake");
+		ApiClient.Case submitted = submit(issuer);
+		String path = "/api/v1/applications/" + submitted.id();
+
+		JsonNode beforeRun = issuer.get(path).json();
+		assertThat(beforeRun.get("preScreen").isNull()).as("no pre-screen before the case is found complete").isTrue();
+
+		expectOk(intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}"));
+
+		JsonNode stored = issuer.get(path).json().get("preScreen");
+		assertThat(stored.get("asOf").asText()).isEqualTo("2026-11-25");
+		assertThat(stored.get("evaluatedAt").asText()).isNotBlank();
+		assertThat(stored.at("/configuration/jurisdiction/code").asText()).isEqualTo(HOME);
+		assertThat(stored.at("/configuration/jurisdiction/status").asText()).isEqualTo("UNDER_ASSESSMENT");
+		assertThat(stored.at("/configuration/thresholds").get("tobira.checks.min-coverage-ratio").asText())
+			.isEqualTo("1.00");
+		assertThat(stored.get("checks").findValuesAsText("code")).containsExactly("RESERVE_COVERAGE",
+				"ASSET_ELIGIBILITY", "ATTESTATION_AGE", "AUDIT_AGE", "REDEMPTION", "SEGREGATION", "JURISDICTION");
+		JsonNode jurisdiction = find(stored.get("checks"), "JURISDICTION");
+		assertThat(jurisdiction.get("value").asText()).isEqualTo(HOME + ": Under assessment");
+		assertThat(jurisdiction.get("threshold").asText()).isEqualTo("Equivalent");
+		assertThat(jurisdiction.get("result").asText()).isEqualTo("FAILED");
+		assertThat(jurisdiction.get("flag").asText()).isEqualTo("UNDER_ASSESSMENT");
+		assertThat(jurisdiction.get("rule").asText()).isEqualTo("PS-8 jurisdiction");
+		JsonNode coverage = find(stored.get("checks"), "RESERVE_COVERAGE");
+		assertThat(coverage.get("value").asText()).isEqualTo("1.010000");
+		assertThat(coverage.get("threshold").asText()).isEqualTo("≥ 1.00");
+		assertThat(coverage.get("result").asText()).isEqualTo("PASSED");
+		assertThat(coverage.hasNonNull("rule")).isFalse();
+
+		// the jurisdiction table is data: the admin now judges the home framework equivalent
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.EQUIVALENT, "judged after the pre-screen");
+
+		JsonNode after = issuer.get(path).json();
+		assertThat(after.get("preScreen")).as("the stored pre-screen is not recomputed").isEqualTo(stored);
+		assertThat(toList(after.get("flags"))).containsExactly("UNDER_ASSESSMENT");
+		assertThat(find(after.get("checks"), "JURISDICTION").get("value").asText())
+			.isEqualTo(HOME + ": Under assessment");
+		assertThat(jdbc.sql("""
+				SELECT kind FROM app.pre_screen_evaluation WHERE application_id = ?::uuid AND rules IS NOT NULL
+				""").param(submitted.id()).query(String.class).list()).containsExactly("PRE_SCREEN");
+
+		// the task screen: the stored pre-screen, and today's rules beside it, labelled
+		ApiClient backing = new ApiClient(rest, "backing");
+		String task = backing.taskId(submitted.reference(), "reviewBacking");
+		String taskPage = page("backing", "/tasks/" + task);
+		int storedTable = taskPage.indexOf("The pre-screen as stored when it ran");
+		int rerun = taskPage.indexOf("Re-run under today");
+		assertThat(storedTable).as(taskPage).isPositive();
+		assertThat(taskPage).as("every text from the bundles").doesNotContain("??");
+		assertThat(rerun).isGreaterThan(storedTable);
+		assertThat(taskPage.substring(storedTable, rerun)).contains(HOME + ": Under assessment", "PS-8")
+			.doesNotContain(HOME + ": Equivalent");
+		assertThat(taskPage.substring(rerun)).contains("not stored", HOME + ": Equivalent");
+		// the timeline spells out the audited pre-screen
+		assertThat(taskPage).contains("Flags raised:", "Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
+				"Reserve coverage: 1.010000 (threshold ≥ 1.00) — passed");
+
+		// the case page shows the record and no recomputation
+		String casePage = page("backing", "/cases/" + submitted.id());
+		assertThat(casePage).contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
+			.doesNotContain(HOME + ": Equivalent");
+		String japanese = page("admin", "/cases/" + submitted.id() + "?lang=ja");
+		page("admin", "/cases/" + submitted.id() + "?lang=en");
+		assertThat(japanese).contains("実行時に記録された事前審査", HOME + ": 評価中", "付されたフラグ：")
+			.doesNotContain(HOME + ": 同等<")
+			.doesNotContain("??");
+
+		// the audit trail holds the pre-screen with its flags, the values behind them and the configuration
+		JsonNode trail = intake.get(path + "/audit").json();
+		JsonNode entry = null;
+		for (JsonNode candidate : trail) {
+			if (candidate.get("kind").asText().equals("PRE_SCREEN_COMPLETED")) {
+				assertThat(entry).as("one pre-screen").isNull();
+				entry = candidate;
+			}
+		}
+		assertThat(entry).as(trail.toString()).isNotNull();
+		assertThat(entry.get("actor").asText()).isEqualTo("system");
+		JsonNode payload = Fixtures.JSON.readTree(entry.get("payload").asText());
+		assertThat(payload.get("flags").findValuesAsText("flag")).containsExactly("UNDER_ASSESSMENT");
+		assertThat(payload.get("flags").findValuesAsText("rule")).containsExactly("PS-8 jurisdiction");
+		assertThat(payload.at("/configuration/jurisdiction/status").asText()).isEqualTo("UNDER_ASSESSMENT");
+		assertThat(payload.at("/configuration/thresholds").get("tobira.checks.min-coverage-ratio").asText())
+			.isEqualTo("1.00");
+		assertThat(payload.get("asOf").asText()).isEqualTo("2026-11-25");
+		assertThat(payload.get("checks")).hasSize(7);
+		JsonNode auditedCoverage = find(payload.get("checks"), "RESERVE_COVERAGE");
+		assertThat(auditedCoverage.at("/value/key").asText()).isEqualTo("check.value.plain");
+		assertThat(auditedCoverage.at("/value/args/0").asText()).isEqualTo("1.010000");
+		assertThat(auditedCoverage.at("/threshold/args/0").asText()).isEqualTo("1.00");
+		assertThat(auditedCoverage.get("result").asText()).isEqualTo("PASSED");
+		JsonNode auditedJurisdiction = find(payload.get("checks"), "JURISDICTION");
+		assertThat(auditedJurisdiction.get("result").asText()).isEqualTo("FAILED");
+		assertThat(auditedJurisdiction.get("rule").asText()).isEqualTo("PS-8 jurisdiction");
+		assertThat(auditedJurisdiction.at("/value/args/1/key").asText()).isEqualTo("equivalence.UNDER_ASSESSMENT");
+		JsonNode verified = new ApiClient(rest, "admin").get("/api/v1/audit/verify").json();
+		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+
+		// decided: the letter gives the stored evaluation, in both languages and as PDF
+		ApiClient cooperation = new ApiClient(rest, "cooperation");
+		ApiClient decider = new ApiClient(rest, "decision");
+		expectOk(backing.complete(task, "{\"outcome\": \"SATISFACTORY\"}"));
+		expectOk(cooperation.complete(cooperation.taskId(submitted.reference(), "requestHomeConfirmation"),
+				"{\"sent\": true}"));
+		expectOk(cooperation.complete(cooperation.taskId(submitted.reference(), "recordHomeReply"),
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"CSSF-JFSA-2026\"}"));
+		expectOk(decider.complete(decider.taskId(submitted.reference(), "decide"),
+				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\", "
+						+ "\"reasons\": \"Framework under assessment.\"}"));
+		String en = issuer.get(path + "/letter?lang=en&format=html").body();
+		assertThat(en).contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
+				"failed — Under assessment", "1.010000").doesNotContain(HOME + ": Equivalent").doesNotContain("??");
+		String ja = issuer.get(path + "/letter?lang=ja&format=html").body();
+		assertThat(ja).contains("自動事前審査", HOME + ": 評価中", "不適合");
+		ResponseEntity<byte[]> pdf = issuer.getBytes(path + "/letter?lang=en&format=pdf");
+		assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+		try (PdfReader reader = new PdfReader(pdf.getBody())) {
+			StringBuilder text = new StringBuilder();
+			for (int number = 1; number <= reader.getNumberOfPages(); number++) {
+				text.append(new PdfTextExtractor(reader).getTextFromPage(number));
+			}
+			assertThat(text.toString()).contains("Automatic pre-screen", HOME + ": Under assessment");
+		}
+	}
+
+	/** The canonical application with another home jurisdiction, its documents, submitted. */
+	private ApiClient.Case submit(ApiClient issuer) {
+		ObjectNode content = Fixtures.example();
+		((ObjectNode) content.get("issuer")).put("jurisdiction", HOME);
+		ApiClient.Response created = issuer.postJson("/api/v1/applications", content.toString());
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ApiClient.Case draft = new ApiClient.Case(created.json().get("id").asText(),
+				created.json().get("reference").asText());
+		for (String type : ApiClient.REQUIRED_DOCUMENTS) {
+			ApiClient.Response uploaded = issuer.upload(draft.id(), type, type.toLowerCase() + ".pdf",
+					Fixtures.pdf(draft.reference() + " " + type), "application/pdf");
+			assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		}
+		expectOk(issuer.post("/api/v1/applications/" + draft.id() + "/submit"));
+		return draft;
+	}
+
+	/** A screen as a signed-in user gets it (HTTP Basic works for the screens too). */
+	private String page(String user, String path) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.TEXT_HTML));
+		ResponseEntity<String> page = rest.withBasicAuth(user, "demo")
+			.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+		assertThat(page.getStatusCode().value()).as(path + ": " + page.getBody()).isEqualTo(200);
+		return page.getBody();
+	}
+
+	private static JsonNode find(JsonNode checks, String code) {
+		for (JsonNode check : checks) {
+			if (check.path("code").asText().equals(code) || check.path("check").asText().equals(code)) {
+				return check;
+			}
+		}
+		throw new AssertionError("no check " + code + " in " + checks);
+	}
+
+	private static List<String> toList(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(node -> values.add(node.asText()));
+		return values;
+	}
+
+	private static void expectOk(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+}
