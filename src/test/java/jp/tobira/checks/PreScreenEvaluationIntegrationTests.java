@@ -1,4 +1,4 @@
-package jp.tobira.review;
+package jp.tobira.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
