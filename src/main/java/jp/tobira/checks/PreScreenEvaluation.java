@@ -139,9 +139,17 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		return String.valueOf(argument);
 	}
 
+	/** The order the thresholds are shown in (the README's); PostgreSQL's jsonb keeps its own order of keys. */
+	private static final List<String> THRESHOLD_ORDER = List.of("tobira.checks.min-coverage-ratio",
+			"tobira.checks.eligible-asset-classes", "tobira.checks.max-government-maturity",
+			"tobira.checks.max-attestation-age", "tobira.checks.max-audit-age",
+			"tobira.checks.max-redemption-business-days");
+
 	static Configuration configuration(JsonNode json) {
 		Map<String, Object> thresholds = new LinkedHashMap<>();
-		json.path("thresholds").fields().forEachRemaining(field -> thresholds.put(field.getKey(), plain(field.getValue())));
+		JsonNode stored = json.path("thresholds");
+		THRESHOLD_ORDER.stream().filter(stored::has).forEach(name -> thresholds.put(name, plain(stored.get(name))));
+		stored.fields().forEachRemaining(field -> thresholds.putIfAbsent(field.getKey(), plain(field.getValue())));
 		JsonNode jurisdiction = json.path("jurisdiction");
 		return new Configuration(thresholds, text(jurisdiction.get("code")), text(jurisdiction.get("status")));
 	}

@@ -76,6 +76,9 @@ class PreScreenEvaluationIntegrationTests {
 
 		JsonNode beforeRun = issuer.get(path).json();
 		assertThat(beforeRun.get("preScreen").isNull()).as("no pre-screen before the case is found complete").isTrue();
+		assertThat(page("issuer", "/cases/" + submitted.id())).as("before the pre-screen, today's rules are a preview")
+			.contains("The pre-screen has not run yet", "Preview under today")
+			.doesNotContain("The pre-screen as stored");
 
 		expectOk(intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}"));
 
@@ -115,7 +118,7 @@ class PreScreenEvaluationIntegrationTests {
 		// the task screen: the stored pre-screen, and today's rules beside it, labelled
 		ApiClient backing = new ApiClient(rest, "backing");
 		String task = backing.taskId(submitted.reference(), "reviewBacking");
-		String taskPage = page("backing", "/tasks/" + task);
+		String taskPage = kept("task-en.html", page("backing", "/tasks/" + task));
 		int storedTable = taskPage.indexOf("The pre-screen as stored when it ran");
 		int rerun = taskPage.indexOf("Re-run under today");
 		assertThat(storedTable).as(taskPage).isPositive();
@@ -129,10 +132,10 @@ class PreScreenEvaluationIntegrationTests {
 				"Reserve coverage: 1.010000 (threshold ≥ 1.00) — passed");
 
 		// the case page shows the record and no recomputation
-		String casePage = page("backing", "/cases/" + submitted.id());
+		String casePage = kept("case-en.html", page("backing", "/cases/" + submitted.id()));
 		assertThat(casePage).contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
 			.doesNotContain(HOME + ": Equivalent");
-		String japanese = page("admin", "/cases/" + submitted.id() + "?lang=ja");
+		String japanese = kept("case-ja.html", page("admin", "/cases/" + submitted.id() + "?lang=ja"));
 		page("admin", "/cases/" + submitted.id() + "?lang=en");
 		assertThat(japanese).contains("実行時に記録された事前審査", HOME + ": 評価中", "付されたフラグ：")
 			.doesNotContain(HOME + ": 同等<")
@@ -180,13 +183,14 @@ class PreScreenEvaluationIntegrationTests {
 		expectOk(decider.complete(decider.taskId(submitted.reference(), "decide"),
 				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\", "
 						+ "\"reasons\": \"Framework under assessment.\"}"));
-		String en = issuer.get(path + "/letter?lang=en&format=html").body();
+		String en = kept("letter-en.html", issuer.get(path + "/letter?lang=en&format=html").body());
 		assertThat(en).contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
 				"failed — Under assessment", "1.010000").doesNotContain(HOME + ": Equivalent").doesNotContain("??");
-		String ja = issuer.get(path + "/letter?lang=ja&format=html").body();
+		String ja = kept("letter-ja.html", issuer.get(path + "/letter?lang=ja&format=html").body());
 		assertThat(ja).contains("自動事前審査", HOME + ": 評価中", "不適合");
 		ResponseEntity<byte[]> pdf = issuer.getBytes(path + "/letter?lang=en&format=pdf");
 		assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "pre-screen", "letter-en.pdf"), pdf.getBody());
 		try (PdfReader reader = new PdfReader(pdf.getBody())) {
 			StringBuilder text = new StringBuilder();
 			for (int number = 1; number <= reader.getNumberOfPages(); number++) {
@@ -211,6 +215,13 @@ class PreScreenEvaluationIntegrationTests {
 		}
 		expectOk(issuer.post("/api/v1/applications/" + draft.id() + "/submit"));
 		return draft;
+	}
+
+	/** Kept under target/pre-screen for a look at what the test saw. */
+	private static String kept(String name, String html) throws java.io.IOException {
+		java.nio.file.Path directory = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "pre-screen"));
+		java.nio.file.Files.writeString(directory.resolve(name), html);
+		return html;
 	}
 
 	/** A screen as a signed-in user gets it (HTTP Basic works for the screens too). */
