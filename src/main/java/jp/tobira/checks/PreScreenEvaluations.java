@@ -36,7 +36,8 @@ import jp.tobira.cooperation.Jurisdictions;
  * from here and never recompute them. The process stores the pre-screen in two steps of one transaction: the checks
  * with the configuration they ran under ({@link #measurePreScreen}), then the pre-screen table's rules that fired
  * ({@link #completePreScreen}), which also appends {@code PRE_SCREEN_COMPLETED} to the audit log. A run under
- * today's rules that is only shown ({@link #measureToday}) is stored nowhere and is labelled as such by the screens.
+ * today's rules that is only shown ({@link #measureToday}) is stored nowhere and is labelled as such by the screens;
+ * a reviewer may store one ({@link #reRun}), kept and audited as a re-run beside the pre-screen.
  * Templates call it as {@code @preScreenEvaluations}.
  */
 @Service("preScreenEvaluations")
@@ -58,9 +59,12 @@ public class PreScreenEvaluations {
 
 	private final MessageSource messages;
 
+	private final PreScreenTable table;
+
 	PreScreenEvaluations(ChecksProperties limits, Jurisdictions jurisdictions, JdbcClient jdbc, ObjectMapper json,
-			AuditLog auditLog, Clock clock, MessageSource messages) {
+			AuditLog auditLog, Clock clock, MessageSource messages, PreScreenTable table) {
 		this.messages = messages;
+		this.table = table;
 		this.limits = limits;
 		this.jurisdictions = jurisdictions;
 		this.jdbc = jdbc;
@@ -111,6 +115,41 @@ public class PreScreenEvaluations {
 			.query(this::map)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("No pre-screen measured for " + id + " in this transaction"));
+		PreScreenEvaluation evaluation = withRules(measured, fired);
+		jdbc.sql("UPDATE app.pre_screen_evaluation SET checks = ?::jsonb, rules = ?::jsonb WHERE id = ?")
+			.params(write(PreScreenEvaluation.json(evaluation.checks())),
+					write(PreScreenEvaluation.rulesJson(evaluation.rules())), evaluation.id())
+			.update();
+		auditLog.append(SYSTEM, referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
+		return evaluation;
+	}
+
+	/**
+	 * A reviewer's re-run under the configuration in force now, through the same decision table, stored beside the
+	 * pre-screen as {@code RE_RUN} and audited as {@code PRE_SCREEN_COMPLETED} by the reviewer. It changes neither
+	 * the pre-screen nor the case's flags: the pre-screen stays the record they come from.
+	 */
+	@Transactional
+	public PreScreenEvaluation reRun(String reviewer, ApplicationId id, ApplicationContent content, LocalDate asOf) {
+		PreScreenEvaluation measured = measure(id, PreScreenEvaluation.Kind.RE_RUN, reviewer, content, asOf);
+		PreScreenEvaluation evaluation = withRules(measured, table.fire(measured));
+		jdbc.sql("""
+				INSERT INTO app.pre_screen_evaluation
+				    (id, application_id, kind, evaluated_by, evaluated_at, as_of, configuration, checks, rules)
+				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+				""")
+			.params(evaluation.id(), id.value(), evaluation.kind().name(), evaluation.evaluatedBy(),
+					Timestamp.from(evaluation.evaluatedAt()), evaluation.asOf(),
+					write(PreScreenEvaluation.json(evaluation.configuration())),
+					write(PreScreenEvaluation.json(evaluation.checks())),
+					write(PreScreenEvaluation.rulesJson(evaluation.rules())))
+			.update();
+		auditLog.append(reviewer, referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
+		return evaluation;
+	}
+
+	/** The measured checks with the table's rules: each failed check gets the rule that fired for its flag. */
+	private static PreScreenEvaluation withRules(PreScreenEvaluation measured, List<Map<String, Object>> fired) {
 		List<PreScreenEvaluation.FiredRule> rules = fired.stream()
 			.map(rule -> new PreScreenEvaluation.FiredRule(string(rule.get("flag")), string(rule.get("rule")),
 					string(rule.get("advice"))))
@@ -122,19 +161,16 @@ public class PreScreenEvaluations {
 			return new PreScreenEvaluation.Check(check.code(), check.result(), check.value(), check.threshold(),
 					check.flag(), rule);
 		}).toList();
-		PreScreenEvaluation evaluation = new PreScreenEvaluation(measured.id(), measured.applicationId(),
-				measured.kind(), measured.evaluatedBy(), measured.evaluatedAt(), measured.asOf(),
-				measured.configuration(), checks, rules);
-		jdbc.sql("UPDATE app.pre_screen_evaluation SET checks = ?::jsonb, rules = ?::jsonb WHERE id = ?")
-			.params(write(PreScreenEvaluation.json(checks)), write(PreScreenEvaluation.rulesJson(rules)),
-					evaluation.id())
-			.update();
-		String reference = jdbc.sql("SELECT reference FROM app.application WHERE id = ?")
+		return new PreScreenEvaluation(measured.id(), measured.applicationId(), measured.kind(),
+				measured.evaluatedBy(), measured.evaluatedAt(), measured.asOf(), measured.configuration(), checks,
+				rules);
+	}
+
+	private String referenceOf(ApplicationId id) {
+		return jdbc.sql("SELECT reference FROM app.application WHERE id = ?")
 			.param(id.value())
 			.query(String.class)
 			.single();
-		auditLog.append(SYSTEM, reference, AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
-		return evaluation;
 	}
 
 	/** The evaluation the process made, the record every screen shows; empty before the pre-screen has run. */
@@ -144,6 +180,11 @@ public class PreScreenEvaluations {
 				WHERE application_id = ? AND kind = 'PRE_SCREEN' AND rules IS NOT NULL
 				ORDER BY evaluated_at DESC LIMIT 1
 				""").param(id.value()).query(this::map).optional();
+	}
+
+	/** The re-runs stored beside the pre-screen, oldest first. */
+	public List<PreScreenEvaluation> reRunsOf(ApplicationId id) {
+		return of(id).stream().filter(e -> e.kind() == PreScreenEvaluation.Kind.RE_RUN).toList();
 	}
 
 	/** Every stored evaluation of a case, oldest first. */

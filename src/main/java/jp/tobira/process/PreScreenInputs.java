@@ -47,8 +47,15 @@ class PreScreenInputs implements JavaDelegate {
 		LocalDate submitted = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
 		PreScreenEvaluation evaluation = evaluations.measurePreScreen(application.id(), application.content(),
 				submitted);
-		VARIABLES.forEach((check, variable) -> execution.setVariable(variable, evaluation.checks()
+		execution.setVariables(variables(evaluation));
+	}
+
+	/** One yes/no per check, under the names the pre-screen table reads. */
+	static Map<String, Object> variables(PreScreenEvaluation evaluation) {
+		Map<String, Object> variables = new java.util.HashMap<>();
+		VARIABLES.forEach((check, variable) -> variables.put(variable, evaluation.checks()
 			.stream()
 			.anyMatch(result -> result.code().equals(check) && result.passed())));
+		return variables;
 	}
 }

@@ -40,7 +40,7 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 	 * and each check's value and threshold (in English), result, flag and the rule that fired.
 	 */
 	record PreScreenView(Instant evaluatedAt, LocalDate asOf, Map<String, Object> configuration,
-			List<CheckView> checks, List<RuleView> rules) {
+			List<CheckView> checks) {
 
 		static PreScreenView of(PreScreenEvaluation evaluation) {
 			return new PreScreenView(evaluation.evaluatedAt(), evaluation.asOf(), evaluation.configurationJson(),
@@ -48,16 +48,12 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 						.stream()
 						.map(c -> new CheckView(c.code(), c.value().english(), c.threshold().english(), c.result(),
 								c.flag(), c.rule()))
-						.toList(),
-					evaluation.rules().stream().map(r -> new RuleView(r.flag(), r.rule(), r.advice())).toList());
+						.toList());
 		}
 	}
 
 	record CheckView(String code, String value, String threshold, PreScreenEvaluation.Result result, Flag flag,
 			String rule) {
-	}
-
-	record RuleView(String flag, String rule, String advice) {
 	}
 
 	/** "Day X of N" and whether the clock stands still; absent for a draft. */

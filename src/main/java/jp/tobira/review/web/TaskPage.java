@@ -146,6 +146,7 @@ class TaskPage {
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
 		// the stored pre-screen is the record; today's rules on the same data are shown beside it, labelled, stored nowhere
 		model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
+		model.addAttribute("reRuns", preScreens.reRunsOf(application.id()));
 		model.addAttribute("checks", checks.run(application.content(), asOf));
 		model.addAttribute("flags", flags.of(application.id()));
 		model.addAttribute("findings", findings.of(application.id()));
@@ -198,6 +199,23 @@ class TaskPage {
 		}
 		redirect.addFlashAttribute("message", "task.completed");
 		return "redirect:/tasks?queue=GROUPS";
+	}
+
+	/** Stores today's re-run of the checks beside the pre-screen, as a re-run by this reviewer (audited). */
+	@PostMapping("/tasks/{id}/pre-screen")
+	String reRunPreScreen(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			RedirectAttributes redirect) {
+		try {
+			ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
+			Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
+			preScreens.reRun(user.actor().username(), application.id(), application.content(),
+					LocalDate.ofInstant(application.submittedAt(), clock.getZone()));
+			redirect.addFlashAttribute("message", "preScreen.rerun.stored");
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+		}
+		return "redirect:/tasks/" + id;
 	}
 
 	@PostMapping("/tasks/{id}/save")
