@@ -80,6 +80,8 @@ class PreScreenEvaluationIntegrationTests {
 			.contains("The pre-screen has not run yet", "Preview under today")
 			.doesNotContain("The pre-screen as stored");
 
+		// each stage takes a few days, as a real case's do (and the dashboard's medians are not skewed to zero)
+		daysLater(2);
 		expectOk(intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}"));
 
 		JsonNode stored = issuer.get(path).json().get("preScreen");
@@ -202,11 +204,13 @@ class PreScreenEvaluationIntegrationTests {
 		// decided: the letter gives the stored evaluation, in both languages and as PDF
 		ApiClient cooperation = new ApiClient(rest, "cooperation");
 		ApiClient decider = new ApiClient(rest, "decision");
+		daysLater(4);
 		expectOk(backing.complete(task, "{\"outcome\": \"SATISFACTORY\"}"));
 		expectOk(cooperation.complete(cooperation.taskId(submitted.reference(), "requestHomeConfirmation"),
 				"{\"sent\": true}"));
 		expectOk(cooperation.complete(cooperation.taskId(submitted.reference(), "recordHomeReply"),
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"CSSF-JFSA-2026\"}"));
+		daysLater(6);
 		expectOk(decider.complete(decider.taskId(submitted.reference(), "decide"),
 				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\", "
 						+ "\"reasons\": \"Framework under assessment.\"}"));
@@ -267,6 +271,10 @@ class PreScreenEvaluationIntegrationTests {
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
 					"_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void daysLater(int days) {
+		ClockUtil.setCurrentTime(Date.from(TODAY.plus(java.time.Duration.ofDays(days))));
 	}
 
 	/** The case page's checks, without the timeline (which holds every evaluation audited). */
