@@ -47,7 +47,7 @@ class PreScreenInputs implements JavaDelegate {
 		LocalDate submitted = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
 		PreScreenEvaluation evaluation = evaluations.measurePreScreen(application.id(), application.content(),
 				submitted);
-		execution.setVariables(variables(evaluation));
+		variables(evaluation).forEach(execution::setVariable);
 	}
 
 	/** One yes/no per check, under the names the pre-screen table reads. */

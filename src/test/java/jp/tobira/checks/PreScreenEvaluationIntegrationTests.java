@@ -105,8 +105,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(coverage.get("result").asText()).isEqualTo("PASSED");
 		assertThat(coverage.hasNonNull("rule")).isFalse();
 
-		// the jurisdiction table is data: the admin now judges the home framework equivalent
-		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.EQUIVALENT, "judged after the pre-screen");
+		// the jurisdiction table is data: the admin now judges the home framework not equivalent
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.NOT_EQUIVALENT, "judged after the pre-screen");
 
 		JsonNode after = issuer.get(path).json();
 		assertThat(after.get("preScreen")).as("the stored pre-screen is not recomputed").isEqualTo(stored);
@@ -127,8 +127,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(taskPage).as("every text from the bundles").doesNotContain("??");
 		assertThat(rerun).isGreaterThan(storedTable);
 		assertThat(taskPage.substring(storedTable, rerun)).contains(HOME + ": Under assessment", "PS-8")
-			.doesNotContain(HOME + ": Equivalent");
-		assertThat(taskPage.substring(rerun)).contains("not stored", HOME + ": Equivalent");
+			.doesNotContain(HOME + ": Not equivalent");
+		assertThat(taskPage.substring(rerun)).contains("not stored", HOME + ": Not equivalent");
 		// the timeline spells out the audited pre-screen
 		assertThat(taskPage).contains("Flags raised:", "Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
 				"Reserve coverage: 1.010000 (threshold ≥ 1.00) — passed");
@@ -144,16 +144,16 @@ class PreScreenEvaluationIntegrationTests {
 			.isEqualTo(stored);
 		assertThat(toList(issuer.get(path).json().get("flags"))).containsExactly("UNDER_ASSESSMENT");
 		String afterReRun = kept("task-rerun-en.html", page("backing", "/tasks/" + task));
-		assertThat(afterReRun).contains("Re-run stored by backing", HOME + ": Equivalent")
+		assertThat(afterReRun).contains("Re-run stored by backing", HOME + ": Not equivalent", "PS-7")
 			.doesNotContain("??");
 
 		// the case page shows the record and no recomputation
 		String casePage = kept("case-en.html", page("backing", "/cases/" + submitted.id()));
 		assertThat(checksSection(casePage)).contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
-			.doesNotContain(HOME + ": Equivalent");
+			.doesNotContain(HOME + ": Not equivalent");
 		assertThat(casePage).as("the timeline has both, each as audited")
 			.contains("Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
-					"Home jurisdiction: " + HOME + ": Equivalent (threshold Equivalent) — passed", "A re-run under the rules");
+					"Home jurisdiction: " + HOME + ": Not equivalent (threshold Equivalent) — failed", "A re-run under the rules");
 		assertThat(page("issuer", "/cases/" + submitted.id())).as("the issuer sees the values, not the rules")
 			.contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
 			.doesNotContain("PS-8");
@@ -179,8 +179,10 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(reRunEntry.get("actor").asText()).isEqualTo("backing");
 		JsonNode reRunPayload = Fixtures.JSON.readTree(reRunEntry.get("payload").asText());
 		assertThat(reRunPayload.get("kind").asText()).isEqualTo("RE_RUN");
-		assertThat(reRunPayload.at("/configuration/jurisdiction/status").asText()).isEqualTo("EQUIVALENT");
-		assertThat(reRunPayload.get("flags")).as("under today's table nothing fires").isEmpty();
+		assertThat(reRunPayload.at("/configuration/jurisdiction/status").asText()).isEqualTo("NOT_EQUIVALENT");
+		assertThat(reRunPayload.get("flags").findValuesAsText("rule")).as("today's table fires through the engine")
+			.containsExactly("PS-7 jurisdiction");
+		assertThat(find(reRunPayload.get("checks"), "JURISDICTION").get("rule").asText()).isEqualTo("PS-7 jurisdiction");
 		JsonNode payload = Fixtures.JSON.readTree(entry.get("payload").asText());
 		assertThat(payload.get("flags").findValuesAsText("flag")).containsExactly("UNDER_ASSESSMENT");
 		assertThat(payload.get("flags").findValuesAsText("rule")).containsExactly("PS-8 jurisdiction");
@@ -216,7 +218,7 @@ class PreScreenEvaluationIntegrationTests {
 						+ "\"reasons\": \"Framework under assessment.\"}"));
 		String en = kept("letter-en.html", issuer.get(path + "/letter?lang=en&format=html").body());
 		assertThat(en).contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
-				"failed — Under assessment", "1.010000").doesNotContain(HOME + ": Equivalent").doesNotContain("??");
+				"failed — Under assessment", "1.010000").doesNotContain(HOME + ": Not equivalent").doesNotContain("??");
 		String ja = kept("letter-ja.html", issuer.get(path + "/letter?lang=ja&format=html").body());
 		assertThat(ja).contains("自動事前審査", HOME + ": 評価中", "不適合");
 		ResponseEntity<byte[]> pdf = issuer.getBytes(path + "/letter?lang=en&format=pdf");

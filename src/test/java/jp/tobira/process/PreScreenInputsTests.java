@@ -25,10 +25,13 @@ import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CheckReport;
 import jp.tobira.checks.CheckResult;
 import jp.tobira.checks.Flag;
+import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.checks.PreScreenEvaluations;
 
 /**
- * The pre-screen's inputs: the checks run as of the submission's date in Tokyo (the engine clock's zone), and each
- * check becomes one yes/no for the pre-screen table. Plain JUnit, the checks and the repository mocked.
+ * The pre-screen's inputs: the checks run (and are stored) as of the submission's date in Tokyo (the engine clock's
+ * zone), and each check becomes one yes/no for the pre-screen table. Plain JUnit, the checks and the repository
+ * mocked.
  */
 class PreScreenInputsTests {
 
@@ -36,7 +39,7 @@ class PreScreenInputsTests {
 
 	final Applications applications = mock(Applications.class);
 
-	final AutomaticChecks checks = mock(AutomaticChecks.class);
+	final PreScreenEvaluations checks = mock(PreScreenEvaluations.class);
 
 	final Application application = mock(Application.class);
 
@@ -49,9 +52,10 @@ class PreScreenInputsTests {
 	@BeforeEach
 	void aSubmittedApplication() {
 		when(applications.findById(ID)).thenReturn(Optional.of(application));
+		when(application.id()).thenReturn(ID);
 		when(application.content()).thenReturn(content);
 		when(execution.getVariable("applicationId")).thenReturn(ID.toString());
-		when(checks.run(any(), any())).thenReturn(report(null, null, null, null, null, null));
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(report(null, null, null, null, null, null));
 	}
 
 	@Test
@@ -66,7 +70,7 @@ class PreScreenInputsTests {
 
 		inputs.execute(execution);
 
-		verify(checks).run(content, LocalDate.of(2026, 11, 30));
+		verify(checks).measurePreScreen(ID, content, LocalDate.of(2026, 11, 30));
 	}
 
 	@Test
@@ -75,7 +79,7 @@ class PreScreenInputsTests {
 
 		inputs.execute(execution);
 
-		verify(checks).run(content, LocalDate.of(2026, 11, 29));
+		verify(checks).measurePreScreen(ID, content, LocalDate.of(2026, 11, 29));
 	}
 
 	@Test
@@ -84,13 +88,13 @@ class PreScreenInputsTests {
 
 		inputs.execute(execution);
 
-		verify(checks).run(content, LocalDate.of(2026, 11, 30));
+		verify(checks).measurePreScreen(ID, content, LocalDate.of(2026, 11, 30));
 	}
 
 	@Test
 	void handsThePreScreenOneYesOrNoPerCheck() {
 		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
-		when(checks.run(any(), any())).thenReturn(
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(
 				report(null, Flag.INELIGIBLE_ASSETS, null, Flag.STALE_AUDIT, null, Flag.NOT_SEGREGATED));
 
 		inputs.execute(execution);
@@ -106,11 +110,11 @@ class PreScreenInputsTests {
 	@Test
 	void handsACheckThatCouldNotBeMeasuredAsNotPassed() {
 		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
-		when(checks.run(any(), any())).thenReturn(new CheckReport(List.of(
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(evaluation(new CheckReport(List.of(
 				new CheckResult(AutomaticChecks.RESERVE_COVERAGE, null, null, null, false),
 				passed(AutomaticChecks.ASSET_ELIGIBILITY), passed(AutomaticChecks.ATTESTATION_AGE),
 				passed(AutomaticChecks.AUDIT_AGE), passed(AutomaticChecks.REDEMPTION),
-				passed(AutomaticChecks.SEGREGATION), passed(AutomaticChecks.JURISDICTION))));
+				passed(AutomaticChecks.SEGREGATION), passed(AutomaticChecks.JURISDICTION)))));
 
 		inputs.execute(execution);
 
@@ -118,13 +122,29 @@ class PreScreenInputsTests {
 		verify(execution).setVariable(eq("assetEligibilityPassed"), eq(true));
 	}
 
-	private static CheckReport report(Flag coverage, Flag eligibility, Flag attestation, Flag audit, Flag redemption,
-			Flag segregation) {
-		return new CheckReport(List.of(result(AutomaticChecks.RESERVE_COVERAGE, coverage),
+	private static PreScreenEvaluation report(Flag coverage, Flag eligibility, Flag attestation, Flag audit,
+			Flag redemption, Flag segregation) {
+		return evaluation(new CheckReport(List.of(result(AutomaticChecks.RESERVE_COVERAGE, coverage),
 				result(AutomaticChecks.ASSET_ELIGIBILITY, eligibility),
 				result(AutomaticChecks.ATTESTATION_AGE, attestation), result(AutomaticChecks.AUDIT_AGE, audit),
 				result(AutomaticChecks.REDEMPTION, redemption), result(AutomaticChecks.SEGREGATION, segregation),
-				passed(AutomaticChecks.JURISDICTION)));
+				passed(AutomaticChecks.JURISDICTION))));
+	}
+
+	/** The checks as the pre-screen stores them. */
+	private static PreScreenEvaluation evaluation(CheckReport report) {
+		return new PreScreenEvaluation(java.util.UUID.randomUUID(), ID.value(), PreScreenEvaluation.Kind.PRE_SCREEN,
+				"system", Instant.now(), LocalDate.of(2026, 11, 30),
+				new PreScreenEvaluation.Configuration(java.util.Map.of(), null, null),
+				report.results()
+					.stream()
+					.map(r -> new PreScreenEvaluation.Check(r.check(),
+							!r.evaluated() ? PreScreenEvaluation.Result.NOT_EVALUATED
+									: r.flag() == null ? PreScreenEvaluation.Result.PASSED
+											: PreScreenEvaluation.Result.FAILED,
+							r.measured(), r.limit(), r.flag(), null))
+					.toList(),
+				List.of());
 	}
 
 	private static CheckResult result(String check, Flag flag) {
