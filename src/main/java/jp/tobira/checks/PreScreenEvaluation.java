@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,11 +56,6 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 	}
 
 	public record FiredRule(String flag, String rule, String advice) {
-	}
-
-	/** The flags the evaluation raised, in the checks' order, each once. */
-	public List<Flag> flags() {
-		return checks.stream().map(Check::flag).filter(Objects::nonNull).distinct().toList();
 	}
 
 	/** The rule that raised a flag, with its advice; {@code null} when the table fired none for it. */

@@ -35,9 +35,9 @@ import jp.tobira.cooperation.Jurisdictions;
  * The pre-screen's evaluations of a case, stored as they ran: the screens, the API and the decision letter read them
  * from here and never recompute them. The process stores the pre-screen in two steps of one transaction: the checks
  * with the configuration they ran under ({@link #measurePreScreen}), then the pre-screen table's rules that fired
- * ({@link #completePreScreen}), which also appends {@code PRE_SCREEN_COMPLETED} to the audit log. A run under
- * today's rules that is only shown ({@link #measureToday}) is stored nowhere and is labelled as such by the screens;
- * a reviewer may store one ({@link #reRun}), kept and audited as a re-run beside the pre-screen.
+ * ({@link #completePreScreen}), which also appends {@code PRE_SCREEN_COMPLETED} to the audit log. The task screen
+ * shows today's run of {@link AutomaticChecks} beside it, labelled and stored nowhere; a reviewer may store one
+ * ({@link #reRun}), kept and audited as a re-run beside the pre-screen.
  * Templates call it as {@code @preScreenEvaluations}.
  */
 @Service("preScreenEvaluations")
@@ -71,15 +71,6 @@ public class PreScreenEvaluations {
 		this.json = json;
 		this.auditLog = auditLog;
 		this.clock = clock;
-	}
-
-	/**
-	 * The checks under the configuration in force now, as of a date, stored nowhere: for a draft's preview, and for
-	 * the task screen's comparison beside the stored pre-screen. Each check's rule is left empty: only the pre-screen
-	 * table names rules, and it runs in the process.
-	 */
-	public PreScreenEvaluation measureToday(ApplicationId id, ApplicationContent content, LocalDate asOf) {
-		return measure(id, PreScreenEvaluation.Kind.RE_RUN, SYSTEM, content, asOf);
 	}
 
 	/** Runs the checks for the process's pre-screen and stores them; the rules follow in the same transaction. */
