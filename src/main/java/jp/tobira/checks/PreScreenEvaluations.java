@@ -30,6 +30,7 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.security.Actor;
 
 /**
  * The pre-screen's evaluations of a case, stored as they ran: the screens, the API and the decision letter read them
@@ -42,8 +43,6 @@ import jp.tobira.cooperation.Jurisdictions;
  */
 @Service("preScreenEvaluations")
 public class PreScreenEvaluations {
-
-	static final String SYSTEM = "system";
 
 	private final ChecksProperties limits;
 
@@ -76,7 +75,7 @@ public class PreScreenEvaluations {
 	/** Runs the checks for the process's pre-screen and stores them; the rules follow in the same transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PreScreenEvaluation measurePreScreen(ApplicationId id, ApplicationContent content, LocalDate asOf) {
-		PreScreenEvaluation evaluation = measure(id, PreScreenEvaluation.Kind.PRE_SCREEN, SYSTEM, content, asOf);
+		PreScreenEvaluation evaluation = measure(id, PreScreenEvaluation.Kind.PRE_SCREEN, Actor.SYSTEM.username(), content, asOf);
 		jdbc.sql("""
 				INSERT INTO app.pre_screen_evaluation
 				    (id, application_id, kind, evaluated_by, evaluated_at, as_of, configuration, checks, rules)
@@ -111,7 +110,7 @@ public class PreScreenEvaluations {
 			.params(write(PreScreenEvaluation.json(evaluation.checks())),
 					write(PreScreenEvaluation.rulesJson(evaluation.rules())), evaluation.id())
 			.update();
-		auditLog.append(SYSTEM, referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
+		auditLog.append(Actor.SYSTEM.username(), referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
 		return evaluation;
 	}
 
@@ -198,7 +197,7 @@ public class PreScreenEvaluations {
 			}
 			return Optional.of(new PreScreenEvaluation(uuid(node.get("evaluationId")), uuid(node.get("applicationId")),
 					PreScreenEvaluation.Kind.valueOf(node.path("kind").asText("PRE_SCREEN")),
-					node.path("evaluatedBy").asText(SYSTEM), java.time.Instant.parse(node.get("evaluatedAt").asText()),
+					node.path("evaluatedBy").asText(Actor.SYSTEM.username()), java.time.Instant.parse(node.get("evaluatedAt").asText()),
 					LocalDate.parse(node.get("asOf").asText()),
 					PreScreenEvaluation.configuration(node.get("configuration")),
 					PreScreenEvaluation.checks(node.get("checks")), PreScreenEvaluation.rules(node.get("flags"))));
