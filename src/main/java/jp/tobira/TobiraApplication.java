@@ -11,4 +11,5 @@ public class TobiraApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(TobiraApplication.class, args);
 	}
+
 }

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Test material: the canonical application of examples/ and small real files of each accepted type. */
+/**
+ * Test material: the canonical application of examples/ and small real files of each
+ * accepted type.
+ */
 public final class Fixtures {
 
 	public static final Path EXAMPLE = Path.of("examples/application.json");
@@ -28,7 +31,10 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** The canonical application, as text: the same file the README's curl walk-through and the demo data use. */
+	/**
+	 * The canonical application, as text: the same file the README's curl walk-through
+	 * and the demo data use.
+	 */
 	public static String exampleJson() {
 		try {
 			return Files.readString(EXAMPLE, StandardCharsets.UTF_8);
@@ -58,7 +64,9 @@ public final class Fixtures {
 		}
 	}
 
-	/** A small, valid one-page PDF whose text makes its bytes (and so its SHA-256) unique. */
+	/**
+	 * A small, valid one-page PDF whose text makes its bytes (and so its SHA-256) unique.
+	 */
 	public static byte[] pdf(String text) {
 		String stream = "BT /F1 12 Tf 72 720 Td (" + text.replace("(", "").replace(")", "") + ") Tj ET";
 		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -76,24 +84,33 @@ public final class Fixtures {
 		for (int offset : offsets) {
 			pdf.append("%010d 00000 n \n".formatted(offset));
 		}
-		pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-			.append(xref).append("\n%%EOF\n");
+		pdf.append("trailer\n<< /Size ")
+			.append(objects.length + 1)
+			.append(" /Root 1 0 R >>\nstartxref\n")
+			.append(xref)
+			.append("\n%%EOF\n");
 		return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** The eight-byte PNG signature and a minimal IHDR: enough for any magic-byte detector. */
+	/**
+	 * The eight-byte PNG signature and a minimal IHDR: enough for any magic-byte
+	 * detector.
+	 */
 	public static byte[] png() {
 		return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0,
 				0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89 };
 	}
 
-	/** The skeleton of an XLSX package: a ZIP with the parts that make it a spreadsheet. */
+	/**
+	 * The skeleton of an XLSX package: a ZIP with the parts that make it a spreadsheet.
+	 */
 	public static byte[] xlsx() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-			zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
-				.getBytes(StandardCharsets.UTF_8));
+			zip.write(
+					"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+						.getBytes(StandardCharsets.UTF_8));
 			zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
 			zip.write("<?xml version=\"1.0\"?><workbook/>".getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
@@ -116,4 +133,5 @@ public final class Fixtures {
 		}
 		return bytes.toByteArray();
 	}
+
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** Every screen text exists in English and Japanese, and the fallback bundle is the English one. */
+/**
+ * Every screen text exists in English and Japanese, and the fallback bundle is the
+ * English one.
+ */
 class MessagesTests {
 
 	@Test
@@ -35,4 +38,5 @@ class MessagesTests {
 		}
 		return properties;
 	}
+
 }

@@ -9,28 +9,26 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The modules and the way their arrows run (ARCHITECTURE.md): each module owns its web and API adapters; the
- * features never reach into the process or into another module's adapters; only the process touches the engine;
- * and no two modules import each other, directly or round a loop.
+ * The modules and the way their arrows run (ARCHITECTURE.md): each module owns its web
+ * and API adapters; the features never reach into the process or into another module's
+ * adapters; only the process touches the engine; and no two modules import each other,
+ * directly or round a loop.
  */
 @AnalyzeClasses(packages = "jp.tobira", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModularityTests {
 
-	private static final String[] FEATURES = { "jp.tobira.application..", "jp.tobira.checks..",
-			"jp.tobira.review..", "jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.audit.." };
+	private static final String[] FEATURES = { "jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
+			"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.audit.." };
 
 	@ArchTest
-	static final ArchRule modulesFormNoCycle = slices().matching("jp.tobira.(*)..")
-		.should()
-		.beFreeOfCycles();
+	static final ArchRule modulesFormNoCycle = slices().matching("jp.tobira.(*)..").should().beFreeOfCycles();
 
 	@ArchTest
 	static final ArchRule featuresDoNotReachIntoTheProcessOrTheWorklistOrTheDemo = noClasses().that()
 		.resideInAnyPackage(FEATURES)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("jp.tobira.process..", "jp.tobira.worklist..", "jp.tobira.dashboard..",
-				"jp.tobira.demo..");
+		.resideInAnyPackage("jp.tobira.process..", "jp.tobira.worklist..", "jp.tobira.dashboard..", "jp.tobira.demo..");
 
 	@ArchTest
 	static final ArchRule auditCallsNoFeature = noClasses().that()

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concepts that have one home in the code and must not be spelt out again elsewhere: a copy drifts from its home
- * the first time one of them changes, and nothing else would notice.
+ * Concepts that have one home in the code and must not be spelt out again elsewhere: a
+ * copy drifts from its home the first time one of them changes, and nothing else would
+ * notice.
  */
 class OneHomeTests {
 
@@ -27,14 +28,16 @@ class OneHomeTests {
 
 	@Test
 	void theOpenStatusesAreListedOnlyByApplicationStatus() {
-		// a query that lists statuses in SQL names them in quotes; ApplicationStatus.OPEN is bound as a parameter
+		// a query that lists statuses in SQL names them in quotes; ApplicationStatus.OPEN
+		// is bound as a parameter
 		assertThat(filesContaining("'SUBMITTED'")).as("bind ApplicationStatus.openNames()").isEmpty();
 		assertThat(filesContaining("'AWAITING_ISSUER'")).as("bind ApplicationStatus.openNames()").isEmpty();
 	}
 
 	private static List<Path> filesContaining(String text) {
 		try (Stream<Path> files = Files.walk(MAIN)) {
-			return files.filter(file -> file.toString().endsWith(".java")).filter(file -> read(file).contains(text))
+			return files.filter(file -> file.toString().endsWith(".java"))
+				.filter(file -> read(file).contains(text))
 				.toList();
 		}
 		catch (IOException ex) {
@@ -50,4 +53,5 @@ class OneHomeTests {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

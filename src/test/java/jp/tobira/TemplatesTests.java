@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A template names a Java type only as text ({@code T(jp.tobira.…)}), which no compiler checks: moving a class
- * would break its page at run time. Every such name must resolve to a class.
+ * A template names a Java type only as text ({@code T(jp.tobira.…)}), which no compiler
+ * checks: moving a class would break its page at run time. Every such name must resolve
+ * to a class.
  */
 class TemplatesTests {
 
@@ -27,8 +28,12 @@ class TemplatesTests {
 			missing = files.filter(file -> file.toString().endsWith(".html")).flatMap(file -> {
 				try {
 					Matcher names = TYPE.matcher(Files.readString(file));
-					return names.results().map(match -> match.group(1)).filter(name -> !resolves(name))
-						.map(name -> file + ": " + name).toList().stream();
+					return names.results()
+						.map(match -> match.group(1))
+						.filter(name -> !resolves(name))
+						.map(name -> file + ": " + name)
+						.toList()
+						.stream();
 				}
 				catch (IOException ex) {
 					throw new java.io.UncheckedIOException(ex);
@@ -38,7 +43,10 @@ class TemplatesTests {
 		assertThat(missing).isEmpty();
 	}
 
-	/** A nested type is written with a dot in a template and with a dollar sign in its binary name. */
+	/**
+	 * A nested type is written with a dot in a template and with a dollar sign in its
+	 * binary name.
+	 */
 	private static boolean resolves(String name) {
 		String binary = name;
 		while (true) {
@@ -58,4 +66,5 @@ class TemplatesTests {
 			}
 		}
 	}
+
 }

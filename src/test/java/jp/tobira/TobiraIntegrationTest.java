@@ -10,12 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The whole application on a random port against PostgreSQL, with the demo users. Every integration test uses this
- * one configuration, so the test run starts one context (one PostgreSQL, one engine) and reuses it.
+ * The whole application on a random port against PostgreSQL, with the demo users. Every
+ * integration test uses this one configuration, so the test run starts one context (one
+ * PostgreSQL, one engine) and reuses it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = TobiraApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 public @interface TobiraIntegrationTest {
+
 }

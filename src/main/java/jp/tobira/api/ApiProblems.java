@@ -35,11 +35,12 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Refusal;
 
 /**
- * Every API error as an RFC 9457 problem. Problems about input carry {@code errors}: one {@code {field, message}} per
- * field, with the field's path in the request body ({@code reserves.assets[0].amount}) or the part's name.
- * Only the API's controllers (every {@code @RestController}, ahead of the screens' advice): the screens answer with
- * pages ({@code web.PageErrors}), and what Spring MVC refuses before any controller is chosen is answered by
- * {@link ApiRequestProblems}.
+ * Every API error as an RFC 9457 problem. Problems about input carry {@code errors}: one
+ * {@code {field, message}} per field, with the field's path in the request body
+ * ({@code reserves.assets[0].amount}) or the part's name. Only the API's controllers
+ * (every {@code @RestController}, ahead of the screens' advice): the screens answer with
+ * pages ({@code web.PageErrors}), and what Spring MVC refuses before any controller is
+ * chosen is answered by {@link ApiRequestProblems}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,7 +52,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return withFields(problem(status, "Invalid input", ex.getMessage(), request), ex.problems());
 	}
 
-	/** Every feature's refusal, by its kind; the fields it names become the problem's {@code errors}. */
+	/**
+	 * Every feature's refusal, by its kind; the fields it names become the problem's
+	 * {@code errors}.
+	 */
 	@ExceptionHandler(Refusal.class)
 	ProblemDetail refused(Refusal ex, HttpServletRequest request) {
 		HttpStatus status = switch (ex.kind()) {
@@ -82,8 +86,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
 			return problem(HttpStatus.NOT_FOUND, "Not found", "No such resource.", request);
 		}
-		return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", "Parameter " + ex.getName() + " is not valid.",
-				request), List.of(new FieldProblem(ex.getName(), "is not a valid value")));
+		return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				"Parameter " + ex.getName() + " is not valid.", request),
+				List.of(new FieldProblem(ex.getName(), "is not a valid value")));
 	}
 
 	@Override
@@ -115,7 +120,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, uploadTooLarge(), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
 	}
 
-	/** An upload over the container's multipart limit, refused before the application could read it. */
+	/**
+	 * An upload over the container's multipart limit, refused before the application
+	 * could read it.
+	 */
 	static ProblemDetail uploadTooLarge() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 				"file: the upload is larger than the server accepts");
@@ -144,8 +152,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidFormatException format) {
 			Class<?> target = format.getTargetType();
 			String expected = target != null && target.isEnum()
-					? "one of " + java.util.Arrays.toString(target.getEnumConstants())
-					: expectedKind(target);
+					? "one of " + java.util.Arrays.toString(target.getEnumConstants()) : expectedKind(target);
 			return new FieldProblem(path(format), "\"" + format.getValue() + "\" is not " + expected);
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -170,7 +177,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return "a valid " + target.getSimpleName();
 	}
 
-	/** The JSON path of the failing value, written the way Bean Validation writes paths. */
+	/**
+	 * The JSON path of the failing value, written the way Bean Validation writes paths.
+	 */
 	private static String path(JsonMappingException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JsonMappingException.Reference reference : ex.getPath()) {
@@ -199,4 +208,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static Map<String, String> fieldMap(FieldProblem problem) {
 		return Map.of("field", problem.field(), "message", problem.message());
 	}
+
 }

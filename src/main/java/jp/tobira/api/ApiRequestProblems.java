@@ -21,11 +21,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.WebUtils;
 
 /**
- * What Spring MVC refuses under {@code /api} before a controller is chosen (an upload over the container's multipart
- * limit, a wrong method or media type, an unknown address) as an RFC 9457 problem, like every other API error. Such a
- * refusal has no controller, so {@link ApiProblems}, which covers only the API's controllers, never sees it. Any other
- * address is left to the screens' error pages: the exception is handed on (an advice that applies to no controller
- * cannot be scoped by package, so the address decides).
+ * What Spring MVC refuses under {@code /api} before a controller is chosen (an upload
+ * over the container's multipart limit, a wrong method or media type, an unknown address)
+ * as an RFC 9457 problem, like every other API error. Such a refusal has no controller,
+ * so {@link ApiProblems}, which covers only the API's controllers, never sees it. Any
+ * other address is left to the screens' error pages: the exception is handed on (an
+ * advice that applies to no controller cannot be scoped by package, so the address
+ * decides).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,8 +40,10 @@ class ApiRequestProblems {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (!path.startsWith("/api/")) {
 			if (ex instanceof MaxUploadSizeExceededException) {
-				// Boot's error page answers a screen; marked so, its error dispatch does not parse the oversized body
-				// again (and fail again, leaving an empty response): see DispatcherServlet.checkMultipart
+				// Boot's error page answers a screen; marked so, its error dispatch does
+				// not parse the oversized body
+				// again (and fail again, leaving an empty response): see
+				// DispatcherServlet.checkMultipart
 				request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, ex);
 			}
 			throw ex;
@@ -59,4 +63,5 @@ class ApiRequestProblems {
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import jp.tobira.validation.Phrase;
 
 /**
- * The application aggregate: one issuer's request to have one token recognised. State changes are guarded methods
- * that refuse a wrong status; the process moves status and stage after submission.
+ * The application aggregate: one issuer's request to have one token recognised. State
+ * changes are guarded methods that refuse a wrong status; the process moves status and
+ * stage after submission.
  */
 public class Application {
 
@@ -75,7 +76,8 @@ public class Application {
 
 	void withdraw(Instant now) {
 		if (!WITHDRAWABLE.contains(status)) {
-			throw new ApplicationStateConflict(Phrase.of("error.notWithdrawable", reference.value(), Phrase.of("status." + status)));
+			throw new ApplicationStateConflict(
+					Phrase.of("error.notWithdrawable", reference.value(), Phrase.of("status." + status)));
 		}
 		this.status = ApplicationStatus.WITHDRAWN;
 		this.stage = Stage.CLOSED;
@@ -85,7 +87,8 @@ public class Application {
 	/** The process's moves after submission (review, waiting for the issuer, outcome). */
 	void moveTo(ApplicationStatus newStatus, Stage newStage, Instant now) {
 		if (status.isClosed()) {
-			throw new ApplicationStateConflict(Phrase.of("error.alreadyClosed", reference.value(), Phrase.of("status." + status)));
+			throw new ApplicationStateConflict(
+					Phrase.of("error.alreadyClosed", reference.value(), Phrase.of("status." + status)));
 		}
 		this.status = newStatus;
 		this.stage = newStage;
@@ -94,7 +97,8 @@ public class Application {
 
 	private void requireDraft(String action) {
 		if (status != ApplicationStatus.DRAFT) {
-			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft." + action, reference.value(), Phrase.of("status." + status)));
+			throw new ApplicationStateConflict(
+					Phrase.of("error.onlyDraft." + action, reference.value(), Phrase.of("status." + status)));
 		}
 	}
 
@@ -145,4 +149,5 @@ public class Application {
 	int version() {
 		return version;
 	}
+
 }

@@ -25,13 +25,13 @@ import jp.tobira.validation.IsoCountry;
 import jp.tobira.validation.IsoCurrency;
 
 /**
- * What an application holds (ARCHITECTURE.md §3), shaped like {@code examples/application.json}. Every part may be missing
- * from a draft ({@link Complete} says what submission needs); every value present must be well formed. Amounts are
- * decimals, never floating point.
+ * What an application holds (ARCHITECTURE.md §3), shaped like
+ * {@code examples/application.json}. Every part may be missing from a draft
+ * ({@link Complete} says what submission needs); every value present must be well formed.
+ * Amounts are decimals, never floating point.
  */
 public record ApplicationContent(@Valid @NotNull(groups = Complete.class) Issuer issuer,
-		@Valid @NotNull(groups = Complete.class) Token token,
-		@Valid @NotNull(groups = Complete.class) Trust trust,
+		@Valid @NotNull(groups = Complete.class) Token token, @Valid @NotNull(groups = Complete.class) Trust trust,
 		@Valid @NotNull(groups = Complete.class) Reserves reserves,
 		@Valid @NotNull(groups = Complete.class) AuditAndAttestation audit,
 		@Valid @NotNull(groups = Complete.class) Redemption redemption,
@@ -66,7 +66,8 @@ public record ApplicationContent(@Valid @NotNull(groups = Complete.class) Issuer
 			@NotBlank(groups = Complete.class) @Pattern(regexp = "[A-Za-z0-9.\\-]{1,20}",
 					message = "must be 1 to 20 letters, digits, dots or hyphens") String symbol,
 			@NotBlank(groups = Complete.class) @IsoCurrency String peggedCurrency,
-			@NotNull(groups = Complete.class) @Positive @Digits(integer = 20, fraction = 6) BigDecimal outstandingSupply,
+			@NotNull(groups = Complete.class) @Positive @Digits(integer = 20,
+					fraction = 6) BigDecimal outstandingSupply,
 			@NotNull(groups = Complete.class) @PastOrPresent LocalDate supplyAsOf,
 			@NotEmpty(groups = Complete.class) @Size(max = 50) List<@Valid @NotNull Chain> chains) {
 	}
@@ -93,7 +94,10 @@ public record ApplicationContent(@Valid @NotNull(groups = Complete.class) Issuer
 		}
 	}
 
-	/** One row of the reserve snapshot; the maturity may lie in the future, unlike the snapshot's dates. */
+	/**
+	 * One row of the reserve snapshot; the maturity may lie in the future, unlike the
+	 * snapshot's dates.
+	 */
 	public record ReserveAsset(@NotNull AssetClass assetClass,
 			@NotNull @Positive @Digits(integer = 20, fraction = 6) BigDecimal amount,
 			@NotBlank @Size(max = NAME) String custodian, LocalDate maturity) {

@@ -6,7 +6,9 @@ import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
-/** Submission refused because required fields or documents are missing (422), each named. */
+/**
+ * Submission refused because required fields or documents are missing (422), each named.
+ */
 public class ApplicationIncomplete extends Refusal {
 
 	private final List<FieldProblem> missing;
@@ -25,4 +27,5 @@ public class ApplicationIncomplete extends Refusal {
 	public List<FieldProblem> fields() {
 		return missing;
 	}
+
 }

@@ -26,7 +26,10 @@ import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Phrase;
 
-/** The issuer's side of a case: drafting, submitting and withdrawing, each step audited in its own transaction. */
+/**
+ * The issuer's side of a case: drafting, submitting and withdrawing, each step audited in
+ * its own transaction.
+ */
 @Service
 public class ApplicationService {
 
@@ -66,8 +69,8 @@ public class ApplicationService {
 		}
 		ApplicationContent checked = wellFormed(content);
 		Reference reference = referenceNumbers.next(LocalDate.now(clock).getYear());
-		Application application = Application.draft(ApplicationId.random(), reference, actor.organisationId(),
-				checked, actor.username(), clock.instant());
+		Application application = Application.draft(ApplicationId.random(), reference, actor.organisationId(), checked,
+				actor.username(), clock.instant());
 		applications.insert(application);
 		auditLog.append(actor.username(), reference.value(), AuditKind.APPLICATION_CREATED,
 				Map.of("applicationId", application.id().toString(), "content", checked));
@@ -99,15 +102,18 @@ public class ApplicationService {
 		return applications.findByOrganisation(actor.organisationId());
 	}
 
-	/** What a draft still lacks before it can be submitted: required fields and documents, each named. */
+	/**
+	 * What a draft still lacks before it can be submitted: required fields and documents,
+	 * each named.
+	 */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> missingForSubmission(Actor actor, ApplicationId id) {
 		return missingForSubmission(access.toRead(actor, id));
 	}
 
 	private List<FieldProblem> missingForSubmission(Application application) {
-		List<FieldProblem> missing = new ArrayList<>(problems(validator.validate(application.content(),
-				Default.class, Complete.class)));
+		List<FieldProblem> missing = new ArrayList<>(
+				problems(validator.validate(application.content(), Default.class, Complete.class)));
 		Set<DocumentType> present = EnumSet.noneOf(DocumentType.class);
 		documents.ofApplication(application.id()).forEach(document -> present.add(document.type()));
 		for (DocumentType required : DocumentType.required()) {
@@ -119,14 +125,16 @@ public class ApplicationService {
 	}
 
 	/**
-	 * Submits a complete draft. Refused, naming each gap, when a required field or document is missing; otherwise
-	 * the status becomes SUBMITTED and {@link ApplicationSubmitted} starts the process in this transaction.
+	 * Submits a complete draft. Refused, naming each gap, when a required field or
+	 * document is missing; otherwise the status becomes SUBMITTED and
+	 * {@link ApplicationSubmitted} starts the process in this transaction.
 	 */
 	@Transactional
 	public Application submit(Actor actor, ApplicationId id) {
 		Application application = access.toChangeAsIssuer(actor, id);
 		if (!application.isDraft()) {
-			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft.submitted", application.reference().value(), Phrase.of("status." + application.status())));
+			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft.submitted", application.reference().value(),
+					Phrase.of("status." + application.status())));
 		}
 		List<FieldProblem> missing = missingForSubmission(application);
 		if (!missing.isEmpty()) {
@@ -137,10 +145,12 @@ public class ApplicationService {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("applicationId", id.toString());
 		payload.put("coverageRatio", application.content().coverageRatio().map(CoverageRatio::toString).orElse(null));
-		payload.put("documents", documents.ofApplication(id).stream()
-			.map(document -> Map.of("type", document.type().name(), "version", document.version(), "sha256",
-					document.sha256()))
-			.toList());
+		payload.put("documents",
+				documents.ofApplication(id)
+					.stream()
+					.map(document -> Map.of("type", document.type().name(), "version", document.version(), "sha256",
+							document.sha256()))
+					.toList());
 		auditLog.append(actor.username(), application.reference().value(), AuditKind.APPLICATION_SUBMITTED, payload);
 		events.publishEvent(new ApplicationSubmitted(id, application.reference()));
 		return applications.findById(id).orElseThrow();
@@ -175,4 +185,5 @@ public class ApplicationService {
 	private static List<FieldProblem> problems(Set<ConstraintViolation<ApplicationContent>> violations) {
 		return InvalidInput.problemsOf(violations);
 	}
+
 }

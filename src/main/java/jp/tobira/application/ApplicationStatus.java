@@ -16,7 +16,10 @@ public enum ApplicationStatus {
 	public static final Set<ApplicationStatus> OPEN = Collections
 		.unmodifiableSet(EnumSet.of(SUBMITTED, IN_REVIEW, AWAITING_ISSUER));
 
-	/** {@link #OPEN} as the names the database stores, for a query's {@code status IN (:open)}. */
+	/**
+	 * {@link #OPEN} as the names the database stores, for a query's
+	 * {@code status IN (:open)}.
+	 */
 	public static List<String> openNames() {
 		return OPEN.stream().map(Enum::name).toList();
 	}
@@ -24,4 +27,5 @@ public enum ApplicationStatus {
 	public boolean isClosed() {
 		return CLOSED.contains(this);
 	}
+
 }

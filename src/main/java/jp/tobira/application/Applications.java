@@ -16,8 +16,9 @@ import org.springframework.stereotype.Repository;
 import jp.tobira.validation.Phrase;
 
 /**
- * The applications table. The content is stored as JSON as the issuer entered it; the columns that lists show and
- * filter on are copied from it on every write, so lists never parse JSON.
+ * The applications table. The content is stored as JSON as the issuer entered it; the
+ * columns that lists show and filter on are copied from it on every write, so lists never
+ * parse JSON.
  */
 @Repository
 public class Applications {
@@ -47,7 +48,10 @@ public class Applications {
 			.update();
 	}
 
-	/** Saves the changed aggregate; refuses (409) when someone else saved it since it was read. */
+	/**
+	 * Saves the changed aggregate; refuses (409) when someone else saved it since it was
+	 * read.
+	 */
 	void update(Application application) {
 		ApplicationContent content = application.content();
 		int updated = jdbc.sql("""
@@ -70,7 +74,10 @@ public class Applications {
 		return jdbc.sql("SELECT * FROM app.application WHERE id = ?").param(id.value()).query(this::map).optional();
 	}
 
-	/** Reads the case and locks its row until the transaction ends, so two changes to one case queue up. */
+	/**
+	 * Reads the case and locks its row until the transaction ends, so two changes to one
+	 * case queue up.
+	 */
 	Optional<Application> findByIdForUpdate(ApplicationId id) {
 		return jdbc.sql("SELECT * FROM app.application WHERE id = ? FOR UPDATE")
 			.param(id.value())
@@ -79,8 +86,9 @@ public class Applications {
 	}
 
 	/**
-	 * The case a process instance belongs to, its row locked until the transaction ends: work on one case's tasks
-	 * queues up here, so of two reviewers completing the same task at once the second sees it completed.
+	 * The case a process instance belongs to, its row locked until the transaction ends:
+	 * work on one case's tasks queues up here, so of two reviewers completing the same
+	 * task at once the second sees it completed.
 	 */
 	public Optional<Application> lockByProcessInstance(String processInstanceId) {
 		return jdbc.sql("SELECT * FROM app.application WHERE process_instance_id = ? FOR UPDATE")
@@ -104,11 +112,11 @@ public class Applications {
 	}
 
 	private Application map(ResultSet rs, int row) throws SQLException {
-		return new Application(new ApplicationId(rs.getObject("id", UUID.class)), new Reference(rs.getString("reference")),
-				rs.getObject("organisation_id", UUID.class), ApplicationStatus.valueOf(rs.getString("status")),
-				Stage.valueOf(rs.getString("stage")), read(rs.getString("content")), rs.getString("created_by"),
-				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-				instant(rs.getTimestamp("submitted_at")), rs.getInt("version"));
+		return new Application(new ApplicationId(rs.getObject("id", UUID.class)),
+				new Reference(rs.getString("reference")), rs.getObject("organisation_id", UUID.class),
+				ApplicationStatus.valueOf(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+				read(rs.getString("content")), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")), rs.getInt("version"));
 	}
 
 	private String write(ApplicationContent content) {
@@ -156,4 +164,5 @@ public class Applications {
 	private static String currency(ApplicationContent c) {
 		return c.token() == null ? null : c.token().peggedCurrency();
 	}
+
 }

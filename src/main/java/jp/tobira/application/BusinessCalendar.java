@@ -6,9 +6,10 @@ import java.time.MonthDay;
 import java.util.Set;
 
 /**
- * The supervisor's business days (ARCHITECTURE.md §2): not a Saturday or Sunday, not a national holiday (the data of the
- * holiday table), and not 29 December – 3 January, the administrative year-end closure, which is a rule for every
- * year. Beyond the years the holiday data covers only weekends and the closure are known; {@link #covers} tells
+ * The supervisor's business days (ARCHITECTURE.md §2): not a Saturday or Sunday, not a
+ * national holiday (the data of the holiday table), and not 29 December – 3 January, the
+ * administrative year-end closure, which is a rule for every year. Beyond the years the
+ * holiday data covers only weekends and the closure are known; {@link #covers} tells
  * callers (and the admin dashboard) when that is the case.
  */
 public final class BusinessCalendar {
@@ -23,7 +24,8 @@ public final class BusinessCalendar {
 
 	/**
 	 * @param holidays the national holidays
-	 * @param coveredUntil the last day the holiday data speaks for (31 December of its last year)
+	 * @param coveredUntil the last day the holiday data speaks for (31 December of its
+	 * last year)
 	 */
 	public BusinessCalendar(Set<LocalDate> holidays, LocalDate coveredUntil) {
 		this.holidays = Set.copyOf(holidays);
@@ -76,4 +78,5 @@ public final class BusinessCalendar {
 	public LocalDate coveredUntil() {
 		return coveredUntil;
 	}
+
 }

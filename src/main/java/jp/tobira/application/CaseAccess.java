@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import jp.tobira.security.Actor;
 
 /**
- * The one place that decides whether an actor may see or change a case. Supervisor staff see every case; an issuer
- * user sees only their organisation's, and anything else is answered as not found.
+ * The one place that decides whether an actor may see or change a case. Supervisor staff
+ * see every case; an issuer user sees only their organisation's, and anything else is
+ * answered as not found.
  */
 @Component
 class CaseAccess {
@@ -18,7 +19,8 @@ class CaseAccess {
 	}
 
 	Application toRead(Actor actor, ApplicationId id) {
-		return applications.findById(id).filter(application -> actor.maySee(application.organisationId()))
+		return applications.findById(id)
+			.filter(application -> actor.maySee(application.organisationId()))
 			.orElseThrow(() -> new ApplicationNotFound(id));
 	}
 
@@ -33,4 +35,5 @@ class CaseAccess {
 		}
 		return application;
 	}
+
 }

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-/** The statutory clock of a case: from its submission, with its requests for information as pauses. */
+/**
+ * The statutory clock of a case: from its submission, with its requests for information
+ * as pauses.
+ */
 @Service
 public class CaseClock {
 
@@ -33,27 +36,31 @@ public class CaseClock {
 	}
 
 	/**
-	 * The clocks of open cases, for a page of a list: the requests for information of all of them are read in one
-	 * query.
+	 * The clocks of open cases, for a page of a list: the requests for information of all
+	 * of them are read in one query.
 	 */
-	public java.util.Map<ApplicationId, ClockReading> readOpen(java.util.Map<ApplicationId, java.time.Instant> submitted) {
+	public java.util.Map<ApplicationId, ClockReading> readOpen(
+			java.util.Map<ApplicationId, java.time.Instant> submitted) {
 		var requests = rfis.ofAll(submitted.keySet());
 		LocalDate today = LocalDate.now(clock);
 		BusinessCalendar calendar = holidays.calendar();
 		java.util.Map<ApplicationId, ClockReading> readings = new java.util.HashMap<>();
 		submitted.forEach((id, at) -> {
 			if (at != null) {
-				readings.put(id, new StatutoryClock(LocalDate.ofInstant(at, clock.getZone()),
-						properties.standardPeriodBusinessDays(), pauses(requests.getOrDefault(id, List.of())), calendar)
-					.readOn(today));
+				readings.put(id,
+						new StatutoryClock(LocalDate.ofInstant(at, clock.getZone()),
+								properties.standardPeriodBusinessDays(), pauses(requests.getOrDefault(id, List.of())),
+								calendar)
+							.readOn(today));
 			}
 		});
 		return readings;
 	}
 
 	/**
-	 * The business day by which a task should be done: day K of the period, K its definition's (or the configured
-	 * override for the task's key), never past the period's end.
+	 * The business day by which a task should be done: day K of the period, K its
+	 * definition's (or the configured override for the task's key), never past the
+	 * period's end.
 	 */
 	public Optional<LocalDate> dueDate(Application application, String taskKey, int dueDay) {
 		return clockOf(application)
@@ -85,4 +92,5 @@ public class CaseClock {
 		LocalDate today = LocalDate.now(clock);
 		return application.status().isClosed() ? LocalDate.ofInstant(application.updatedAt(), clock.getZone()) : today;
 	}
+
 }

@@ -13,8 +13,8 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
 /**
- * The moves the process makes on a case after submission. Each runs inside the engine's transaction, so a case's
- * status never disagrees with where its process stands.
+ * The moves the process makes on a case after submission. Each runs inside the engine's
+ * transaction, so a case's status never disagrees with where its process stands.
  */
 @Service
 public class CaseProgress {
@@ -80,17 +80,24 @@ public class CaseProgress {
 		move(id, ApplicationStatus.REJECTED, Stage.CLOSED);
 	}
 
-	/** No answer to a request for information in time: the application lapses and its request is closed. */
+	/**
+	 * No answer to a request for information in time: the application lapses and its
+	 * request is closed.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lapsed(ApplicationId id) {
 		Application application = lock(id);
 		rfis.closeOpen(id, "LAPSED");
 		application.moveTo(ApplicationStatus.LAPSED, Stage.CLOSED, clock.instant());
 		applications.update(application);
-		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.APPLICATION_LAPSED, Map.of());
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.APPLICATION_LAPSED,
+				Map.of());
 	}
 
-	/** The process's side of a withdrawal: the status was set by the issuer's request; an open RFI is closed. */
+	/**
+	 * The process's side of a withdrawal: the status was set by the issuer's request; an
+	 * open RFI is closed.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdrawalClosed(ApplicationId id) {
 		rfis.closeOpen(id, "WITHDRAWN");
@@ -103,7 +110,8 @@ public class CaseProgress {
 		jdbc.sql("UPDATE app.application SET escalated_at = ? WHERE id = ?")
 			.params(java.sql.Timestamp.from(clock.instant()), id.value())
 			.update();
-		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.ESCALATED, Map.of("reason", reason));
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.ESCALATED,
+				Map.of("reason", reason));
 	}
 
 	private void move(ApplicationId id, Stage stage) {
@@ -119,4 +127,5 @@ public class CaseProgress {
 	private Application lock(ApplicationId id) {
 		return applications.findByIdForUpdate(id).orElseThrow(() -> new ApplicationNotFound(id));
 	}
+
 }

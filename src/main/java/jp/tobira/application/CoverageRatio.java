@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * Reserves ÷ outstanding supply. Rounded down to six places: a ratio of 0.9999996 must never read as 1.000000 and
- * pass a threshold of 1.00 it does not meet.
+ * Reserves ÷ outstanding supply. Rounded down to six places: a ratio of 0.9999996 must
+ * never read as 1.000000 and pass a threshold of 1.00 it does not meet.
  */
 public record CoverageRatio(BigDecimal value) {
 

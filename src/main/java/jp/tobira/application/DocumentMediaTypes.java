@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * Decides a document's media type from its content, never from what the upload claims, and refuses a file whose
- * content is not the type its name (or its declared content type) claims. Tika reads the magic bytes; an XLSX is a
- * ZIP to any magic-byte detector, so its workbook part is looked for as well.
+ * Decides a document's media type from its content, never from what the upload claims,
+ * and refuses a file whose content is not the type its name (or its declared content
+ * type) claims. Tika reads the magic bytes; an XLSX is a ZIP to any magic-byte detector,
+ * so its workbook part is looked for as well.
  */
 @Component
 class DocumentMediaTypes {
@@ -57,7 +58,8 @@ class DocumentMediaTypes {
 			throw InvalidInput.of("file", "problem.declaredMismatch", NAMES.get(declared), NAMES.get(claimed));
 		}
 		if (!contentIs(claimed, content)) {
-			throw InvalidInput.of("file", "problem.contentMismatch", fileName, NAMES.get(claimed), tika.detect(content));
+			throw InvalidInput.of("file", "problem.contentMismatch", fileName, NAMES.get(claimed),
+					tika.detect(content));
 		}
 		return claimed;
 	}
@@ -108,4 +110,5 @@ class DocumentMediaTypes {
 			return false;
 		}
 	}
+
 }

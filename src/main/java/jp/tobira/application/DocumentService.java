@@ -19,8 +19,9 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Phrase;
 
 /**
- * Stores an application's documents: content type from the bytes, SHA-256, a new version per type on every upload.
- * Either the row, its bytes and its audit entry are stored together, or nothing is.
+ * Stores an application's documents: content type from the bytes, SHA-256, a new version
+ * per type on every upload. Either the row, its bytes and its audit entry are stored
+ * together, or nothing is.
  */
 @Service
 public class DocumentService {
@@ -54,15 +55,17 @@ public class DocumentService {
 	public Document upload(Actor actor, ApplicationId applicationId, DocumentType type, Upload upload) {
 		Application application = access.toChangeAsIssuer(actor, applicationId);
 		if (!application.isDraft()) {
-			throw new ApplicationStateConflict(Phrase.of("error.documentsClosed", application.reference().value(), Phrase.of("status." + application.status())));
+			throw new ApplicationStateConflict(Phrase.of("error.documentsClosed", application.reference().value(),
+					Phrase.of("status." + application.status())));
 		}
 		return store(actor, application, type, upload);
 	}
 
 	/**
-	 * Stores a document for a case whose state the caller has checked (a draft, or an answer to a request for
-	 * information). Runs inside the caller's transaction, which holds the case's row lock, so versions of one type
-	 * are numbered one after the other.
+	 * Stores a document for a case whose state the caller has checked (a draft, or an
+	 * answer to a request for information). Runs inside the caller's transaction, which
+	 * holds the case's row lock, so versions of one type are numbered one after the
+	 * other.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	Document store(Actor actor, Application application, DocumentType type, Upload upload) {
@@ -113,7 +116,10 @@ public class DocumentService {
 		return new StoredFile(document, documents.content(documentId));
 	}
 
-	/** What an upload brings: its bytes, the file name and the content type the client declared. */
+	/**
+	 * What an upload brings: its bytes, the file name and the content type the client
+	 * declared.
+	 */
 	public record Upload(byte[] content, String fileName, String declaredType) {
 	}
 
@@ -140,4 +146,5 @@ public class DocumentService {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -15,4 +15,5 @@ public class DocumentTooLarge extends InvalidInput {
 	public boolean tooLarge() {
 		return true;
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The documents table: metadata rows with the bytes beside them in the same row (one unit, one transaction). */
+/**
+ * The documents table: metadata rows with the bytes beside them in the same row (one
+ * unit, one transaction).
+ */
 @Repository
 public class Documents {
 
@@ -66,9 +69,11 @@ public class Documents {
 	}
 
 	private static Document map(ResultSet rs, int row) throws SQLException {
-		return new Document(rs.getObject("id", UUID.class), new ApplicationId(rs.getObject("application_id", UUID.class)),
+		return new Document(rs.getObject("id", UUID.class),
+				new ApplicationId(rs.getObject("application_id", UUID.class)),
 				DocumentType.valueOf(rs.getString("type")), rs.getInt("version"), rs.getString("file_name"),
 				rs.getLong("size_bytes"), rs.getString("media_type"), rs.getString("sha256"),
 				rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
 	}
+
 }

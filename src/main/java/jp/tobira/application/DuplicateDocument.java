@@ -7,12 +7,13 @@ import jp.tobira.validation.Refusal;
 public class DuplicateDocument extends Refusal {
 
 	public DuplicateDocument(Document existing) {
-		super(Kind.CONFLICT, "Duplicate document", Phrase.of("error.duplicateDocument", Phrase.of("document." + existing.type()), existing.version(),
-				existing.fileName()));
+		super(Kind.CONFLICT, "Duplicate document", Phrase.of("error.duplicateDocument",
+				Phrase.of("document." + existing.type()), existing.version(), existing.fileName()));
 	}
 
 	@Override
 	public java.util.List<jp.tobira.validation.FieldProblem> fields() {
 		return java.util.List.of(new jp.tobira.validation.FieldProblem("file", getMessage()));
 	}
+
 }

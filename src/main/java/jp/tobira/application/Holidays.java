@@ -20,8 +20,9 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * The national holidays, as data an admin extends each year (every change audited), and the business calendar made
- * from them. The calendar is kept in memory (the table has a few dozen rows) and rebuilt after each change commits.
+ * The national holidays, as data an admin extends each year (every change audited), and
+ * the business calendar made from them. The calendar is kept in memory (the table has a
+ * few dozen rows) and rebuilt after each change commits.
  */
 @Service
 public class Holidays {
@@ -56,7 +57,10 @@ public class Holidays {
 		return current;
 	}
 
-	/** True when the holiday data covers less than the next twelve months: the admin must add the next year. */
+	/**
+	 * True when the holiday data covers less than the next twelve months: the admin must
+	 * add the next year.
+	 */
 	public boolean coverageWarning(LocalDate today) {
 		return !calendar().covers(today.plusMonths(12));
 	}
@@ -112,4 +116,5 @@ public class Holidays {
 			throw InvalidInput.of(field, "problem.requiredShort", 100);
 		}
 	}
+
 }

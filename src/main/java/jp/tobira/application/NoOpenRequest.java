@@ -6,4 +6,5 @@ public class NoOpenRequest extends ApplicationStateConflict {
 	public NoOpenRequest(Reference reference) {
 		super(jp.tobira.validation.Phrase.of("error.noOpenRequest", reference.value()));
 	}
+
 }

@@ -2,7 +2,10 @@ package jp.tobira.application;
 
 import java.util.regex.Pattern;
 
-/** A case's public reference, such as {@code EQ-2026-000123}: the year of the draft and a gap-free counter. */
+/**
+ * A case's public reference, such as {@code EQ-2026-000123}: the year of the draft and a
+ * gap-free counter.
+ */
 public record Reference(String value) {
 
 	private static final Pattern FORMAT = Pattern.compile("EQ-\\d{4}-\\d{6}");

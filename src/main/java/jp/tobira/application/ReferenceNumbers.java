@@ -6,8 +6,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out case references. The increment takes the year's counter row lock until the draft's transaction ends:
- * concurrent drafts queue for a number, and a draft that rolls back gives its number back, so there are no gaps.
+ * Hands out case references. The increment takes the year's counter row lock until the
+ * draft's transaction ends: concurrent drafts queue for a number, and a draft that rolls
+ * back gives its number back, so there are no gaps.
  */
 @Component
 class ReferenceNumbers {
@@ -30,4 +31,5 @@ class ReferenceNumbers {
 		}
 		return Reference.of(year, number);
 	}
+
 }

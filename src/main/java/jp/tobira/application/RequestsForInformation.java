@@ -28,8 +28,9 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * Requests for information and the issuer's answers. While a request is open the statutory clock is paused
- * (ARCHITECTURE.md §2); an answer may bring new versions of documents.
+ * Requests for information and the issuer's answers. While a request is open the
+ * statutory clock is paused (ARCHITECTURE.md §2); an answer may bring new versions of
+ * documents.
  */
 @Service
 public class RequestsForInformation {
@@ -75,7 +76,8 @@ public class RequestsForInformation {
 		if (message.length() > MAX_TEXT) {
 			throw InvalidInput.of("message", "problem.tooLong", MAX_TEXT);
 		}
-		if (items.size() > 50 || items.stream().anyMatch(item -> item == null || item.isBlank() || item.length() > 200)) {
+		if (items.size() > 50
+				|| items.stream().anyMatch(item -> item == null || item.isBlank() || item.length() > 200)) {
 			throw InvalidInput.of("missing", "problem.rfiItems");
 		}
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
@@ -98,13 +100,13 @@ public class RequestsForInformation {
 	}
 
 	/**
-	 * The issuer's answer: a message and any number of new documents (new versions of a type). Closes the request,
-	 * returns the case to the status of the stage that asked (a completeness check's case is submitted again, not in
-	 * review) and resumes the process in the same transaction.
+	 * The issuer's answer: a message and any number of new documents (new versions of a
+	 * type). Closes the request, returns the case to the status of the stage that asked
+	 * (a completeness check's case is submitted again, not in review) and resumes the
+	 * process in the same transaction.
 	 */
 	@Transactional
-	public RequestForInformation answer(Actor actor, ApplicationId id, String message,
-			List<DocumentUpload> uploads) {
+	public RequestForInformation answer(Actor actor, ApplicationId id, String message, List<DocumentUpload> uploads) {
 		Application application = access.toChangeAsIssuer(actor, id);
 		RequestForInformation open = openFor(id).orElseThrow(() -> new NoOpenRequest(application.reference()));
 		if (application.status() != ApplicationStatus.AWAITING_ISSUER) {
@@ -121,18 +123,22 @@ public class RequestsForInformation {
 			stored.add(documents.store(actor, application, upload.type(), upload.upload()));
 		}
 		Instant now = clock.instant();
-		jdbc.sql("""
-				UPDATE app.rfi SET answer = ?, answered_by = ?, answered_at = ?, closed_at = ?, closed_because = 'ANSWERED'
-				WHERE id = ?
-				""").params(message.strip(), actor.username(), Timestamp.from(now), Timestamp.from(now), open.id()).update();
+		jdbc.sql(
+				"""
+						UPDATE app.rfi SET answer = ?, answered_by = ?, answered_at = ?, closed_at = ?, closed_because = 'ANSWERED'
+						WHERE id = ?
+						""")
+			.params(message.strip(), actor.username(), Timestamp.from(now), Timestamp.from(now), open.id())
+			.update();
 		application.moveTo(application.stage().workingStatus(), application.stage(), now);
 		applications.update(application);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("rfiId", open.id().toString());
 		payload.put("message", message.strip());
-		payload.put("documents", stored.stream()
-			.map(d -> Map.of("type", d.type().name(), "version", d.version(), "sha256", d.sha256()))
-			.toList());
+		payload.put("documents",
+				stored.stream()
+					.map(d -> Map.of("type", d.type().name(), "version", d.version(), "sha256", d.sha256()))
+					.toList());
 		auditLog.append(actor.username(), application.reference().value(), AuditKind.RFI_RESPONDED, payload);
 		events.publishEvent(new RfiAnswered(id, application.reference()));
 		return openOrLast(id);
@@ -153,7 +159,10 @@ public class RequestsForInformation {
 			.list();
 	}
 
-	/** The requests of several cases in one query: a page of a list reads its clocks with it. */
+	/**
+	 * The requests of several cases in one query: a page of a list reads its clocks with
+	 * it.
+	 */
 	public Map<ApplicationId, List<RequestForInformation>> ofAll(java.util.Collection<ApplicationId> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -212,4 +221,5 @@ public class RequestsForInformation {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The hashing rule of the chain, in one place for the writer and the verifier. The canonical form of an entry is the
- * JSON array {@code [seq, occurredAt, actor, caseReference, kind, payload]}: a JSON encoding leaves no ambiguity
- * about where one field ends, whatever characters an actor name or payload holds.
+ * The hashing rule of the chain, in one place for the writer and the verifier. The
+ * canonical form of an entry is the JSON array
+ * {@code [seq, occurredAt, actor, caseReference, kind, payload]}: a JSON encoding leaves
+ * no ambiguity about where one field ends, whatever characters an actor name or payload
+ * holds.
  */
 final class AuditChain {
 
@@ -28,8 +30,8 @@ final class AuditChain {
 	static String hash(String previousHash, long seq, Instant occurredAt, String actor, String caseReference,
 			AuditKind kind, String payload) {
 		try {
-			String canonical = JSON.writeValueAsString(Arrays.asList(seq, DateTimeFormatter.ISO_INSTANT.format(occurredAt),
-					actor, caseReference, kind.name(), payload));
+			String canonical = JSON.writeValueAsString(Arrays.asList(seq,
+					DateTimeFormatter.ISO_INSTANT.format(occurredAt), actor, caseReference, kind.name(), payload));
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
 			return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -43,4 +45,5 @@ final class AuditChain {
 		return hash(entry.previousHash(), entry.seq(), entry.occurredAt(), entry.actor(), entry.caseReference(),
 				entry.kind(), entry.payload());
 	}
+
 }

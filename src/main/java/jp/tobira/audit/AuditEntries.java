@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the audit log: a case's entries, a filtered page for the admin, and CSV exports. */
+/**
+ * Reading the audit log: a case's entries, a filtered page for the admin, and CSV
+ * exports.
+ */
 @Service
 public class AuditEntries {
 
@@ -31,7 +34,8 @@ public class AuditEntries {
 
 	AuditEntries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
-		// its own template: a fetch size makes PostgreSQL stream the export inside the read-only transaction
+		// its own template: a fetch size makes PostgreSQL stream the export inside the
+		// read-only transaction
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 	}
@@ -72,7 +76,10 @@ public class AuditEntries {
 		writeCsv(new Filter(null, null, caseReference, null, null), out);
 	}
 
-	/** The entries a filter selects, oldest first, as CSV, streamed row by row from one query. */
+	/**
+	 * The entries a filter selects, oldest first, as CSV, streamed row by row from one
+	 * query.
+	 */
 	@Transactional(readOnly = true)
 	public void writeCsv(Filter filter, Writer out) throws IOException {
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
@@ -122,4 +129,5 @@ public class AuditEntries {
 				rs.getString("case_reference"), AuditKind.valueOf(rs.getString("kind")), rs.getString("payload"),
 				rs.getString("previous_hash"), rs.getString("hash"));
 	}
+
 }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained record of truth (ARCHITECTURE.md §5). An entry is appended in the same transaction as the
- * change it records, with the chain head locked: appends are serialised, and a rolled-back change leaves neither
- * its entry nor a gap.
+ * The append-only, hash-chained record of truth (ARCHITECTURE.md §5). An entry is
+ * appended in the same transaction as the change it records, with the chain head locked:
+ * appends are serialised, and a rolled-back change leaves neither its entry nor a gap.
  */
 @Service
 public class AuditLog {
@@ -45,7 +45,8 @@ public class AuditLog {
 	/**
 	 * Appends an entry.
 	 * @param actor the user name, or {@code system}
-	 * @param caseReference the case's reference, or {@code null} for entries about no case (log-ins, configuration)
+	 * @param caseReference the case's reference, or {@code null} for entries about no
+	 * case (log-ins, configuration)
 	 * @param payload what happened, serialised as canonical JSON (keys sorted)
 	 */
 	@Transactional
@@ -57,13 +58,15 @@ public class AuditLog {
 			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
 			.single();
 		long seq = head.seq() + 1;
-		// PostgreSQL keeps microseconds; hash what is stored so the verifier recomputes the same value
+		// PostgreSQL keeps microseconds; hash what is stored so the verifier recomputes
+		// the same value
 		Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String hash = AuditChain.hash(head.hash(), seq, occurredAt, actor, caseReference, kind, payloadJson);
-		jdbc.sql("""
-				INSERT INTO app.audit_entry (seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""")
+		jdbc.sql(
+				"""
+						INSERT INTO app.audit_entry (seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						""")
 			.params(seq, Timestamp.from(occurredAt), actor, caseReference, kind.name(), payloadJson, head.hash(), hash)
 			.update();
 		jdbc.sql("UPDATE app.audit_chain_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
@@ -78,4 +81,5 @@ public class AuditLog {
 			throw new IllegalArgumentException("Audit payload cannot be written as JSON", ex);
 		}
 	}
+
 }

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Re-walks the audit chain from the first entry, recomputing every hash, and names the first entry that does not
- * fit: a changed entry (its stored hash no longer matches its content), a deleted one (a gap in the sequence, or a
- * link to a hash that is not its predecessor's), or a deleted tail (the chain head records more than the log holds).
+ * Re-walks the audit chain from the first entry, recomputing every hash, and names the
+ * first entry that does not fit: a changed entry (its stored hash no longer matches its
+ * content), a deleted one (a gap in the sequence, or a link to a hash that is not its
+ * predecessor's), or a deleted tail (the chain head records more than the log holds).
  * Entries are streamed, so the walk needs no memory for the log's size.
  */
 @Service
@@ -26,7 +27,8 @@ public class AuditVerifier {
 	private final AuditLog auditLog;
 
 	AuditVerifier(javax.sql.DataSource dataSource, AuditLog auditLog) {
-		// its own template: a fetch size makes PostgreSQL stream rows inside the read-only transaction
+		// its own template: a fetch size makes PostgreSQL stream rows inside the
+		// read-only transaction
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH_SIZE);
 		this.auditLog = auditLog;
@@ -47,9 +49,12 @@ public class AuditVerifier {
 
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
-		// The head first, then only the entries up to it: an append committing between the two reads adds entries
-		// past the head read, which the walk leaves out, instead of looking like a tail that was removed. Entries
-		// cannot be deleted (trigger), so every entry up to the head read is still there for the walk.
+		// The head first, then only the entries up to it: an append committing between
+		// the two reads adds entries
+		// past the head read, which the walk leaves out, instead of looking like a tail
+		// that was removed. Entries
+		// cannot be deleted (trigger), so every entry up to the head read is still there
+		// for the walk.
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
 		long headSeq = ((Number) head.get("seq")).longValue();
 		Walk walk = new Walk();
@@ -101,5 +106,7 @@ public class AuditVerifier {
 			lastSeq = entry.seq();
 			lastHash = entry.hash();
 		}
+
 	}
+
 }

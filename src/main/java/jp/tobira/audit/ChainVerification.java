@@ -1,8 +1,8 @@
 package jp.tobira.audit;
 
 /**
- * The result of re-walking the chain: valid, or the first entry that breaks it and why. Serialised as
- * {@code {"valid":true,"entries":N}} when valid.
+ * The result of re-walking the chain: valid, or the first entry that breaks it and why.
+ * Serialised as {@code {"valid":true,"entries":N}} when valid.
  */
 public record ChainVerification(boolean valid, long entries, Long firstBrokenSeq, String reason) {
 

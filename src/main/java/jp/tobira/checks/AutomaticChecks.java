@@ -19,8 +19,9 @@ import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.validation.Phrase;
 
 /**
- * The automatic checks of ARCHITECTURE.md §4, measured against configured thresholds. Each result says what was measured
- * and against what, so a screen can explain every flag. Missing data is reported as not evaluated, never as fine.
+ * The automatic checks of ARCHITECTURE.md §4, measured against configured thresholds.
+ * Each result says what was measured and against what, so a screen can explain every
+ * flag. Missing data is reported as not evaluated, never as fine.
  */
 @Service
 public class AutomaticChecks {
@@ -39,7 +40,10 @@ public class AutomaticChecks {
 
 	public static final String JURISDICTION = "JURISDICTION";
 
-	/** Paper whose remaining term is limited; a row of this class without a maturity cannot be shown to be short. */
+	/**
+	 * Paper whose remaining term is limited; a row of this class without a maturity
+	 * cannot be shown to be short.
+	 */
 	private static final Set<AssetClass> TERM_LIMITED = EnumSet.of(AssetClass.GOVERNMENT_BILL,
 			AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO);
 
@@ -61,7 +65,9 @@ public class AutomaticChecks {
 		return limits;
 	}
 
-	/** @param asOf the date of submission (today, for a draft) */
+	/**
+	 * @param asOf the date of submission (today, for a draft)
+	 */
 	public CheckReport run(ApplicationContent content, LocalDate asOf) {
 		return new CheckReport(List.of(coverage(content), eligibility(content), attestation(content, asOf),
 				audit(content, asOf), redemption(content), segregation(content), jurisdiction(content)));

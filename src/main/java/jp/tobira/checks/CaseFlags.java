@@ -15,8 +15,9 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * The pre-screen's flags on a case, each with the rule that raised it. A reviewer may overrule a flag only with a
- * written reason; the flag stays visible, marked as overruled.
+ * The pre-screen's flags on a case, each with the rule that raised it. A reviewer may
+ * overrule a flag only with a written reason; the flag stays visible, marked as
+ * overruled.
  */
 @Service
 public class CaseFlags {
@@ -45,7 +46,9 @@ public class CaseFlags {
 	/** Replaces the case's flags with the pre-screen's result (the rules that fired). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void raise(ApplicationId id, List<Map<String, Object>> fired) {
-		jdbc.sql("DELETE FROM app.case_flag WHERE application_id = ? AND overruled_by IS NULL").param(id.value()).update();
+		jdbc.sql("DELETE FROM app.case_flag WHERE application_id = ? AND overruled_by IS NULL")
+			.param(id.value())
+			.update();
 		for (Map<String, Object> rule : fired) {
 			jdbc.sql("""
 					INSERT INTO app.case_flag (application_id, flag, rule, advice, raised_at) VALUES (?, ?, ?, ?, ?)
@@ -57,7 +60,10 @@ public class CaseFlags {
 		}
 	}
 
-	/** A reviewer overrules flags, each with a reason; an unknown flag or a missing reason is refused. */
+	/**
+	 * A reviewer overrules flags, each with a reason; an unknown flag or a missing reason
+	 * is refused.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void overrule(ApplicationId id, Map<String, String> reasonsByFlag, String reviewer) {
 		List<String> raised = of(id).stream().map(RaisedFlag::flag).toList();
@@ -89,4 +95,5 @@ public class CaseFlags {
 					rs.getString("overrule_reason")))
 			.list();
 	}
+
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jp.tobira.validation.Phrase;
 
 /**
- * One automatic check: what was measured, against what threshold, and the flag it raised. A check that could not be
- * measured (a draft without the data) is {@code evaluated=false}: never counted as passed. What was measured and the
- * threshold are phrases, so a screen shows them in its language; the API gives them in English.
+ * One automatic check: what was measured, against what threshold, and the flag it raised.
+ * A check that could not be measured (a draft without the data) is
+ * {@code evaluated=false}: never counted as passed. What was measured and the threshold
+ * are phrases, so a screen shows them in its language; the API gives them in English.
  *
  * @param check a stable id such as {@code RESERVE_COVERAGE}
  * @param measured what was measured, for display

@@ -12,23 +12,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import jp.tobira.application.AssetClass;
 
 /**
- * The thresholds of the automatic checks (ARCHITECTURE.md §4). They are configuration, not code: the detailed criteria of
- * equivalence are not public, and the supervisor will change them.
+ * The thresholds of the automatic checks (ARCHITECTURE.md §4). They are configuration,
+ * not code: the detailed criteria of equivalence are not public, and the supervisor will
+ * change them.
  *
  * @param minCoverageRatio reserves ÷ outstanding supply must be at least this
  * @param eligibleAssetClasses the asset classes reserves may hold
- * @param maxGovernmentMaturity the longest remaining maturity of government paper (and of a reverse repo's term),
- * from the reserve snapshot's date
+ * @param maxGovernmentMaturity the longest remaining maturity of government paper (and of
+ * a reverse repo's term), from the reserve snapshot's date
  * @param maxAttestationAge the latest reserve attestation's greatest age at submission
  * @param maxAuditAge the latest independent audit's greatest age
  * @param maxRedemptionBusinessDays the longest redemption time
  */
 @ConfigurationProperties("tobira.checks")
-public record ChecksProperties(@DefaultValue("1.00") BigDecimal minCoverageRatio,
-		@DefaultValue({ "CASH", "DEMAND_DEPOSIT", "GOVERNMENT_BILL", "GOVERNMENT_BOND",
-				"REVERSE_REPO" }) Set<AssetClass> eligibleAssetClasses,
-		@DefaultValue("P1Y") Period maxGovernmentMaturity, @DefaultValue("P35D") Period maxAttestationAge,
-		@DefaultValue("P12M") Period maxAuditAge, @DefaultValue("5") int maxRedemptionBusinessDays) {
+public record ChecksProperties(@DefaultValue("1.00") BigDecimal minCoverageRatio, @DefaultValue( {
+		"CASH", "DEMAND_DEPOSIT", "GOVERNMENT_BILL", "GOVERNMENT_BOND",
+		"REVERSE_REPO" }) Set<AssetClass> eligibleAssetClasses, @DefaultValue("P1Y") Period maxGovernmentMaturity,
+		@DefaultValue("P35D") Period maxAttestationAge, @DefaultValue("P12M") Period maxAuditAge,
+		@DefaultValue("5") int maxRedemptionBusinessDays){
 
 	/** The thresholds as name and value, for the admin's read-only view. */
 	public Map<String, String> describe() {

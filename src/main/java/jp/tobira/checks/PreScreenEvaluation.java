@@ -15,39 +15,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.tobira.validation.Phrase;
 
 /**
- * One run of the automatic checks on a case, as it was stored when it ran: each check's measured value, threshold,
- * result, flag and the pre-screen table's rule that fired, with the configuration it ran under and the date the ages
- * were measured to. Values and thresholds are phrases (bundle keys with their arguments), so each reader gets them in
+ * One run of the automatic checks on a case, as it was stored when it ran: each check's
+ * measured value, threshold, result, flag and the pre-screen table's rule that fired,
+ * with the configuration it ran under and the date the ages were measured to. Values and
+ * thresholds are phrases (bundle keys with their arguments), so each reader gets them in
  * their language from the words stored, not from a recomputation.
  *
- * @param kind {@link Kind#PRE_SCREEN} when the process ran it, {@link Kind#RE_RUN} for a later re-run
- * @param rules the pre-screen table's rules that fired, each {@code flag}, {@code rule} and {@code advice}
+ * @param kind {@link Kind#PRE_SCREEN} when the process ran it, {@link Kind#RE_RUN} for a
+ * later re-run
+ * @param rules the pre-screen table's rules that fired, each {@code flag}, {@code rule}
+ * and {@code advice}
  */
 public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String evaluatedBy, Instant evaluatedAt,
 		LocalDate asOf, Configuration configuration, List<Check> checks, List<FiredRule> rules) {
 
 	public enum Kind {
+
 		PRE_SCREEN, RE_RUN
+
 	}
 
 	public enum Result {
+
 		PASSED, FAILED, NOT_EVALUATED;
 
 		static Result of(CheckResult result) {
 			return !result.evaluated() ? NOT_EVALUATED : result.flag() == null ? PASSED : FAILED;
 		}
+
 	}
 
 	/**
 	 * The configuration the checks ran under.
+	 *
 	 * @param thresholds each {@code tobira.checks.*} property in force and its value
 	 * @param jurisdiction the application's home jurisdiction, or {@code null}
-	 * @param jurisdictionStatus its status in the jurisdiction table as the check read it, or {@code null}
+	 * @param jurisdictionStatus its status in the jurisdiction table as the check read
+	 * it, or {@code null}
 	 */
 	public record Configuration(Map<String, Object> thresholds, String jurisdiction, String jurisdictionStatus) {
 	}
 
-	/** One check as stored; {@code flag} and {@code rule} are {@code null} for a check that raised none. */
+	/**
+	 * One check as stored; {@code flag} and {@code rule} are {@code null} for a check
+	 * that raised none.
+	 */
 	public record Check(String code, Result result, Phrase value, Phrase threshold, Flag flag, String rule) {
 
 		public boolean passed() {
@@ -58,13 +70,18 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 	public record FiredRule(String flag, String rule, String advice) {
 	}
 
-	/** The rule that raised a flag, with its advice; {@code null} when the table fired none for it. */
+	/**
+	 * The rule that raised a flag, with its advice; {@code null} when the table fired
+	 * none for it.
+	 */
 	public FiredRule ruleFor(Check check) {
 		return check.flag() == null ? null
 				: rules.stream().filter(r -> check.flag().name().equals(r.flag())).findFirst().orElse(null);
 	}
 
-	/** The stored checks in the shape of a live report, for the views that show either. */
+	/**
+	 * The stored checks in the shape of a live report, for the views that show either.
+	 */
 	public CheckReport report() {
 		return new CheckReport(checks.stream()
 			.map(check -> new CheckResult(check.code(), check.value(), check.threshold(), check.flag(),
@@ -72,12 +89,16 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 			.toList());
 	}
 
-	/** The configuration in its stored JSON shape ({@code thresholds}, {@code jurisdiction: {code, status}}). */
+	/**
+	 * The configuration in its stored JSON shape ({@code thresholds},
+	 * {@code jurisdiction: {code, status}}).
+	 */
 	public Map<String, Object> configurationJson() {
 		return json(configuration);
 	}
 
-	// --- the stored JSON form (see V7__pre_screen_evaluation.sql), written and read here only ---
+	// --- the stored JSON form (see V7__pre_screen_evaluation.sql), written and read here
+	// only ---
 
 	static Map<String, Object> json(Configuration configuration) {
 		Map<String, Object> jurisdiction = new LinkedHashMap<>();
@@ -112,7 +133,10 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		}).toList();
 	}
 
-	/** A phrase as {@code {"key", "args"}}; an argument is a string, a number, a phrase or a list of these. */
+	/**
+	 * A phrase as {@code {"key", "args"}}; an argument is a string, a number, a phrase or
+	 * a list of these.
+	 */
 	static Map<String, Object> json(Phrase phrase) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("key", phrase.key());
@@ -133,7 +157,10 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		return String.valueOf(argument);
 	}
 
-	/** The order the thresholds are shown in (the README's); PostgreSQL's jsonb keeps its own order of keys. */
+	/**
+	 * The order the thresholds are shown in (the README's); PostgreSQL's jsonb keeps its
+	 * own order of keys.
+	 */
 	private static final List<String> THRESHOLD_ORDER = List.of("tobira.checks.min-coverage-ratio",
 			"tobira.checks.eligible-asset-classes", "tobira.checks.max-government-maturity",
 			"tobira.checks.max-attestation-age", "tobira.checks.max-audit-age",
@@ -153,8 +180,8 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		for (JsonNode check : json) {
 			String flag = text(check.get("flag"));
 			checks.add(new Check(check.get("code").asText(), Result.valueOf(check.get("result").asText()),
-					phrase(check.get("value")), phrase(check.get("threshold")), flag == null ? null : Flag.valueOf(flag),
-					text(check.get("rule"))));
+					phrase(check.get("value")), phrase(check.get("threshold")),
+					flag == null ? null : Flag.valueOf(flag), text(check.get("rule"))));
 		}
 		return checks;
 	}
@@ -162,8 +189,8 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 	static List<FiredRule> rules(JsonNode json) {
 		List<FiredRule> rules = new ArrayList<>();
 		if (json != null) {
-			json.forEach(rule -> rules.add(
-					new FiredRule(text(rule.get("flag")), text(rule.get("rule")), text(rule.get("advice")))));
+			json.forEach(rule -> rules
+				.add(new FiredRule(text(rule.get("flag")), text(rule.get("rule")), text(rule.get("advice")))));
 		}
 		return rules;
 	}
@@ -186,14 +213,18 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		return plain(json);
 	}
 
-	/** A JSON scalar as the Java value it was written from; numbers keep their kind, so a bundle formats them alike. */
+	/**
+	 * A JSON scalar as the Java value it was written from; numbers keep their kind, so a
+	 * bundle formats them alike.
+	 */
 	private static Object plain(JsonNode json) {
 		if (json == null || json.isNull()) {
 			return null;
 		}
 		if (json.isIntegralNumber()) {
 			BigInteger value = json.bigIntegerValue();
-			return value.bitLength() < 32 ? (Object) value.intValue() : value.bitLength() < 64 ? value.longValue() : value;
+			return value.bitLength() < 32 ? (Object) value.intValue()
+					: value.bitLength() < 64 ? value.longValue() : value;
 		}
 		if (json.isNumber()) {
 			return new BigDecimal(json.asText());

@@ -33,13 +33,15 @@ import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.security.Actor;
 
 /**
- * The pre-screen's evaluations of a case, stored as they ran: the screens, the API and the decision letter read them
- * from here and never recompute them. The process stores the pre-screen in two steps of one transaction: the checks
- * with the configuration they ran under ({@link #measurePreScreen}), then the pre-screen table's rules that fired
- * ({@link #completePreScreen}), which also appends {@code PRE_SCREEN_COMPLETED} to the audit log. The task screen
- * shows today's run of {@link AutomaticChecks} beside it, labelled and stored nowhere; a reviewer may store one
- * ({@link #reRun}), kept and audited as a re-run beside the pre-screen.
- * Templates call it as {@code @preScreenEvaluations}.
+ * The pre-screen's evaluations of a case, stored as they ran: the screens, the API and
+ * the decision letter read them from here and never recompute them. The process stores
+ * the pre-screen in two steps of one transaction: the checks with the configuration they
+ * ran under ({@link #measurePreScreen}), then the pre-screen table's rules that fired
+ * ({@link #completePreScreen}), which also appends {@code PRE_SCREEN_COMPLETED} to the
+ * audit log. The task screen shows today's run of {@link AutomaticChecks} beside it,
+ * labelled and stored nowhere; a reviewer may store one ({@link #reRun}), kept and
+ * audited as a re-run beside the pre-screen. Templates call it as
+ * {@code @preScreenEvaluations}.
  */
 @Service("preScreenEvaluations")
 public class PreScreenEvaluations {
@@ -72,10 +74,14 @@ public class PreScreenEvaluations {
 		this.clock = clock;
 	}
 
-	/** Runs the checks for the process's pre-screen and stores them; the rules follow in the same transaction. */
+	/**
+	 * Runs the checks for the process's pre-screen and stores them; the rules follow in
+	 * the same transaction.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PreScreenEvaluation measurePreScreen(ApplicationId id, ApplicationContent content, LocalDate asOf) {
-		PreScreenEvaluation evaluation = measure(id, PreScreenEvaluation.Kind.PRE_SCREEN, Actor.SYSTEM.username(), content, asOf);
+		PreScreenEvaluation evaluation = measure(id, PreScreenEvaluation.Kind.PRE_SCREEN, Actor.SYSTEM.username(),
+				content, asOf);
 		jdbc.sql("""
 				INSERT INTO app.pre_screen_evaluation
 				    (id, application_id, kind, evaluated_by, evaluated_at, as_of, configuration, checks, rules)
@@ -90,9 +96,10 @@ public class PreScreenEvaluations {
 	}
 
 	/**
-	 * Completes the pre-screen measured in this transaction with the rules the pre-screen table fired (each
-	 * {@code flag}, {@code rule}, {@code advice}), gives each failed check the rule that fired for its flag, and
-	 * audits the whole evaluation as {@code PRE_SCREEN_COMPLETED} by {@code system}.
+	 * Completes the pre-screen measured in this transaction with the rules the pre-screen
+	 * table fired (each {@code flag}, {@code rule}, {@code advice}), gives each failed
+	 * check the rule that fired for its flag, and audits the whole evaluation as
+	 * {@code PRE_SCREEN_COMPLETED} by {@code system}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PreScreenEvaluation completePreScreen(ApplicationId id, List<Map<String, Object>> fired) {
@@ -110,14 +117,16 @@ public class PreScreenEvaluations {
 			.params(write(PreScreenEvaluation.json(evaluation.checks())),
 					write(PreScreenEvaluation.rulesJson(evaluation.rules())), evaluation.id())
 			.update();
-		auditLog.append(Actor.SYSTEM.username(), referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED, auditPayload(evaluation));
+		auditLog.append(Actor.SYSTEM.username(), referenceOf(id), AuditKind.PRE_SCREEN_COMPLETED,
+				auditPayload(evaluation));
 		return evaluation;
 	}
 
 	/**
-	 * A reviewer's re-run under the configuration in force now, through the same decision table, stored beside the
-	 * pre-screen as {@code RE_RUN} and audited as {@code PRE_SCREEN_COMPLETED} by the reviewer. It changes neither
-	 * the pre-screen nor the case's flags: the pre-screen stays the record they come from.
+	 * A reviewer's re-run under the configuration in force now, through the same decision
+	 * table, stored beside the pre-screen as {@code RE_RUN} and audited as
+	 * {@code PRE_SCREEN_COMPLETED} by the reviewer. It changes neither the pre-screen nor
+	 * the case's flags: the pre-screen stays the record they come from.
 	 */
 	@Transactional
 	public PreScreenEvaluation reRun(String reviewer, ApplicationId id, ApplicationContent content, LocalDate asOf) {
@@ -138,7 +147,10 @@ public class PreScreenEvaluations {
 		return evaluation;
 	}
 
-	/** The measured checks with the table's rules: each failed check gets the rule that fired for its flag. */
+	/**
+	 * The measured checks with the table's rules: each failed check gets the rule that
+	 * fired for its flag.
+	 */
 	private static PreScreenEvaluation withRules(PreScreenEvaluation measured, List<Map<String, Object>> fired) {
 		List<PreScreenEvaluation.FiredRule> rules = fired.stream()
 			.map(rule -> new PreScreenEvaluation.FiredRule(string(rule.get("flag")), string(rule.get("rule")),
@@ -146,14 +158,16 @@ public class PreScreenEvaluations {
 			.toList();
 		List<PreScreenEvaluation.Check> checks = measured.checks().stream().map(check -> {
 			String rule = check.flag() == null ? null
-					: rules.stream().filter(r -> check.flag().name().equals(r.flag())).map(r -> r.rule()).findFirst()
+					: rules.stream()
+						.filter(r -> check.flag().name().equals(r.flag()))
+						.map(r -> r.rule())
+						.findFirst()
 						.orElse(null);
 			return new PreScreenEvaluation.Check(check.code(), check.result(), check.value(), check.threshold(),
 					check.flag(), rule);
 		}).toList();
-		return new PreScreenEvaluation(measured.id(), measured.applicationId(), measured.kind(),
-				measured.evaluatedBy(), measured.evaluatedAt(), measured.asOf(), measured.configuration(), checks,
-				rules);
+		return new PreScreenEvaluation(measured.id(), measured.applicationId(), measured.kind(), measured.evaluatedBy(),
+				measured.evaluatedAt(), measured.asOf(), measured.configuration(), checks, rules);
 	}
 
 	private String referenceOf(ApplicationId id) {
@@ -163,7 +177,10 @@ public class PreScreenEvaluations {
 			.single();
 	}
 
-	/** The evaluation the process made, the record every screen shows; empty before the pre-screen has run. */
+	/**
+	 * The evaluation the process made, the record every screen shows; empty before the
+	 * pre-screen has run.
+	 */
 	public Optional<PreScreenEvaluation> preScreenOf(ApplicationId id) {
 		return jdbc.sql("""
 				SELECT * FROM app.pre_screen_evaluation
@@ -186,8 +203,8 @@ public class PreScreenEvaluations {
 	}
 
 	/**
-	 * A {@code PRE_SCREEN_COMPLETED} entry's payload read back as the evaluation it records, for a timeline; empty
-	 * for a payload of another shape.
+	 * A {@code PRE_SCREEN_COMPLETED} entry's payload read back as the evaluation it
+	 * records, for a timeline; empty for a payload of another shape.
 	 */
 	public Optional<PreScreenEvaluation> fromAuditPayload(String payload) {
 		try {
@@ -197,7 +214,8 @@ public class PreScreenEvaluations {
 			}
 			return Optional.of(new PreScreenEvaluation(uuid(node.get("evaluationId")), uuid(node.get("applicationId")),
 					PreScreenEvaluation.Kind.valueOf(node.path("kind").asText("PRE_SCREEN")),
-					node.path("evaluatedBy").asText(Actor.SYSTEM.username()), java.time.Instant.parse(node.get("evaluatedAt").asText()),
+					node.path("evaluatedBy").asText(Actor.SYSTEM.username()),
+					java.time.Instant.parse(node.get("evaluatedAt").asText()),
 					LocalDate.parse(node.get("asOf").asText()),
 					PreScreenEvaluation.configuration(node.get("configuration")),
 					PreScreenEvaluation.checks(node.get("checks")), PreScreenEvaluation.rules(node.get("flags"))));
@@ -208,8 +226,9 @@ public class PreScreenEvaluations {
 	}
 
 	/**
-	 * A stored phrase in a reader's language (for the letters, which are written outside a page's locale): nested
-	 * phrases and lists of them put into words first, as {@code Phrase.english()} does.
+	 * A stored phrase in a reader's language (for the letters, which are written outside
+	 * a page's locale): nested phrases and lists of them put into words first, as
+	 * {@code Phrase.english()} does.
 	 */
 	public String text(jp.tobira.validation.Phrase phrase, java.util.Locale locale) {
 		return messages.getMessage(new DefaultMessageSourceResolvable(new String[] { phrase.key() },
@@ -225,12 +244,17 @@ public class PreScreenEvaluations {
 			return messages.getMessage(nested.key(), words(nested.arguments(), locale), locale);
 		}
 		if (argument instanceof List<?> items) {
-			return items.stream().map(item -> String.valueOf(word(item, locale))).collect(java.util.stream.Collectors.joining(", "));
+			return items.stream()
+				.map(item -> String.valueOf(word(item, locale)))
+				.collect(java.util.stream.Collectors.joining(", "));
 		}
 		return argument;
 	}
 
-	/** The audit payload: the flags with their rules, every check's value, threshold, result and rule, the configuration. */
+	/**
+	 * The audit payload: the flags with their rules, every check's value, threshold,
+	 * result and rule, the configuration.
+	 */
 	static Map<String, Object> auditPayload(PreScreenEvaluation evaluation) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("evaluationId", evaluation.id().toString());
@@ -263,18 +287,22 @@ public class PreScreenEvaluations {
 		String jurisdiction = content.issuer() == null ? null : content.issuer().jurisdiction();
 		PreScreenEvaluation.Configuration configuration = new PreScreenEvaluation.Configuration(thresholds(),
 				jurisdiction, used.get() == null ? null : used.get().name());
-		return new PreScreenEvaluation(UUID.randomUUID(), id.value(), kind, actor, clock.instant(), asOf,
-				configuration, results, List.of());
+		return new PreScreenEvaluation(UUID.randomUUID(), id.value(), kind, actor, clock.instant(), asOf, configuration,
+				results, List.of());
 	}
 
-	/** The thresholds in force, under their property names, as JSON values (ratios as written, periods in ISO). */
+	/**
+	 * The thresholds in force, under their property names, as JSON values (ratios as
+	 * written, periods in ISO).
+	 */
 	private Map<String, Object> thresholds() {
 		Map<String, Object> thresholds = new LinkedHashMap<>();
 		thresholds.put("tobira.checks.min-coverage-ratio", limits.minCoverageRatio().toPlainString());
-		thresholds.put("tobira.checks.eligible-asset-classes", java.util.Arrays.stream(AssetClass.values())
-			.filter(limits.eligibleAssetClasses()::contains)
-			.map(Enum::name)
-			.toList());
+		thresholds.put("tobira.checks.eligible-asset-classes",
+				java.util.Arrays.stream(AssetClass.values())
+					.filter(limits.eligibleAssetClasses()::contains)
+					.map(Enum::name)
+					.toList());
 		thresholds.put("tobira.checks.max-government-maturity", iso(limits.maxGovernmentMaturity()));
 		thresholds.put("tobira.checks.max-attestation-age", iso(limits.maxAttestationAge()));
 		thresholds.put("tobira.checks.max-audit-age", iso(limits.maxAuditAge()));
@@ -292,9 +320,8 @@ public class PreScreenEvaluations {
 					PreScreenEvaluation.Kind.valueOf(rs.getString("kind")), rs.getString("evaluated_by"),
 					rs.getTimestamp("evaluated_at").toInstant(), rs.getObject("as_of", LocalDate.class),
 					PreScreenEvaluation.configuration(json.readTree(rs.getString("configuration"))),
-					PreScreenEvaluation.checks(json.readTree(rs.getString("checks"))),
-					rs.getString("rules") == null ? List.of()
-							: PreScreenEvaluation.rules(json.readTree(rs.getString("rules"))));
+					PreScreenEvaluation.checks(json.readTree(rs.getString("checks"))), rs.getString("rules") == null
+							? List.of() : PreScreenEvaluation.rules(json.readTree(rs.getString("rules"))));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A stored pre-screen evaluation cannot be read", ex);
@@ -317,4 +344,5 @@ public class PreScreenEvaluations {
 	private static UUID uuid(JsonNode node) {
 		return node == null || node.isNull() ? null : UUID.fromString(node.asText());
 	}
+
 }

@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.validation.InvalidInput;
 
-/** The request to the home regulator for confirmation of information sharing, and the regulator's reply. */
+/**
+ * The request to the home regulator for confirmation of information sharing, and the
+ * regulator's reply.
+ */
 @Service
 public class HomeConfirmations {
 
@@ -45,7 +48,10 @@ public class HomeConfirmations {
 				""").params(id.value(), officer, Timestamp.from(clock.instant())).update();
 	}
 
-	/** Records a confirmation; the arrangement must be a known kind and the reference given. */
+	/**
+	 * Records a confirmation; the arrangement must be a known kind and the reference
+	 * given.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void confirmed(ApplicationId id, String arrangement, String reference, String contact, LocalDate repliedOn,
 			String officer) {
@@ -116,4 +122,5 @@ public class HomeConfirmations {
 			throw InvalidInput.of(field, "problem.tooLong", max);
 		}
 	}
+
 }

@@ -19,8 +19,9 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * The jurisdiction table: data an admin edits, every change audited. The process reads it through the
- * {@code jurisdictions} decision table, which is regenerated on every change ({@link JurisdictionsChanged}).
+ * The jurisdiction table: data an admin edits, every change audited. The process reads it
+ * through the {@code jurisdictions} decision table, which is regenerated on every change
+ * ({@link JurisdictionsChanged}).
  */
 @Service
 public class Jurisdictions {
@@ -70,11 +71,14 @@ public class Jurisdictions {
 			throw InvalidInput.of("note", "problem.tooLong", 500);
 		}
 		Optional<Jurisdiction> before = find(code);
-		jdbc.sql("""
-				INSERT INTO app.jurisdiction (code, name, status, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (code) DO UPDATE SET name = excluded.name, status = excluded.status, note = excluded.note,
-				    updated_by = excluded.updated_by, updated_at = excluded.updated_at
-				""").params(code, name.strip(), status.name(), note, actor, Timestamp.from(clock.instant())).update();
+		jdbc.sql(
+				"""
+						INSERT INTO app.jurisdiction (code, name, status, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+						ON CONFLICT (code) DO UPDATE SET name = excluded.name, status = excluded.status, note = excluded.note,
+						    updated_by = excluded.updated_by, updated_at = excluded.updated_at
+						""")
+			.params(code, name.strip(), status.name(), note, actor, Timestamp.from(clock.instant()))
+			.update();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("table", "jurisdiction");
 		payload.put("code", code);
@@ -87,7 +91,9 @@ public class Jurisdictions {
 	}
 
 	private Jurisdiction map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Jurisdiction(rs.getString("code"), rs.getString("name"), EquivalenceStatus.valueOf(rs.getString("status")),
-				rs.getString("note"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+		return new Jurisdiction(rs.getString("code"), rs.getString("name"),
+				EquivalenceStatus.valueOf(rs.getString("status")), rs.getString("note"), rs.getString("updated_by"),
+				rs.getTimestamp("updated_at").toInstant());
 	}
+
 }

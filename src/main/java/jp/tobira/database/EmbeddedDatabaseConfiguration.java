@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no database server configured, Tobira runs on real PostgreSQL binaries started from the jar (zonky). Its data
- * lives under {@code tobira.database.embedded.data-directory} and survives restarts; in tests the directory is left
- * blank and each run gets a throw-away cluster.
+ * With no database server configured, Tobira runs on real PostgreSQL binaries started
+ * from the jar (zonky). Its data lives under
+ * {@code tobira.database.embedded.data-directory} and survives restarts; in tests the
+ * directory is left blank and each run gets a throw-away cluster.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceConfigured.class)
@@ -31,11 +32,13 @@ class EmbeddedDatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-			// Spring closes the server as this bean's destroy method, after the pool and the engine are gone;
+			// Spring closes the server as this bean's destroy method, after the pool and
+			// the engine are gone;
 			// zonky's own JVM hook would race that shutdown
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(properties.startupWait())
-			// zonky's defaults are for throw-away test databases; an application's cases must survive a crash
+			// zonky's defaults are for throw-away test databases; an application's cases
+			// must survive a crash
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
@@ -62,7 +65,8 @@ class EmbeddedDatabaseConfiguration {
 	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+			try (ResultSet rs = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
 				if (rs.next()) {
 					return;
 				}
@@ -70,4 +74,5 @@ class EmbeddedDatabaseConfiguration {
 			statement.execute("CREATE DATABASE " + DATABASE);
 		}
 	}
+
 }

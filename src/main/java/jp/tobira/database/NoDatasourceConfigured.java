@@ -6,8 +6,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * True when neither {@code spring.datasource.url} nor {@code SPRING_DATASOURCE_URL} names a server: a blank value
- * counts as absent, so test configuration can write {@code ${TOBIRA_TEST_DB_URL:}}.
+ * True when neither {@code spring.datasource.url} nor {@code SPRING_DATASOURCE_URL} names
+ * a server: a blank value counts as absent, so test configuration can write
+ * {@code ${TOBIRA_TEST_DB_URL:}}.
  */
 class NoDatasourceConfigured implements Condition {
 
@@ -15,4 +16,5 @@ class NoDatasourceConfigured implements Condition {
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
 	}
+
 }

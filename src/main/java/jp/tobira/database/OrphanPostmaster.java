@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server left running by an application that was killed (SIGKILL skips every shutdown hook): its
- * {@code postmaster.pid} makes the next start fail. When no live JVM holds the data directory's lock, such a server
- * belongs to nobody and is stopped, so a restart after a crash just works.
+ * A PostgreSQL server left running by an application that was killed (SIGKILL skips every
+ * shutdown hook): its {@code postmaster.pid} makes the next start fail. When no live JVM
+ * holds the data directory's lock, such a server belongs to nobody and is stopped, so a
+ * restart after a crash just works.
  */
 final class OrphanPostmaster {
 
@@ -36,7 +37,8 @@ final class OrphanPostmaster {
 			.filter(ProcessHandle::isAlive)
 			.filter(OrphanPostmaster::isPostgres);
 		if (postmaster.isEmpty()) {
-			// PostgreSQL itself ignores a pid file whose process is gone; removing it keeps the log quiet
+			// PostgreSQL itself ignores a pid file whose process is gone; removing it
+			// keeps the log quiet
 			Files.deleteIfExists(pidFile);
 			return;
 		}
@@ -75,4 +77,5 @@ final class OrphanPostmaster {
 	private static boolean isPostgres(ProcessHandle process) {
 		return process.info().command().map(command -> command.contains("postgres")).orElse(true);
 	}
+
 }

@@ -38,9 +38,10 @@ import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.security.Actor;
 
 /**
- * The decision letter for the issuer, in English or Japanese, as HTML and as PDF. Japanese text is set in the
- * Adobe-Japan1 font HeiseiKakuGo-W5 that OpenPDF describes without embedding: every PDF reader supplies a
- * Japanese font for it, so the jar needs no font file. The letter prints the SHA-256 of the decision record.
+ * The decision letter for the issuer, in English or Japanese, as HTML and as PDF.
+ * Japanese text is set in the Adobe-Japan1 font HeiseiKakuGo-W5 that OpenPDF describes
+ * without embedding: every PDF reader supplies a Japanese font for it, so the jar needs
+ * no font file. The letter prints the SHA-256 of the decision record.
  */
 @Service
 public class DecisionLetters {
@@ -70,9 +71,10 @@ public class DecisionLetters {
 	}
 
 	/**
-	 * Notifies the issuer of the decision: its letter is theirs to read on the case page and through the API from the
-	 * moment the engine's transaction commits, and the audit log records it as the message sent to them. No e-mail
-	 * leaves the system (yet), so none is claimed.
+	 * Notifies the issuer of the decision: its letter is theirs to read on the case page
+	 * and through the API from the moment the engine's transaction commits, and the audit
+	 * log records it as the message sent to them. No e-mail leaves the system (yet), so
+	 * none is claimed.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void notifyIssuer(ApplicationId id) {
@@ -102,7 +104,10 @@ public class DecisionLetters {
 				preScreens.preScreenOf(id).map(evaluation -> preScreen(evaluation, locale)).orElse(null));
 	}
 
-	/** The stored pre-screen in the reader's language: each check's value, threshold and result as recorded. */
+	/**
+	 * The stored pre-screen in the reader's language: each check's value, threshold and
+	 * result as recorded.
+	 */
 	private Letter.PreScreen preScreen(PreScreenEvaluation evaluation, Locale locale) {
 		String evaluatedAt = DateTimeFormatter.ofPattern(msg("format.dateTime", locale), locale)
 			.format(evaluation.evaluatedAt().atZone(TOKYO));
@@ -122,8 +127,9 @@ public class DecisionLetters {
 	}
 
 	/**
-	 * The letter's texts, each under its heading: the conditions of an approval with conditions and then the reasons
-	 * for it (the issuer is owed both), otherwise the reasons. A text the decision-maker left empty is left out.
+	 * The letter's texts, each under its heading: the conditions of an approval with
+	 * conditions and then the reasons for it (the issuer is owed both), otherwise the
+	 * reasons. A text the decision-maker left empty is left out.
 	 */
 	private List<Letter.Section> sections(Decision decision, Locale locale) {
 		List<Letter.Section> sections = new ArrayList<>();
@@ -172,8 +178,8 @@ public class DecisionLetters {
 				document.add(paragraph(strong, letter.preScreen().label()));
 				document.add(paragraph(small, letter.preScreen().note()));
 				for (Letter.Row row : letter.preScreen().rows()) {
-					document.add(paragraph(body, row.check() + ": " + row.value() + " (" + letter.preScreen().thresholdLabel()
-							+ " " + row.threshold() + ") — " + row.result()));
+					document.add(paragraph(body, row.check() + ": " + row.value() + " ("
+							+ letter.preScreen().thresholdLabel() + " " + row.threshold() + ") — " + row.result()));
 				}
 			}
 			document.add(Chunk.NEWLINE);
@@ -203,9 +209,10 @@ public class DecisionLetters {
 	}
 
 	/**
-	 * Latin text in Helvetica, everything else in the Adobe-Japan1 font, chosen character by character: an English
-	 * letter quotes Japanese names as often as a Japanese one quotes English ones, and Latin letters set in the
-	 * Japanese font are spaced for ideographs.
+	 * Latin text in Helvetica, everything else in the Adobe-Japan1 font, chosen character
+	 * by character: an English letter quotes Japanese names as often as a Japanese one
+	 * quotes English ones, and Latin letters set in the Japanese font are spaced for
+	 * ideographs.
 	 */
 	private record Fonts(float size, int style) {
 
@@ -231,4 +238,5 @@ public class DecisionLetters {
 	private String msg(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
 	}
+
 }

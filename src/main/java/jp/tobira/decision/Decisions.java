@@ -30,11 +30,13 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * Records decisions. The record's SHA-256 is taken over its canonical form, the JSON object
- * {@code {"conditions":…,"decidedAt":"<ISO-8601 instant>","decidedBy":…,"outcome":…,"reasons":…,"recommendation":…,"reference":…}}
- * with keys in that (alphabetical) order, no white space, absent texts as {@code null}; the letter prints it so
- * anyone can recompute it. Recording a decision only records it: what follows from it (an approved token entering
- * the register, the issuer told of a rejection) is the process's next step.
+ * Records decisions. The record's SHA-256 is taken over its canonical form, the JSON
+ * object {@code {"conditions":…,"decidedAt":"<ISO-8601
+ * instant>","decidedBy":…,"outcome":…,"reasons":…,"recommendation":…,"reference":…}} with
+ * keys in that (alphabetical) order, no white space, absent texts as {@code null}; the
+ * letter prints it so anyone can recompute it. Recording a decision only records it: what
+ * follows from it (an approved token entering the register, the issuer told of a
+ * rejection) is the process's next step.
  */
 @Service
 public class Decisions {
@@ -59,8 +61,8 @@ public class Decisions {
 	}
 
 	@Transactional
-	public Decision record(ApplicationId id, Outcome outcome, String reasons, String conditions,
-			String recommendation, String decidedBy) {
+	public Decision record(ApplicationId id, Outcome outcome, String reasons, String conditions, String recommendation,
+			String decidedBy) {
 		if (outcome == null) {
 			throw InvalidInput.of("decision", "problem.decisionRequired");
 		}
@@ -78,13 +80,15 @@ public class Decisions {
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
 		Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String reference = application.reference().value();
-		String sha256 = sha256(canonical(reference, outcome, cleanReasons, cleanConditions, recommendation, decidedBy,
-				decidedAt));
+		String sha256 = sha256(
+				canonical(reference, outcome, cleanReasons, cleanConditions, recommendation, decidedBy, decidedAt));
 		jdbc.sql("""
 				INSERT INTO app.decision (application_id, outcome, reasons, conditions, recommendation, decided_by,
 				    decided_at, record_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""").params(id.value(), outcome.name(), cleanReasons, cleanConditions, recommendation, decidedBy,
-				Timestamp.from(decidedAt), sha256).update();
+				""")
+			.params(id.value(), outcome.name(), cleanReasons, cleanConditions, recommendation, decidedBy,
+					Timestamp.from(decidedAt), sha256)
+			.update();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("outcome", outcome.name());
 		payload.put("reasons", cleanReasons);
@@ -146,4 +150,5 @@ public class Decisions {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

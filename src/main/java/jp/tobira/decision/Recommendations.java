@@ -16,7 +16,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
-/** The recommendation table's result for a case: what it advises, which rule fired, and why. */
+/**
+ * The recommendation table's result for a case: what it advises, which rule fired, and
+ * why.
+ */
 @Service
 public class Recommendations {
 
@@ -44,7 +47,9 @@ public class Recommendations {
 				ON CONFLICT (application_id) DO UPDATE SET recommendation = excluded.recommendation,
 				    rule = excluded.rule, rationale = excluded.rationale, made_at = excluded.made_at
 				""").params(id.value(), recommendation, rule, rationale, Timestamp.from(now)).update();
-		jdbc.sql("UPDATE app.application SET recommendation = ? WHERE id = ?").params(recommendation, id.value()).update();
+		jdbc.sql("UPDATE app.application SET recommendation = ? WHERE id = ?")
+			.params(recommendation, id.value())
+			.update();
 		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.RECOMMENDATION_MADE,
 				Map.of("recommendation", recommendation, "rule", rule, "rationale", rationale));
 	}
@@ -56,4 +61,5 @@ public class Recommendations {
 					rs.getString("rationale"), rs.getTimestamp("made_at").toInstant()))
 			.optional();
 	}
+
 }

@@ -25,7 +25,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
-/** The public register of recognised tokens: what was decided, as recorded at the decision. */
+/**
+ * The public register of recognised tokens: what was decided, as recorded at the
+ * decision.
+ */
 @Service
 public class Register {
 
@@ -52,9 +55,10 @@ public class Register {
 	}
 
 	/**
-	 * Recognises an approved token: enters it in the register as the application and the decision describe it,
-	 * dated by the decision. The process's "Recognise the token" step, in the engine's transaction, so the entry
-	 * stands or falls with the case's approval.
+	 * Recognises an approved token: enters it in the register as the application and the
+	 * decision describe it, dated by the decision. The process's "Recognise the token"
+	 * step, in the engine's transaction, so the entry stands or falls with the case's
+	 * approval.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recognise(ApplicationId id) {
@@ -77,24 +81,23 @@ public class Register {
 					content.intermediary().registrationNumber(), decisionDate, decision.conditions(),
 					Timestamp.from(clock.instant()))
 			.update();
-		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED,
-				Map.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate",
-						decisionDate.toString()));
+		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED, Map
+			.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate", decisionDate.toString()));
 	}
 
 	public List<RegisterEntry> entries() {
 		return jdbc.sql("SELECT * FROM app.register_entry ORDER BY decision_date DESC, symbol, reference")
 			.query((rs, row) -> new RegisterEntry(rs.getString("reference"), rs.getString("token_name"),
 					rs.getString("symbol"), rs.getString("pegged_currency"), rs.getString("issuer_name"),
-					rs.getString("home_jurisdiction"), rs.getString("home_regulator"), rs.getString("intermediary_name"),
-					rs.getString("intermediary_registration"), rs.getObject("decision_date", LocalDate.class),
-					rs.getString("conditions"), rs.getString("status")))
+					rs.getString("home_jurisdiction"), rs.getString("home_regulator"),
+					rs.getString("intermediary_name"), rs.getString("intermediary_registration"),
+					rs.getObject("decision_date", LocalDate.class), rs.getString("conditions"), rs.getString("status")))
 			.list();
 	}
 
 	/**
-	 * The register as CSV, UTF-8 with a byte-order mark so that spreadsheet programs in Japan read it as UTF-8, and
-	 * text cells guarded against formula injection.
+	 * The register as CSV, UTF-8 with a byte-order mark so that spreadsheet programs in
+	 * Japan read it as UTF-8, and text cells guarded against formula injection.
 	 */
 	public void writeCsv(Writer out) throws IOException {
 		out.write('\uFEFF');
@@ -108,4 +111,5 @@ public class Register {
 			}
 		}
 	}
+
 }

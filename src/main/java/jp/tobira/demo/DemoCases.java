@@ -51,13 +51,15 @@ import jp.tobira.process.EngineScript;
 import jp.tobira.review.ReviewTasks;
 
 /**
- * In demo mode, a new installation shows a living system: cases in every stage and every ending (draft,
- * completeness check, request for information, review, waiting for the home regulator, escalated, decision,
- * approved, rejected, withdrawn, lapsed), made through the same services the screens and the API use, from the
- * canonical application. The cases are spread over the last five months: the engine's clock is moved to each step's
- * day as the step is taken (and reset afterwards), so statutory clocks, due dates, overdue tasks, the ageing and
- * the time spent per stage look like those of a working office, and the timers fire as they would have. Each
- * reviewer has a task or two claimed, so "My tasks" is not empty. Runs once, on an empty database.
+ * In demo mode, a new installation shows a living system: cases in every stage and every
+ * ending (draft, completeness check, request for information, review, waiting for the
+ * home regulator, escalated, decision, approved, rejected, withdrawn, lapsed), made
+ * through the same services the screens and the API use, from the canonical application.
+ * The cases are spread over the last five months: the engine's clock is moved to each
+ * step's day as the step is taken (and reset afterwards), so statutory clocks, due dates,
+ * overdue tasks, the ageing and the time spent per stage look like those of a working
+ * office, and the timers fire as they would have. Each reviewer has a task or two
+ * claimed, so "My tasks" is not empty. Runs once, on an empty database.
  */
 @Component
 class DemoCases extends StartupStep {
@@ -85,8 +87,8 @@ class DemoCases extends StartupStep {
 	private final ObjectMapper json;
 
 	DemoCases(DemoMode demoMode, ApplicationService applications, DocumentService documents, ReviewTasks tasks,
-			EngineScript engine, Jurisdictions jurisdictions,
-			Organisations organisations, JdbcClient jdbc, ObjectMapper json) {
+			EngineScript engine, Jurisdictions jurisdictions, Organisations organisations, JdbcClient jdbc,
+			ObjectMapper json) {
 		super(Sequence.DEMO_CASES);
 		this.demoMode = demoMode;
 		this.applications = applications;
@@ -127,8 +129,10 @@ class DemoCases extends StartupStep {
 
 		// a draft, not yet submitted
 		Story draft = plan.story(issuer, token("Example Yen", "EXJ", "JPY"));
-		plan.on(2, 15, () -> draft.id = applications.create(issuer, draft.content(2,
-				t -> t.remove(List.of("reserves", "audit", "redemption")))).id());
+		plan.on(2, 15,
+				() -> draft.id = applications
+					.create(issuer, draft.content(2, t -> t.remove(List.of("reserves", "audit", "redemption"))))
+					.id());
 
 		// just submitted: the completeness check waits in the intake queue
 		Story fresh = plan.story(issuer, token("Example Euro", "EXE", "EUR"));
@@ -190,9 +194,10 @@ class DemoCases extends StartupStep {
 		plan.on(140, 11, () -> complete(cooperation, approved, HomeConfirmationRequest.KEY, SENT));
 		plan.on(125, 15, () -> complete(backing, approved, BackingReview.KEY, SATISFACTORY));
 		plan.on(110, 10, () -> complete(cooperation, approved, HomeRegulatorReply.KEY, CONFIRMED));
-		plan.on(100, 14, () -> complete(decision, approved, DecisionTask.KEY, "{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
-				+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
-				+ "\"reasons\": \"Backing and audit in order; the home framework is still under assessment.\"}"));
+		plan.on(100, 14,
+				() -> complete(decision, approved, DecisionTask.KEY, "{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
+						+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
+						+ "\"reasons\": \"Backing and audit in order; the home framework is still under assessment.\"}"));
 
 		// rejected last month: the home framework is not equivalent
 		Story rejected = plan.story(issuer2, t -> sampleStable(t, "Island Dollar", "ISD", "USD", "KY"));
@@ -237,9 +242,9 @@ class DemoCases extends StartupStep {
 			}));
 			story.id = draft.id();
 			for (DocumentType type : DocumentType.required()) {
-				documents.upload(story.issuer, draft.id(), type, new DocumentService.Upload(
-						pdf(draft.reference() + " — " + type + " (demo document)"),
-						type.name().toLowerCase().replace('_', '-') + ".pdf", "application/pdf"));
+				documents.upload(story.issuer, draft.id(), type,
+						new DocumentService.Upload(pdf(draft.reference() + " — " + type + " (demo document)"),
+								type.name().toLowerCase().replace('_', '-') + ".pdf", "application/pdf"));
 			}
 		});
 		plan.on(daysAgo, 10, () -> applications.submit(story.issuer, story.id));
@@ -254,8 +259,9 @@ class DemoCases extends StartupStep {
 	}
 
 	/**
-	 * The steps of all the stories, taken in the order of their time, so the audit log runs forward in time as it
-	 * would have; each step runs with the engine's clock set to its time.
+	 * The steps of all the stories, taken in the order of their time, so the audit log
+	 * runs forward in time as it would have; each step runs with the engine's clock set
+	 * to its time.
 	 */
 	private final class Timeline {
 
@@ -280,7 +286,10 @@ class DemoCases extends StartupStep {
 			return current;
 		}
 
-		/** A step of the current story, on a working day about {@code daysAgo} days ago, at {@code hour} in Tokyo. */
+		/**
+		 * A step of the current story, on a working day about {@code daysAgo} days ago,
+		 * at {@code hour} in Tokyo.
+		 */
 		void on(int daysAgo, int hour, Runnable action) {
 			LocalDate day = today.minusDays(daysAgo);
 			while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -290,7 +299,8 @@ class DemoCases extends StartupStep {
 			if (at.isAfter(now)) {
 				at = now;
 			}
-			// a story's steps keep their order even where a weekend moves one onto the day before
+			// a story's steps keep their order even where a weekend moves one onto the
+			// day before
 			if (current.last != null && at.isBefore(current.last)) {
 				at = current.last;
 			}
@@ -310,12 +320,16 @@ class DemoCases extends StartupStep {
 				engine.resetClock();
 			}
 		}
+
 	}
 
 	private record Step(Instant at, int order, Runnable action) {
 	}
 
-	/** One demo case: who applies, how its application differs from the canonical one, and its id once created. */
+	/**
+	 * One demo case: who applies, how its application differs from the canonical one, and
+	 * its id once created.
+	 */
 	private final class Story {
 
 		final Actor issuer;
@@ -332,16 +346,20 @@ class DemoCases extends StartupStep {
 		}
 
 		/**
-		 * The application as prepared {@code daysAgo} days ago: every date in it moved back by as many days, so its
-		 * attestation was as fresh then as the canonical one is today.
+		 * The application as prepared {@code daysAgo} days ago: every date in it moved
+		 * back by as many days, so its attestation was as fresh then as the canonical one
+		 * is today.
 		 */
 		ApplicationContent content(int daysAgo, Consumer<ObjectNode> more) {
 			return variant(change.andThen(t -> shiftDates(t, daysAgo)).andThen(more));
 		}
+
 	}
 
 	private static Consumer<ObjectNode> token(String name, String symbol, String currency) {
-		return t -> ((ObjectNode) t.get("token")).put("name", name).put("symbol", symbol).put("peggedCurrency", currency);
+		return t -> ((ObjectNode) t.get("token")).put("name", name)
+			.put("symbol", symbol)
+			.put("peggedCurrency", currency);
 	}
 
 	private static void shiftDates(JsonNode node, int days) {
@@ -377,8 +395,8 @@ class DemoCases extends StartupStep {
 		((ObjectNode) content.get("issuer")).put("legalName", "Sample Stable Issuer Ltd.")
 			.put("registrationNumber", "SSI-2019-0077")
 			.put("jurisdiction", jurisdiction)
-			.put("homeRegulator", "SG".equals(jurisdiction) ? "Monetary Authority of Singapore"
-					: "Cayman Islands Monetary Authority")
+			.put("homeRegulator",
+					"SG".equals(jurisdiction) ? "Monetary Authority of Singapore" : "Cayman Islands Monetary Authority")
 			.put("licenceReference", "MPI-2024-0311")
 			.put("address", "1 Demo Quay, #10-01, Singapore 049315")
 			.put("contactEmail", "compliance@sample-stable.test");
@@ -419,4 +437,5 @@ class DemoCases extends StartupStep {
 		}
 		return out.toByteArray();
 	}
+
 }

@@ -20,8 +20,9 @@ import jp.tobira.security.Organisations;
 import jp.tobira.security.Users;
 
 /**
- * The demo accounts of ARCHITECTURE.md §8, all with password {@code demo}. They exist only in demo mode: when demo mode is
- * off (the {@code prod} profile) any demo account left in the database is disabled, so it can never log in.
+ * The demo accounts of ARCHITECTURE.md §8, all with password {@code demo}. They exist
+ * only in demo mode: when demo mode is off (the {@code prod} profile) any demo account
+ * left in the database is disabled, so it can never log in.
  */
 @Component
 class DemoUsers extends StartupStep {
@@ -87,10 +88,11 @@ class DemoUsers extends StartupStep {
 			if (users.exists(user.username())) {
 				continue;
 			}
-			UUID organisation = user.organisation() == null ? null
-					: organisations.findByName(user.organisation()).orElseGet(() -> organisations.create(user.organisation()));
+			UUID organisation = user.organisation() == null ? null : organisations.findByName(user.organisation())
+				.orElseGet(() -> organisations.create(user.organisation()));
 			users.create(user.username(), password, user.displayName(), organisation, user.groups());
 			jdbc.sql("UPDATE app.users SET demo = true WHERE username = ?").param(user.username()).update();
 		}
 	}
+
 }

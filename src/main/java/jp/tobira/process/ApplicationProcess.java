@@ -8,8 +8,8 @@ import jp.tobira.review.DecisionTask;
 import jp.tobira.review.HomeRegulatorReply;
 
 /**
- * The names the process model and the Java code share: one place, so none is typed twice. The user tasks' keys are
- * their definitions' ({@link jp.tobira.review.TaskDefinition}).
+ * The names the process model and the Java code share: one place, so none is typed twice.
+ * The user tasks' keys are their definitions' ({@link jp.tobira.review.TaskDefinition}).
  */
 public final class ApplicationProcess {
 
@@ -19,7 +19,9 @@ public final class ApplicationProcess {
 
 	static final String WITHDRAWN = "ApplicationWithdrawn";
 
-	/** Process variables: the case's id, and only what gateways and decision tables read. */
+	/**
+	 * Process variables: the case's id, and only what gateways and decision tables read.
+	 */
 	static final class Variables {
 
 		static final String APPLICATION_ID = "applicationId";
@@ -37,11 +39,13 @@ public final class ApplicationProcess {
 		static final String DECISION = "decision";
 
 		/** The variable each task's outcome becomes, for the gateway after it. */
-		private static final Map<String, String> OUTCOMES = Map.of(CompletenessCheck.KEY, COMPLETE,
-				BackingReview.KEY, BACKING_OUTCOME, HomeRegulatorReply.KEY, COOPERATION_OUTCOME, DecisionTask.KEY,
-				DECISION);
+		private static final Map<String, String> OUTCOMES = Map.of(CompletenessCheck.KEY, COMPLETE, BackingReview.KEY,
+				BACKING_OUTCOME, HomeRegulatorReply.KEY, COOPERATION_OUTCOME, DecisionTask.KEY, DECISION);
 
-		/** The variables completing a task sets: its outcome under the name its gateway reads, if it has one. */
+		/**
+		 * The variables completing a task sets: its outcome under the name its gateway
+		 * reads, if it has one.
+		 */
 		static Map<String, Object> outcomeOf(String taskKey, Object outcome) {
 			String variable = OUTCOMES.get(taskKey);
 			if (variable == null || outcome == null) {
@@ -52,8 +56,10 @@ public final class ApplicationProcess {
 
 		private Variables() {
 		}
+
 	}
 
 	private ApplicationProcess() {
 	}
+
 }

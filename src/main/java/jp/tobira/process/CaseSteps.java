@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.application.CaseProgress;
 
-/** The model's case steps ({@code ${caseSteps.…(applicationId)}}): each moves the case through its service. */
+/**
+ * The model's case steps ({@code ${caseSteps.…(applicationId)}}): each moves the case
+ * through its service.
+ */
 @Component("caseSteps")
 public class CaseSteps {
 
@@ -29,4 +32,5 @@ public class CaseSteps {
 	public void withdrawn(String applicationId) {
 		progress.withdrawalClosed(ProcessGateway.idOf(applicationId));
 	}
+
 }

@@ -9,7 +9,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
-/** The information-sharing branch's automatic step: a framework judged not equivalent needs no confirmation. */
+/**
+ * The information-sharing branch's automatic step: a framework judged not equivalent
+ * needs no confirmation.
+ */
 @Component("cooperationSteps")
 public class CooperationSteps {
 
@@ -24,12 +27,15 @@ public class CooperationSteps {
 		this.auditLog = auditLog;
 	}
 
-	/** @return the branch's outcome for the recommendation table */
+	/**
+	 * @return the branch's outcome for the recommendation table
+	 */
 	public String notEquivalent(String applicationId) {
 		String reference = applications.findById(ProcessGateway.idOf(applicationId)).orElseThrow().reference().value();
 		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.RECOMMENDATION_MADE,
-				Map.of("branch", "cooperation", "outcome", NOT_EQUIVALENT,
-						"reason", "the home framework is judged not equivalent: no confirmation is requested"));
+				Map.of("branch", "cooperation", "outcome", NOT_EQUIVALENT, "reason",
+						"the home framework is judged not equivalent: no confirmation is requested"));
 		return NOT_EQUIVALENT;
 	}
+
 }

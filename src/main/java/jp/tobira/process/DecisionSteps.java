@@ -10,7 +10,10 @@ import jp.tobira.decision.DecisionLetters;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.decision.Register;
 
-/** The model's steps around the decision: the recommendation before it, the outcome after it. */
+/**
+ * The model's steps around the decision: the recommendation before it, the outcome after
+ * it.
+ */
 @Component("decisionSteps")
 public class DecisionSteps {
 
@@ -24,8 +27,8 @@ public class DecisionSteps {
 
 	private final DecisionLetters letters;
 
-	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications,
-			Register register, DecisionLetters letters) {
+	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications, Register register,
+			DecisionLetters letters) {
 		this.recommendations = recommendations;
 		this.progress = progress;
 		this.applications = applications;
@@ -33,7 +36,10 @@ public class DecisionSteps {
 		this.letters = letters;
 	}
 
-	/** @param result the recommendation table's single result: recommendation, rule, rationale */
+	/**
+	 * @param result the recommendation table's single result: recommendation, rule,
+	 * rationale
+	 */
 	public void recommended(String applicationId, Map<String, Object> result) {
 		var id = ProcessGateway.idOf(applicationId);
 		String reference = applications.findById(id).orElseThrow().reference().value();
@@ -42,17 +48,24 @@ public class DecisionSteps {
 		progress.decisionDue(id);
 	}
 
-	/** "Recognise the token": the approved token enters the public register, and the case closes approved. */
+	/**
+	 * "Recognise the token": the approved token enters the public register, and the case
+	 * closes approved.
+	 */
 	public void approved(String applicationId) {
 		var id = ProcessGateway.idOf(applicationId);
 		register.recognise(id);
 		progress.approved(id);
 	}
 
-	/** "Notify the rejection": the issuer is given the decision letter, and the case closes rejected. */
+	/**
+	 * "Notify the rejection": the issuer is given the decision letter, and the case
+	 * closes rejected.
+	 */
 	public void rejected(String applicationId) {
 		var id = ProcessGateway.idOf(applicationId);
 		letters.notifyIssuer(id);
 		progress.rejected(id);
 	}
+
 }

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One time for the whole application: the engine's clock. Timers, task due dates, the statutory clock and the
- * audit log all read it, so a test that moves the engine's clock ({@code ClockUtil.setCurrentTime}) moves every
- * part together. Dates are those of Tokyo, where the supervisor's business days are counted.
+ * One time for the whole application: the engine's clock. Timers, task due dates, the
+ * statutory clock and the audit log all read it, so a test that moves the engine's clock
+ * ({@code ClockUtil.setCurrentTime}) moves every part together. Dates are those of Tokyo,
+ * where the supervisor's business days are counted.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineClock {
@@ -37,4 +38,5 @@ public class EngineClock {
 			}
 		};
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import jp.tobira.checks.PreScreenEvaluation;
 import jp.tobira.checks.PreScreenTable;
 
-/** The deployed pre-screen table, fed the same variables the process feeds it ({@link PreScreenInputs}). */
+/**
+ * The deployed pre-screen table, fed the same variables the process feeds it
+ * ({@link PreScreenInputs}).
+ */
 @Component
 class EnginePreScreenTable implements PreScreenTable {
 
@@ -25,8 +28,8 @@ class EnginePreScreenTable implements PreScreenTable {
 	@Override
 	public List<Map<String, Object>> fire(PreScreenEvaluation measured) {
 		Map<String, Object> variables = new HashMap<>(PreScreenInputs.variables(measured));
-		variables.put(ApplicationProcess.Variables.JURISDICTION_STATUS,
-				measured.configuration().jurisdictionStatus());
+		variables.put(ApplicationProcess.Variables.JURISDICTION_STATUS, measured.configuration().jurisdictionStatus());
 		return decisions.evaluateDecisionTableByKey(DECISION, variables).getResultList();
 	}
+
 }

@@ -35,9 +35,10 @@ import jp.tobira.review.TaskForms;
 import jp.tobira.review.TaskNotFound;
 
 /**
- * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing, each authorised against
- * the task's candidate groups and audited. Work on one case is serialised on the case's row, so of two reviewers
- * completing the same task at the same moment one wins and the other is told who did it.
+ * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing,
+ * each authorised against the task's candidate groups and audited. Work on one case is
+ * serialised on the case's row, so of two reviewers completing the same task at the same
+ * moment one wins and the other is told who did it.
  */
 @Service
 class EngineReviewTasks implements ReviewTasks {
@@ -78,8 +79,9 @@ class EngineReviewTasks implements ReviewTasks {
 		if (groupIds(actor).stream().noneMatch(candidates::contains) && !actor.username().equals(task.getAssignee())) {
 			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
 		}
-		Application application = applications.findById(jp.tobira.application.ApplicationId.of(
-				String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+		Application application = applications
+			.findById(jp.tobira.application.ApplicationId
+				.of(String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
 			.orElseThrow(() -> new TaskNotFound(taskId));
 		return new TaskOnCase(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
 				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates);
@@ -93,10 +95,10 @@ class EngineReviewTasks implements ReviewTasks {
 			return java.util.Optional.empty();
 		}
 		List<String> earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
-		return earlier.isEmpty() ? java.util.Optional.empty()
-				: applications.findById(jp.tobira.application.ApplicationId.of(
-						String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
-					.map(application -> new FourEyesViolation(actor.username(), application.reference().value(), earlier));
+		return earlier.isEmpty() ? java.util.Optional.empty() : applications
+			.findById(jp.tobira.application.ApplicationId
+				.of(String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
+			.map(application -> new FourEyesViolation(actor.username(), application.reference().value(), earlier));
 	}
 
 	@Transactional
@@ -108,7 +110,8 @@ class EngineReviewTasks implements ReviewTasks {
 			return;
 		}
 		if (assignee != null) {
-			throw new TaskConflict(Phrase.of("error.task.claimedBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+			throw new TaskConflict(Phrase.of("error.task.claimedBy",
+					TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		assign(actor, work);
 	}
@@ -118,21 +121,26 @@ class EngineReviewTasks implements ReviewTasks {
 	public void unclaim(Actor actor, String taskId) {
 		Work work = lockAndCheck(actor, taskId);
 		if (!actor.username().equals(work.task().getAssignee())) {
-			throw new TaskConflict(Phrase.of("error.task.notClaimedBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), actor.username()));
+			throw new TaskConflict(Phrase.of("error.task.notClaimedBy",
+					TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), actor.username()));
 		}
 		tasks.setAssignee(taskId, null);
 		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_UNCLAIMED,
 				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
 	}
 
-	/** Task-local state, so the reviewer can come back to it; claiming it keeps two reviewers off one form. */
+	/**
+	 * Task-local state, so the reviewer can come back to it; claiming it keeps two
+	 * reviewers off one form.
+	 */
 	@Transactional
 	@Override
 	public void save(Actor actor, String taskId, String formJson) {
 		Work work = lockAndCheck(actor, taskId);
 		String assignee = work.task().getAssignee();
 		if (assignee != null && !assignee.equals(actor.username())) {
-			throw new TaskConflict(Phrase.of("error.task.heldBy", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+			throw new TaskConflict(Phrase.of("error.task.heldBy",
+					TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		if (formJson.length() > 100_000) {
 			throw jp.tobira.validation.InvalidInput.of("form", "problem.formTooLarge");
@@ -160,7 +168,8 @@ class EngineReviewTasks implements ReviewTasks {
 		Work work = lockAndCheck(actor, taskId);
 		String assignee = work.task().getAssignee();
 		if (assignee != null && !assignee.equals(actor.username())) {
-			throw new TaskConflict(Phrase.of("error.task.heldByForCompletion", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
+			throw new TaskConflict(Phrase.of("error.task.heldByForCompletion",
+					TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference(), assignee));
 		}
 		TaskDefinition definition = definitions.of(work.task().getTaskDefinitionKey());
 		try {
@@ -176,7 +185,8 @@ class EngineReviewTasks implements ReviewTasks {
 			tasks.complete(taskId, ApplicationProcess.Variables.outcomeOf(definition.key(), outcome));
 		}
 		catch (OptimisticLockingException ex) {
-			throw new TaskConflict(Phrase.of("error.task.sameMoment", TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference()));
+			throw new TaskConflict(Phrase.of("error.task.sameMoment",
+					TaskDefinition.nameOf(work.task().getTaskDefinitionKey()), work.reference()));
 		}
 		catch (RuntimeException ex) {
 			throw unwrapped(ex);
@@ -194,7 +204,10 @@ class EngineReviewTasks implements ReviewTasks {
 				Map.of("taskId", work.task().getId(), "taskKey", work.task().getTaskDefinitionKey()));
 	}
 
-	/** Listener exceptions may reach us wrapped by the engine; the domain's own reason is what the user needs. */
+	/**
+	 * Listener exceptions may reach us wrapped by the engine; the domain's own reason is
+	 * what the user needs.
+	 */
 	private static RuntimeException unwrapped(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof FourEyesViolation violation) {
@@ -211,7 +224,10 @@ class EngineReviewTasks implements ReviewTasks {
 		}
 	}
 
-	/** Finds the task, locks its case, finds it again (it may have been completed meanwhile) and authorises. */
+	/**
+	 * Finds the task, locks its case, finds it again (it may have been completed
+	 * meanwhile) and authorises.
+	 */
 	private Work lockAndCheck(Actor actor, String taskId) {
 		Task seen = open(taskId);
 		if (seen == null) {
@@ -246,16 +262,21 @@ class EngineReviewTasks implements ReviewTasks {
 	private RuntimeException gone(String taskId) {
 		HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		if (done != null && done.getEndTime() != null && !"completed".equals(done.getDeleteReason())) {
-			return new TaskConflict(Phrase.of("error.task.caseClosed", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getDeleteReason()));
+			return new TaskConflict(Phrase.of("error.task.caseClosed",
+					TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getDeleteReason()));
 		}
 		if (done != null && done.getEndTime() != null) {
-			return new TaskConflict(done.getAssignee() == null ? Phrase.of("error.task.completed", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getEndTime().toInstant().toString()) : Phrase.of("error.task.completedBy", TaskDefinition.nameOf(done.getTaskDefinitionKey()), done.getAssignee(), done.getEndTime().toInstant().toString()));
+			return new TaskConflict(done.getAssignee() == null
+					? Phrase.of("error.task.completed", TaskDefinition.nameOf(done.getTaskDefinitionKey()),
+							done.getEndTime().toInstant().toString())
+					: Phrase.of("error.task.completedBy", TaskDefinition.nameOf(done.getTaskDefinitionKey()),
+							done.getAssignee(), done.getEndTime().toInstant().toString()));
 		}
 		return new TaskNotFound(taskId);
 	}
 
-
 	private static Set<String> groupIds(Actor actor) {
 		return actor.groups().stream().map(Group::id).collect(Collectors.toSet());
 	}
+
 }

@@ -15,8 +15,9 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.application.Applications;
 
 /**
- * What a script that plays cases through the process (the demo data) may ask of the engine: move its clock, find
- * a case's open task by key and fire a case's timer once it is due. The script itself knows no engine.
+ * What a script that plays cases through the process (the demo data) may ask of the
+ * engine: move its clock, find a case's open task by key and fire a case's timer once it
+ * is due. The script itself knows no engine.
  */
 @Component
 public class EngineScript {
@@ -36,7 +37,10 @@ public class EngineScript {
 		this.applications = applications;
 	}
 
-	/** The engine's time, which every part of the application reads (see {@link EngineClock}). */
+	/**
+	 * The engine's time, which every part of the application reads (see
+	 * {@link EngineClock}).
+	 */
 	public Instant now() {
 		return ClockUtil.now().toInstant();
 	}
@@ -62,9 +66,10 @@ public class EngineScript {
 	}
 
 	/**
-	 * Fires a timer whose time has come on the moved clock; a step that a weekend moved before the timer's time
-	 * fires it when it was due, not earlier. The job executor starts only once the application is ready, after the
-	 * demo data: nothing else fires it meanwhile.
+	 * Fires a timer whose time has come on the moved clock; a step that a weekend moved
+	 * before the timer's time fires it when it was due, not earlier. The job executor
+	 * starts only once the application is ready, after the demo data: nothing else fires
+	 * it meanwhile.
 	 */
 	public void fireTimer(ApplicationId id, String activityId) {
 		Job timer = management.createJobQuery()
@@ -81,7 +86,10 @@ public class EngineScript {
 		management.executeJob(timer.getId());
 	}
 
-	/** The case's instance, by its business key: the case's reference, as the gateway correlates messages. */
+	/**
+	 * The case's instance, by its business key: the case's reference, as the gateway
+	 * correlates messages.
+	 */
 	private String processInstanceOf(ApplicationId id) {
 		String reference = applications.findById(id)
 			.orElseThrow(() -> new IllegalStateException("No case " + id))
@@ -93,4 +101,5 @@ public class EngineScript {
 			.singleResult()
 			.getId();
 	}
+
 }

@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 import jp.tobira.review.FourEyesViolation;
 
 /**
- * The four-eyes rule, enforced by the engine on the decision task ({@code ${fourEyesRule}} on its assignment and
- * completion): whoever completed an earlier task of the case can neither take nor complete the decision. The
- * exception rolls the whole completion back, whatever door it came through (API, screen, Cockpit).
+ * The four-eyes rule, enforced by the engine on the decision task
+ * ({@code ${fourEyesRule}} on its assignment and completion): whoever completed an
+ * earlier task of the case can neither take nor complete the decision. The exception
+ * rolls the whole completion back, whatever door it came through (API, screen, Cockpit).
  *
- * <p>The person is the task's assignee or, when the task is completed without one (Cockpit, the REST API or
- * {@code TaskService} called directly), the user the engine has authenticated: otherwise leaving the task unclaimed
- * would be a way around the rule. Earlier work counts whether it was claimed (the assignee of a completed task) or
+ * <p>
+ * The person is the task's assignee or, when the task is completed without one (Cockpit,
+ * the REST API or {@code TaskService} called directly), the user the engine has
+ * authenticated: otherwise leaving the task unclaimed would be a way around the rule.
+ * Earlier work counts whether it was claimed (the assignee of a completed task) or
  * completed unclaimed by an authenticated user (the engine's operation log).
  */
 @Component("fourEyesRule")
@@ -45,8 +48,9 @@ class FourEyesRule implements TaskListener {
 	}
 
 	/**
-	 * The keys of the tasks of the case that the user completed before the decision task: if any, they may not
-	 * decide it. The task screen asks this too, to say so before the reviewer fills in the form.
+	 * The keys of the tasks of the case that the user completed before the decision task:
+	 * if any, they may not decide it. The task screen asks this too, to say so before the
+	 * reviewer fills in the form.
 	 */
 	List<String> earlierTasksOf(String user, String processInstanceId, String decisionTaskId) {
 		return Stream
@@ -90,4 +94,5 @@ class FourEyesRule implements TaskListener {
 			.filter(done -> done != null)
 			.map(HistoricTaskInstance::getTaskDefinitionKey);
 	}
+
 }

@@ -11,8 +11,9 @@ import jp.tobira.application.CaseProgress;
 import jp.tobira.security.Group;
 
 /**
- * The home regulator has not replied in time: the waiting task is opened to the decision group as well, and the case
- * is flagged as escalated on every list. A delegate because it needs the execution to find the waiting task.
+ * The home regulator has not replied in time: the waiting task is opened to the decision
+ * group as well, and the case is flagged as escalated on every list. A delegate because
+ * it needs the execution to find the waiting task.
  */
 @Component("homeReplyEscalation")
 class HomeReplyEscalation implements JavaDelegate {
@@ -34,7 +35,9 @@ class HomeReplyEscalation implements JavaDelegate {
 			.list()) {
 			tasks.addCandidateGroup(waiting.getId(), Group.DECISION.id());
 		}
-		progress.escalated(ProcessGateway.idOf((String) execution.getVariable(ApplicationProcess.Variables.APPLICATION_ID)),
+		progress.escalated(
+				ProcessGateway.idOf((String) execution.getVariable(ApplicationProcess.Variables.APPLICATION_ID)),
 				"no reply from the home regulator in time: the reply task is open to the decision group");
 	}
+
 }

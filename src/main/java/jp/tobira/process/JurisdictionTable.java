@@ -26,10 +26,11 @@ import jp.tobira.startup.StartupStep;
 import jp.tobira.cooperation.JurisdictionsChanged;
 
 /**
- * Keeps the engine's {@code jurisdictions} decision table in step with the jurisdiction data: one rule per judged
- * jurisdiction above the default rule of {@code bpmn/jurisdictions.dmn}. Regenerated in the admin's transaction on
- * every change, and at start-up, so the model always decides by the current table and the history shows which
- * version of the table a case was classified by.
+ * Keeps the engine's {@code jurisdictions} decision table in step with the jurisdiction
+ * data: one rule per judged jurisdiction above the default rule of
+ * {@code bpmn/jurisdictions.dmn}. Regenerated in the admin's transaction on every change,
+ * and at start-up, so the model always decides by the current table and the history shows
+ * which version of the table a case was classified by.
  */
 @Component
 class JurisdictionTable extends StartupStep {
@@ -49,8 +50,8 @@ class JurisdictionTable extends StartupStep {
 	}
 
 	/**
-	 * At every start, so a release that ships a changed {@code bpmn/jurisdictions.dmn} (deployed anew by the
-	 * auto-deployment) still answers from the jurisdiction data.
+	 * At every start, so a release that ships a changed {@code bpmn/jurisdictions.dmn}
+	 * (deployed anew by the auto-deployment) still answers from the jurisdiction data.
 	 */
 	@Override
 	protected void runAtStart() {
@@ -95,10 +96,11 @@ class JurisdictionTable extends StartupStep {
 	}
 
 	/**
-	 * Built through the DMN model, not by editing the text, so that a Camunda Modeler re-save of the shipped file
-	 * (other indentation, attribute order or ids) still works. The shipped rules, the default for a jurisdiction not
-	 * yet judged, are taken out, a rule per judged jurisdiction is added and the shipped rules go back below them:
-	 * under the table's hit policy FIRST a judged jurisdiction's own rule wins.
+	 * Built through the DMN model, not by editing the text, so that a Camunda Modeler
+	 * re-save of the shipped file (other indentation, attribute order or ids) still
+	 * works. The shipped rules, the default for a jurisdiction not yet judged, are taken
+	 * out, a rule per judged jurisdiction is added and the shipped rules go back below
+	 * them: under the table's hit policy FIRST a judged jurisdiction's own rule wins.
 	 */
 	static String render(InputStream shipped, List<Jurisdiction> judged) {
 		DmnModelInstance model = Dmn.readModelFromStream(shipped);
@@ -107,7 +109,8 @@ class JurisdictionTable extends StartupStep {
 			throw new IllegalStateException("bpmn/" + RESOURCE + " has no decision table " + DECISION_KEY);
 		}
 		if (table.getInputs().size() != 1 || table.getOutputs().size() != 1) {
-			// each generated rule fills one input (the jurisdiction) and one output (its status)
+			// each generated rule fills one input (the jurisdiction) and one output (its
+			// status)
 			throw new IllegalStateException("bpmn/" + RESOURCE + " must have one input and one output, not "
 					+ table.getInputs().size() + " and " + table.getOutputs().size());
 		}
@@ -136,10 +139,14 @@ class JurisdictionTable extends StartupStep {
 		return rule;
 	}
 
-	/** A FEEL string literal; codes and statuses are letters and underscores, so nothing needs escaping. */
+	/**
+	 * A FEEL string literal; codes and statuses are letters and underscores, so nothing
+	 * needs escaping.
+	 */
 	private static Text text(DmnModelInstance model, String value) {
 		Text text = model.newInstance(Text.class);
 		text.setTextContent("\"" + value + "\"");
 		return text;
 	}
+
 }

@@ -15,9 +15,10 @@ import jp.tobira.checks.PreScreenEvaluation;
 import jp.tobira.checks.PreScreenEvaluations;
 
 /**
- * Runs the automatic checks as of the submission date, stores what they measured (completed with the table's rules
- * by {@code reviewSteps.preScreened}), and hands the pre-screen table one yes/no per check. A delegate because it sets
- * several variables; the measuring and the record are the checks feature's.
+ * Runs the automatic checks as of the submission date, stores what they measured
+ * (completed with the table's rules by {@code reviewSteps.preScreened}), and hands the
+ * pre-screen table one yes/no per check. A delegate because it sets several variables;
+ * the measuring and the record are the checks feature's.
  */
 @Component("preScreenInputs")
 class PreScreenInputs implements JavaDelegate {
@@ -53,9 +54,9 @@ class PreScreenInputs implements JavaDelegate {
 	/** One yes/no per check, under the names the pre-screen table reads. */
 	static Map<String, Object> variables(PreScreenEvaluation evaluation) {
 		Map<String, Object> variables = new java.util.HashMap<>();
-		VARIABLES.forEach((check, variable) -> variables.put(variable, evaluation.checks()
-			.stream()
-			.anyMatch(result -> result.code().equals(check) && result.passed())));
+		VARIABLES.forEach((check, variable) -> variables.put(variable,
+				evaluation.checks().stream().anyMatch(result -> result.code().equals(check) && result.passed())));
 		return variables;
 	}
+
 }

@@ -17,9 +17,10 @@ import jp.tobira.application.CaseProgress;
 import jp.tobira.application.RfiAnswered;
 
 /**
- * Turns the domain's events into the engine's: a submission starts the process, an answer to a request for
- * information and a withdrawal are messages to it. Each runs synchronously inside the transaction that published
- * the event, so no acknowledged submission is ever without its process.
+ * Turns the domain's events into the engine's: a submission starts the process, an answer
+ * to a request for information and a withdrawal are messages to it. Each runs
+ * synchronously inside the transaction that published the event, so no acknowledged
+ * submission is ever without its process.
  */
 @Component
 class ProcessGateway {
@@ -45,9 +46,8 @@ class ProcessGateway {
 			.issuer()
 			.jurisdiction();
 		ProcessInstance instance = runtime.startProcessInstanceByKey(ApplicationProcess.KEY,
-				submitted.reference().value(),
-				Map.of(ApplicationProcess.Variables.APPLICATION_ID, submitted.applicationId().toString(),
-						ApplicationProcess.Variables.JURISDICTION, jurisdiction));
+				submitted.reference().value(), Map.of(ApplicationProcess.Variables.APPLICATION_ID,
+						submitted.applicationId().toString(), ApplicationProcess.Variables.JURISDICTION, jurisdiction));
 		progress.processStarted(submitted.applicationId(), instance.getId());
 	}
 
@@ -73,4 +73,5 @@ class ProcessGateway {
 	static ApplicationId idOf(String applicationId) {
 		return ApplicationId.of(applicationId);
 	}
+
 }

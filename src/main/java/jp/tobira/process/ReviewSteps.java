@@ -9,8 +9,9 @@ import jp.tobira.checks.CaseFlags;
 import jp.tobira.checks.PreScreenEvaluations;
 
 /**
- * Records the pre-screen's result: the flags and the rules that raised them, for every screen to explain, and the
- * evaluation behind them (measured by {@code preScreenInputs} in this transaction), audited.
+ * Records the pre-screen's result: the flags and the rules that raised them, for every
+ * screen to explain, and the evaluation behind them (measured by {@code preScreenInputs}
+ * in this transaction), audited.
  */
 @Component("reviewSteps")
 public class ReviewSteps {
@@ -28,4 +29,5 @@ public class ReviewSteps {
 		evaluations.completePreScreen(ProcessGateway.idOf(applicationId), fired);
 		flags.raise(ProcessGateway.idOf(applicationId), fired);
 	}
+
 }

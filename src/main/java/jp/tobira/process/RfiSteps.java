@@ -11,8 +11,8 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
 /**
- * Sends the request for information a reviewer recorded when completing their task: the case waits for the
- * issuer, and the statutory clock pauses from the request's time.
+ * Sends the request for information a reviewer recorded when completing their task: the
+ * case waits for the issuer, and the statutory clock pauses from the request's time.
  */
 @Component("rfiSteps")
 public class RfiSteps {
@@ -36,4 +36,5 @@ public class RfiSteps {
 		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.MESSAGE_SENT,
 				Map.of("to", "issuer", "about", "request for information"));
 	}
+
 }

@@ -11,7 +11,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
-/** Every user task's creation, in the audit log ({@code ${taskAudit}} on each user task of the model). */
+/**
+ * Every user task's creation, in the audit log ({@code ${taskAudit}} on each user task of
+ * the model).
+ */
 @Component("taskAudit")
 class TaskAudit implements TaskListener {
 
@@ -28,6 +31,8 @@ class TaskAudit implements TaskListener {
 		payload.put("taskKey", task.getTaskDefinitionKey());
 		payload.put("name", task.getName());
 		payload.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-		auditLog.append(Actor.SYSTEM.username(), task.getExecution().getProcessBusinessKey(), AuditKind.TASK_CREATED, payload);
+		auditLog.append(Actor.SYSTEM.username(), task.getExecution().getProcessBusinessKey(), AuditKind.TASK_CREATED,
+				payload);
 	}
+
 }

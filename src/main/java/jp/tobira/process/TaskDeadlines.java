@@ -12,9 +12,10 @@ import jp.tobira.application.CaseClock;
 import jp.tobira.review.TaskDefinitions;
 
 /**
- * Every user task's due date, derived from the statutory clock ({@code ${taskDeadlines.due(execution)}}): the end
- * of the business day on which the task's day of the period falls, in Tokyo. The task is the activity the execution
- * is entering, so the model names no task key twice.
+ * Every user task's due date, derived from the statutory clock
+ * ({@code ${taskDeadlines.due(execution)}}): the end of the business day on which the
+ * task's day of the period falls, in Tokyo. The task is the activity the execution is
+ * entering, so the model names no task key twice.
  */
 @Component("taskDeadlines")
 public class TaskDeadlines {
@@ -40,4 +41,5 @@ public class TaskDeadlines {
 			.map(day -> Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(caseClock.zone()).toInstant()))
 			.orElse(null);
 	}
+
 }

@@ -10,7 +10,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.security.Actor;
 
-/** A timer that fired, in the audit log ({@code ${timerAudit}} on each timer event of the model). */
+/**
+ * A timer that fired, in the audit log ({@code ${timerAudit}} on each timer event of the
+ * model).
+ */
 @Component("timerAudit")
 class TimerAudit implements ExecutionListener {
 
@@ -22,8 +25,8 @@ class TimerAudit implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		auditLog.append(Actor.SYSTEM.username(), execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED,
-				Map.of("timer", execution.getCurrentActivityId(), "name",
-						String.valueOf(execution.getCurrentActivityName())));
+		auditLog.append(Actor.SYSTEM.username(), execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED, Map
+			.of("timer", execution.getCurrentActivityId(), "name", String.valueOf(execution.getCurrentActivityName())));
 	}
+
 }

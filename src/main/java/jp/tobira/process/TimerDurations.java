@@ -2,7 +2,10 @@ package jp.tobira.process;
 
 import org.springframework.stereotype.Component;
 
-/** The timer durations as the model reads them ({@code ${timerDurations.rfiLapse}}), in ISO-8601. */
+/**
+ * The timer durations as the model reads them ({@code ${timerDurations.rfiLapse}}), in
+ * ISO-8601.
+ */
 @Component("timerDurations")
 public class TimerDurations {
 
@@ -19,4 +22,5 @@ public class TimerDurations {
 	public String getHomeReply() {
 		return settings.homeReply().toString();
 	}
+
 }

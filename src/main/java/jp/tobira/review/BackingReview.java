@@ -16,9 +16,10 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * {@code reviewBacking}: {@code {"outcome": "SATISFACTORY"}}, {@code {"outcome": "CONCERNS", "findings": "…"}} or
- * {@code {"outcome": "RFI", "missing": [...], "message": "…"}}. Finding the backing satisfactory despite a backing
- * flag overrules it, which needs a written reason per flag ({@code "overrules": {"STALE_AUDIT": "…"}}); the
+ * {@code reviewBacking}: {@code {"outcome": "SATISFACTORY"}}, {@code {"outcome":
+ * "CONCERNS", "findings": "…"}} or {@code {"outcome": "RFI", "missing": [...], "message":
+ * "…"}}. Finding the backing satisfactory despite a backing flag overrules it, which
+ * needs a written reason per flag ({@code "overrules": {"STALE_AUDIT": "…"}}); the
  * jurisdiction's flags are not the backing reviewer's to overrule.
  */
 @Component
@@ -26,8 +27,8 @@ public class BackingReview implements TaskDefinition {
 
 	public static final String KEY = "reviewBacking";
 
-	record Form(String outcome, String findings, Map<String, String> overrules, Map<String, Map<String, String>> checklist,
-			List<String> missing, String message) {
+	record Form(String outcome, String findings, Map<String, String> overrules,
+			Map<String, Map<String, String>> checklist, List<String> missing, String message) {
 	}
 
 	private final TaskForms forms;
@@ -107,4 +108,5 @@ public class BackingReview implements TaskDefinition {
 				actor.username());
 		return form.outcome();
 	}
+
 }

@@ -18,8 +18,9 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * {@code checkCompleteness}: {@code {"complete": true}} or {@code {"complete": false, "missing": [...], "message":
- * "..."}}. Incomplete records a request for information; the model then sends it and waits.
+ * {@code checkCompleteness}: {@code {"complete": true}} or {@code {"complete": false,
+ * "missing": [...], "message": "..."}}. Incomplete records a request for information; the
+ * model then sends it and waits.
  */
 @Component
 public class CompletenessCheck implements TaskDefinition {
@@ -27,8 +28,9 @@ public class CompletenessCheck implements TaskDefinition {
 	public static final String KEY = "checkCompleteness";
 
 	/** What a request may name: a document type or a part of the application. */
-	static final Set<String> ITEMS = Stream.concat(Arrays.stream(DocumentType.values()).map(Enum::name),
-			Stream.of("issuer", "token", "trust", "reserves", "audit", "redemption", "intermediary"))
+	static final Set<String> ITEMS = Stream
+		.concat(Arrays.stream(DocumentType.values()).map(Enum::name),
+				Stream.of("issuer", "token", "trust", "reserves", "audit", "redemption", "intermediary"))
 		.collect(Collectors.toUnmodifiableSet());
 
 	record Form(Boolean complete, List<String> missing, String message, String note,
@@ -92,7 +94,8 @@ public class CompletenessCheck implements TaskDefinition {
 					actor.username());
 		}
 		else {
-			// what the checklist marks missing or deficient is what the request asks for, unless it is named
+			// what the checklist marks missing or deficient is what the request asks for,
+			// unless it is named
 			List<String> missing = form.missing() != null && !form.missing().isEmpty() ? form.missing()
 					: checklist.entrySet()
 						.stream()
@@ -111,4 +114,5 @@ public class CompletenessCheck implements TaskDefinition {
 		}
 		return form.complete();
 	}
+
 }

@@ -16,9 +16,10 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * {@code decide}: {@code {"decision": "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT", "reasons": "…",
- * "conditions": "…"}}. The decision is recorded before the engine completes the task; the four-eyes rule on the task
- * can still refuse it, and then nothing is kept.
+ * {@code decide}:
+ * {@code {"decision": "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT", "reasons": "…",
+ * "conditions": "…"}}. The decision is recorded before the engine completes the task; the
+ * four-eyes rule on the task can still refuse it, and then nothing is kept.
  */
 @Component
 public class DecisionTask implements TaskDefinition {
@@ -79,4 +80,5 @@ public class DecisionTask implements TaskDefinition {
 				actor.username());
 		return outcome.name();
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.validation.InvalidInput;
 
-/** Each reviewer's outcome and written findings, one row per completed task, for every later screen to show. */
+/**
+ * Each reviewer's outcome and written findings, one row per completed task, for every
+ * later screen to show.
+ */
 @Service
 public class Findings {
 
@@ -75,4 +78,5 @@ public class Findings {
 			throw new IllegalArgumentException(ex);
 		}
 	}
+
 }

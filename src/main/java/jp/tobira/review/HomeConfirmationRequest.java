@@ -14,7 +14,10 @@ import jp.tobira.cooperation.HomeConfirmations;
 import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
-/** {@code requestHomeConfirmation}: {@code {"sent": true}} once the officer has sent the drafted letter. */
+/**
+ * {@code requestHomeConfirmation}: {@code {"sent": true}} once the officer has sent the
+ * drafted letter.
+ */
 @Component
 public class HomeConfirmationRequest implements TaskDefinition {
 
@@ -68,8 +71,9 @@ public class HomeConfirmationRequest implements TaskDefinition {
 		}
 		confirmations.requestSent(application.id(), actor.username());
 		auditLog.append(actor.username(), application.reference().value(), AuditKind.MESSAGE_SENT,
-				Map.of("to", "home regulator", "about", "confirmation of information sharing",
-						"regulator", String.valueOf(application.content().issuer().homeRegulator())));
+				Map.of("to", "home regulator", "about", "confirmation of information sharing", "regulator",
+						String.valueOf(application.content().issuer().homeRegulator())));
 		return null;
 	}
+
 }

@@ -14,8 +14,9 @@ import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * {@code recordHomeReply}: {@code {"confirmed": true, "arrangement": "MOU", "reference": "…"}} or
- * {@code {"confirmed": false, "reason": "…"}}, with an optional {@code contact} and reply {@code date}.
+ * {@code recordHomeReply}: {@code {"confirmed": true, "arrangement": "MOU", "reference":
+ * "…"}} or {@code {"confirmed": false, "reason": "…"}}, with an optional {@code contact}
+ * and reply {@code date}.
  */
 @Component
 public class HomeRegulatorReply implements TaskDefinition {
@@ -75,4 +76,5 @@ public class HomeRegulatorReply implements TaskDefinition {
 		}
 		return form.confirmed() ? "CONFIRMED" : "REFUSED";
 	}
+
 }

@@ -9,4 +9,5 @@ public class NotYourTask extends Refusal {
 	public NotYourTask(String user, String taskKey) {
 		super(Kind.FORBIDDEN, "Not your task", Phrase.of("error.task.notYours", user, TaskDefinition.nameOf(taskKey)));
 	}
+
 }

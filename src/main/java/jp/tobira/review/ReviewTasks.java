@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.tobira.security.Actor;
 
 /**
- * The one door to a case's user tasks: opening, claiming, unclaiming, saving and completing, each authorised against
- * the task's candidate groups and audited. The engine adapter implements it; the screens and the API call it, so no
- * adapter touches the engine.
+ * The one door to a case's user tasks: opening, claiming, unclaiming, saving and
+ * completing, each authorised against the task's candidate groups and audited. The engine
+ * adapter implements it; the screens and the API call it, so no adapter touches the
+ * engine.
  */
 public interface ReviewTasks {
 
-	/** An open task the actor may work or see worked (its group's, or their own), with its case. */
+	/**
+	 * An open task the actor may work or see worked (its group's, or their own), with its
+	 * case.
+	 */
 	record TaskOnCase(String id, String taskKey, String name, String assignee, UUID applicationId, Instant due,
 			Set<String> candidateGroups) {
 	}
@@ -24,8 +28,8 @@ public interface ReviewTasks {
 	TaskOnCase open(Actor actor, String taskId);
 
 	/**
-	 * Whether the four-eyes rule would refuse the actor this task, asked before they fill in its form; the engine
-	 * still enforces the rule when they claim or complete it.
+	 * Whether the four-eyes rule would refuse the actor this task, asked before they fill
+	 * in its form; the engine still enforces the rule when they claim or complete it.
 	 */
 	Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId);
 
@@ -33,15 +37,19 @@ public interface ReviewTasks {
 
 	void unclaim(Actor actor, String taskId);
 
-	/** Keeps a half-filled form with the task, claiming an unclaimed task for the user. */
+	/**
+	 * Keeps a half-filled form with the task, claiming an unclaimed task for the user.
+	 */
 	void save(Actor actor, String taskId, String formJson);
 
 	/** The form saved with the task, if any. */
 	Optional<String> savedForm(Actor actor, String taskId);
 
 	/**
-	 * Completes a task with its form. An unclaimed task is claimed for the user first; a task another user holds is
-	 * refused. The form's outcome is recorded and the process moves on, or nothing happens at all.
+	 * Completes a task with its form. An unclaimed task is claimed for the user first; a
+	 * task another user holds is refused. The form's outcome is recorded and the process
+	 * moves on, or nothing happens at all.
 	 */
 	void complete(Actor actor, String taskId, JsonNode form);
+
 }

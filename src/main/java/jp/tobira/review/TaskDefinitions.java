@@ -26,7 +26,10 @@ public class TaskDefinitions {
 		return Optional.ofNullable(byKey.get(key));
 	}
 
-	/** The definition of a task the model has; a key without one is a model the code does not know. */
+	/**
+	 * The definition of a task the model has; a key without one is a model the code does
+	 * not know.
+	 */
 	public TaskDefinition of(String key) {
 		return find(key).orElseThrow(() -> new IllegalStateException("No definition for task " + key));
 	}
@@ -34,4 +37,5 @@ public class TaskDefinitions {
 	public List<TaskDefinition> all() {
 		return all;
 	}
+
 }

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.validation.InvalidInput;
 
-/** Reads a task form from JSON into its record, naming the field when the form is wrong. */
+/**
+ * Reads a task form from JSON into its record, naming the field when the form is wrong.
+ */
 @Component
 public class TaskForms {
 
@@ -40,4 +42,5 @@ public class TaskForms {
 	public Object toValue(JsonNode form) {
 		return json.convertValue(form, Object.class);
 	}
+
 }

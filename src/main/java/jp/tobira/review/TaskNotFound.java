@@ -9,4 +9,5 @@ public class TaskNotFound extends Refusal {
 	public TaskNotFound(String taskId) {
 		super(Kind.NOT_FOUND, "Not found", Phrase.of("error.task.notFound", taskId));
 	}
+
 }

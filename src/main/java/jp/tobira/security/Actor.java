@@ -4,8 +4,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is acting, as the feature services see it: a name for the audit log, the groups that decide what they may do,
- * and for an issuer user the organisation whose cases are the only ones they may see.
+ * Who is acting, as the feature services see it: a name for the audit log, the groups
+ * that decide what they may do, and for an issuer user the organisation whose cases are
+ * the only ones they may see.
  */
 public record Actor(String username, Set<Group> groups, UUID organisationId) {
 

@@ -16,10 +16,12 @@ import jp.tobira.audit.AuditLog;
 import jp.tobira.startup.StartupStep;
 
 /**
- * Without demo mode nobody could log in to a new installation: when {@code TOBIRA_ADMIN_PASSWORD} is set and no
- * usable admin exists yet, an {@code admin} account is created with it. Once an enabled, non-demo admin exists the
- * variable is ignored. A database that first ran in demo mode holds a disabled demo {@code admin}: that one neither
- * counts nor blocks the name, it is taken over (new password, no longer a demo account).
+ * Without demo mode nobody could log in to a new installation: when
+ * {@code TOBIRA_ADMIN_PASSWORD} is set and no usable admin exists yet, an {@code admin}
+ * account is created with it. Once an enabled, non-demo admin exists the variable is
+ * ignored. A database that first ran in demo mode holds a disabled demo {@code admin}:
+ * that one neither counts nor blocks the name, it is taken over (new password, no longer
+ * a demo account).
  */
 @Component
 class FirstAdmin extends StartupStep {
@@ -57,7 +59,8 @@ class FirstAdmin extends StartupStep {
 	}
 
 	private void createOrTakeOver() {
-		// in demo mode the demo admin is the admin; taking it over would change the pinned demo password
+		// in demo mode the demo admin is the admin; taking it over would change the
+		// pinned demo password
 		if (password.isBlank() || demoMode.enabled() || users.hasUsableNonDemoMember(Group.ADMIN)) {
 			return;
 		}
@@ -76,7 +79,8 @@ class FirstAdmin extends StartupStep {
 			audit("took over the demo account");
 		}
 		else {
-			// a real account of that name that someone disabled: re-enabling it is a decision for a person
+			// a real account of that name that someone disabled: re-enabling it is a
+			// decision for a person
 			log.warn("No usable admin account, but a disabled account '{}' exists that was not made by demo mode: "
 					+ "TOBIRA_ADMIN_PASSWORD left unused", USERNAME);
 		}
@@ -86,4 +90,5 @@ class FirstAdmin extends StartupStep {
 		auditLog.append(Actor.SYSTEM.username(), null, AuditKind.CONFIGURATION_CHANGED,
 				Map.of("change", "first admin account", "username", USERNAME, "action", what));
 	}
+
 }

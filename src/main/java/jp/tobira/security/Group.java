@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The groups of ARCHITECTURE.md §1; their ids are also the candidate groups of the process's user tasks. */
+/**
+ * The groups of ARCHITECTURE.md §1; their ids are also the candidate groups of the
+ * process's user tasks.
+ */
 public enum Group {
 
 	ISSUER("issuer"), INTAKE("intake"), BACKING_REVIEW("backing-review"), COOPERATION("cooperation"),
@@ -38,4 +41,5 @@ public enum Group {
 	public static Optional<Group> ofId(String id) {
 		return Arrays.stream(values()).filter(group -> group.id.equals(id)).findFirst();
 	}
+
 }

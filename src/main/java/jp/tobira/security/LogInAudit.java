@@ -20,9 +20,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 
 /**
- * Log-ins through the form go into the audit log (ARCHITECTURE.md §5), successful or not. HTTP Basic requests do not:
- * each API call authenticates again, and recording every one would bury the log-ins that people make. A failure
- * records the user name that was tried (cut to the longest a real one can be), never the password.
+ * Log-ins through the form go into the audit log (ARCHITECTURE.md §5), successful or not.
+ * HTTP Basic requests do not: each API call authenticates again, and recording every one
+ * would bury the log-ins that people make. A failure records the user name that was tried
+ * (cut to the longest a real one can be), never the password.
  */
 @Component
 class LogInAudit implements AuthenticationFailureHandler {
@@ -39,7 +40,10 @@ class LogInAudit implements AuthenticationFailureHandler {
 		this.auditLog = auditLog;
 	}
 
-	/** Published by the form log-in filter only; Basic authentication publishes no interactive event. */
+	/**
+	 * Published by the form log-in filter only; Basic authentication publishes no
+	 * interactive event.
+	 */
 	@EventListener
 	void loggedIn(InteractiveAuthenticationSuccessEvent event) {
 		Map<String, Object> payload = new LinkedHashMap<>();
@@ -50,17 +54,22 @@ class LogInAudit implements AuthenticationFailureHandler {
 		auditLog.append(event.getAuthentication().getName(), null, AuditKind.LOGGED_IN, payload);
 	}
 
-	/** The form log-in's failure handler: records the attempt, then shows the log-in page with its error. */
+	/**
+	 * The form log-in's failure handler: records the attempt, then shows the log-in page
+	 * with its error.
+	 */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
 		String tried = request.getParameter("username");
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("method", "form");
-		payload.put("username", tried == null ? "" : tried.length() > USERNAME_LIMIT ? tried.substring(0, USERNAME_LIMIT) : tried);
+		payload.put("username",
+				tried == null ? "" : tried.length() > USERNAME_LIMIT ? tried.substring(0, USERNAME_LIMIT) : tried);
 		payload.put("reason", exception.getClass().getSimpleName());
 		payload.put("remoteAddress", request.getRemoteAddr());
 		auditLog.append(ANONYMOUS, null, AuditKind.LOGIN_FAILED, payload);
 		page.onAuthenticationFailure(request, response, exception);
 	}
+
 }

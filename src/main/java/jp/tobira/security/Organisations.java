@@ -35,4 +35,5 @@ public class Organisations {
 			.update();
 		return id;
 	}
+
 }

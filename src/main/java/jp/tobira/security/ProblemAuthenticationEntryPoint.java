@@ -13,7 +13,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
-/** 401 for the API as an RFC 9457 problem, with the Basic challenge so API clients know what to send. */
+/**
+ * 401 for the API as an RFC 9457 problem, with the Basic challenge so API clients know
+ * what to send.
+ */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -35,4 +38,5 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		objectMapper.writeValue(response.getOutputStream(), problem);
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. The JSON API answers 401/403 as problem details and takes HTTP Basic or the session of a
- * form log-in; pages need a log-in except the public register; Camunda's webapps are for {@code admin} only.
+ * Who may reach what. The JSON API answers 401/403 as problem details and takes HTTP
+ * Basic or the session of a form log-in; pages need a log-in except the public register;
+ * Camunda's webapps are for {@code admin} only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,20 +35,25 @@ class SecurityConfiguration {
 			ProblemAccessDeniedHandler deniedHandler) throws Exception {
 		http.securityMatcher(withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register")).permitAll()
+				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register"))
+				.permitAll()
 				.requestMatchers(withDefaults().matcher("/api/v1/audit"), withDefaults().matcher("/api/v1/audit.csv"),
 						withDefaults().matcher("/api/v1/audit/**"))
 				.hasRole(Group.ADMIN.role())
-				.requestMatchers(withDefaults().matcher("/api/v1/applications/**")).authenticated()
+				.requestMatchers(withDefaults().matcher("/api/v1/applications/**"))
+				.authenticated()
 				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"))
 				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),
 						Group.DECISION.role(), Group.ADMIN.role())
-				.anyRequest().authenticated())
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(deniedHandler))
-			// A request carrying its own credentials (HTTP Basic) is not driven by a cookie, so it cannot be forged
-			// across sites; a request riding on a browser session still needs the CSRF token
+			.exceptionHandling(
+					handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+			// A request carrying its own credentials (HTTP Basic) is not driven by a
+			// cookie, so it cannot be forged
+			// across sites; a request riding on a browser session still needs the CSRF
+			// token
 			.csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials()));
 		return http.build();
 	}
@@ -56,9 +62,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, LogInAudit logInAudit)
 			throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Group.ADMIN.role())
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasRole(Group.ADMIN.role())
 			.requestMatchers(withDefaults().matcher("/register"), withDefaults().matcher("/register.csv"),
 					withDefaults().matcher("/login"), withDefaults().matcher("/error"),
 					withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
@@ -67,11 +74,16 @@ class SecurityConfiguration {
 			.requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/v3/api-docs"),
 					withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))
 			.authenticated()
-			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not a string prefix) covers them
-			.requestMatchers(withDefaults().matcher("/camunda/**")).hasRole(Group.ADMIN.role())
-			.anyRequest().authenticated())
-			// the engine's REST API (inside the webapp, and the standalone path should it ever be added) is called
-			// by scripts and the webapps' JavaScript: a 401 tells them to authenticate, a redirect to the log-in
+			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not
+			// a string prefix) covers them
+			.requestMatchers(withDefaults().matcher("/camunda/**"))
+			.hasRole(Group.ADMIN.role())
+			.anyRequest()
+			.authenticated())
+			// the engine's REST API (inside the webapp, and the standalone path should it
+			// ever be added) is called
+			// by scripts and the webapps' JavaScript: a 401 tells them to authenticate, a
+			// redirect to the log-in
 			// page would not
 			.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(entryPoint,
 					new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
@@ -83,14 +95,16 @@ class SecurityConfiguration {
 			.httpBasic(basic -> {
 			})
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			// Camunda's webapps carry their own CSRF protection (a header token of their own)
+			// Camunda's webapps carry their own CSRF protection (a header token of their
+			// own)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/api/**")));
 		return http.build();
 	}
 
 	/**
-	 * HTTP Basic credentials only: any other Authorization header (a Bearer token nobody checks, say) would let a
-	 * request that really authenticates by its session cookie skip the CSRF check.
+	 * HTTP Basic credentials only: any other Authorization header (a Bearer token nobody
+	 * checks, say) would let a request that really authenticates by its session cookie
+	 * skip the CSRF check.
 	 */
 	private static RequestMatcher carriesCredentials() {
 		return request -> {
@@ -98,4 +112,5 @@ class SecurityConfiguration {
 			return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 		};
 	}
+
 }

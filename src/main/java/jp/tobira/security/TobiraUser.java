@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in principal: Spring's user plus the groups and organisation Tobira needs. */
+/**
+ * The signed-in principal: Spring's user plus the groups and organisation Tobira needs.
+ */
 public class TobiraUser extends User {
 
 	private final Set<Group> groups;
@@ -49,4 +51,5 @@ public class TobiraUser extends User {
 	public int hashCode() {
 		return super.hashCode();
 	}
+
 }

@@ -18,4 +18,5 @@ class TobiraUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		return users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
 	}
+
 }

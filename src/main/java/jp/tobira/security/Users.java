@@ -43,7 +43,10 @@ public class Users {
 	}
 
 	public boolean exists(String username) {
-		return jdbc.sql("SELECT count(*) FROM app.users WHERE username = ?").param(username).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT count(*) FROM app.users WHERE username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@Transactional
@@ -54,12 +57,17 @@ public class Users {
 				VALUES (?, ?, true, ?, ?)
 				""").params(username, encodedPassword, organisationId, displayName).update();
 		for (Group group : groups) {
-			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)").params(username, group.id()).update();
+			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)")
+				.params(username, group.id())
+				.update();
 		}
 	}
 
 	public Optional<String> localeOf(String username) {
-		return jdbc.sql("SELECT locale FROM app.users WHERE username = ?").param(username).query(String.class).optional()
+		return jdbc.sql("SELECT locale FROM app.users WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
 			.filter(java.util.Objects::nonNull);
 	}
 
@@ -68,8 +76,8 @@ public class Users {
 	}
 
 	/**
-	 * Whether anyone in the group can log in as a real account: disabled accounts and demo accounts (disabled
-	 * outside demo mode) do not count.
+	 * Whether anyone in the group can log in as a real account: disabled accounts and
+	 * demo accounts (disabled outside demo mode) do not count.
 	 */
 	boolean hasUsableNonDemoMember(Group group) {
 		return jdbc.sql("""
@@ -79,32 +87,44 @@ public class Users {
 	}
 
 	boolean isDemoAccount(String username) {
-		return jdbc.sql("SELECT demo FROM app.users WHERE username = ?").param(username).query(Boolean.class)
+		return jdbc.sql("SELECT demo FROM app.users WHERE username = ?")
+			.param(username)
+			.query(Boolean.class)
 			.optional()
 			.orElse(false);
 	}
 
 	/**
-	 * Turns a demo account into a real one: a new password, enabled, no longer marked demo, and exactly the given
-	 * groups. The row keeps its name, so what it did in demo mode stays attributed to it in the audit log.
+	 * Turns a demo account into a real one: a new password, enabled, no longer marked
+	 * demo, and exactly the given groups. The row keeps its name, so what it did in demo
+	 * mode stays attributed to it in the audit log.
 	 */
 	@Transactional
 	void takeOverDemoAccount(String username, String encodedPassword, String displayName, Set<Group> groups) {
-		jdbc.sql("""
-				UPDATE app.users SET password = ?, display_name = ?, enabled = true, demo = false, organisation_id = NULL
-				WHERE username = ? AND demo
-				""").params(encodedPassword, displayName, username).update();
+		jdbc.sql(
+				"""
+						UPDATE app.users SET password = ?, display_name = ?, enabled = true, demo = false, organisation_id = NULL
+						WHERE username = ? AND demo
+						""")
+			.params(encodedPassword, displayName, username)
+			.update();
 		jdbc.sql("DELETE FROM app.user_group WHERE username = ?").param(username).update();
 		for (Group group : groups) {
-			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)").params(username, group.id()).update();
+			jdbc.sql("INSERT INTO app.user_group (username, group_id) VALUES (?, ?)")
+				.params(username, group.id())
+				.update();
 		}
 	}
 
-	/** The user names in a group, for the engine's identity queries (who may be a task's candidate). */
+	/**
+	 * The user names in a group, for the engine's identity queries (who may be a task's
+	 * candidate).
+	 */
 	public List<String> membersOf(Group group) {
 		return jdbc.sql("SELECT username FROM app.user_group WHERE group_id = ? ORDER BY username")
 			.param(group.id())
 			.query(String.class)
 			.list();
 	}
+
 }

@@ -3,15 +3,20 @@ package jp.tobira.startup;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work done once at start, after the engine and the database are ready and before the web server takes its first
- * request: nobody sees half-made demo data, a demo case's moved engine clock, or a decision table not yet rebuilt
- * from the jurisdiction data. (An {@code ApplicationRunner} would run with the port already open.) Steps run in the
- * order of their {@link Sequence}; the job executor starts only later, when the application is ready. A step that
- * needs a transaction opens it itself: {@link #runAtStart()} is called on the bean, not through its proxy.
+ * Work done once at start, after the engine and the database are ready and before the web
+ * server takes its first request: nobody sees half-made demo data, a demo case's moved
+ * engine clock, or a decision table not yet rebuilt from the jurisdiction data. (An
+ * {@code ApplicationRunner} would run with the port already open.) Steps run in the order
+ * of their {@link Sequence}; the job executor starts only later, when the application is
+ * ready. A step that needs a transaction opens it itself: {@link #runAtStart()} is called
+ * on the bean, not through its proxy.
  */
 public abstract class StartupStep implements SmartLifecycle {
 
-	/** Spring Boot starts the web server in phase {@code Integer.MAX_VALUE - 2048}; these run well before it. */
+	/**
+	 * Spring Boot starts the web server in phase {@code Integer.MAX_VALUE - 2048}; these
+	 * run well before it.
+	 */
 	public enum Sequence {
 
 		DECISION_TABLES, DEMO_USERS, FIRST_ADMIN, DEMO_CASES;
@@ -19,6 +24,7 @@ public abstract class StartupStep implements SmartLifecycle {
 		int phase() {
 			return Integer.MAX_VALUE - 8192 + ordinal();
 		}
+
 	}
 
 	private final Sequence sequence;
@@ -37,11 +43,13 @@ public abstract class StartupStep implements SmartLifecycle {
 		done = true;
 	}
 
-	/** Done once: a stopped and restarted context does not make the demo data or the first admin again. */
+	/**
+	 * Done once: a stopped and restarted context does not make the demo data or the first
+	 * admin again.
+	 */
 	@Override
 	public void stop() {
 	}
-
 
 	@Override
 	public boolean isRunning() {
@@ -52,4 +60,5 @@ public abstract class StartupStep implements SmartLifecycle {
 	public int getPhase() {
 		return sequence.phase();
 	}
+
 }

@@ -1,9 +1,10 @@
 package jp.tobira.validation;
 
 /**
- * What is wrong with one field: its path in the request (such as {@code reserves.assets[0].amount}) and why, in
- * English for the API, and as a phrase for the screens when the rule is the application's own (Bean Validation's
- * messages come already in the request's language).
+ * What is wrong with one field: its path in the request (such as
+ * {@code reserves.assets[0].amount}) and why, in English for the API, and as a phrase for
+ * the screens when the rule is the application's own (Bean Validation's messages come
+ * already in the request's language).
  */
 public record FieldProblem(String field, String message, Phrase phrase) {
 

@@ -5,7 +5,10 @@ import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 
-/** Input that breaks a rule of the domain; answered with 400 and every problem named by its field. */
+/**
+ * Input that breaks a rule of the domain; answered with 400 and every problem named by
+ * its field.
+ */
 public class InvalidInput extends RuntimeException {
 
 	private final List<FieldProblem> problems;
@@ -15,7 +18,10 @@ public class InvalidInput extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
-	/** One field's problem, said as the message {@code key} of the bundles with its arguments. */
+	/**
+	 * One field's problem, said as the message {@code key} of the bundles with its
+	 * arguments.
+	 */
 	public static InvalidInput of(String field, String key, Object... arguments) {
 		return new InvalidInput(List.of(FieldProblem.of(field, key, arguments)));
 	}
@@ -43,4 +49,5 @@ public class InvalidInput extends RuntimeException {
 	private static String summary(List<FieldProblem> problems) {
 		return problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("");
 	}
+
 }

@@ -13,7 +13,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 3166-1 alpha-2 country code, checked against the JDK's list. {@code null} is valid (drafts). */
+/**
+ * An ISO 3166-1 alpha-2 country code, checked against the JDK's list. {@code null} is
+ * valid (drafts).
+ */
 @Documented
 @Constraint(validatedBy = IsoCountry.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE })
@@ -34,5 +37,7 @@ public @interface IsoCountry {
 		public boolean isValid(String value, ConstraintValidatorContext context) {
 			return value == null || CODES.contains(value);
 		}
+
 	}
+
 }

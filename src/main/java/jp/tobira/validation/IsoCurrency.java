@@ -14,7 +14,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 4217 currency code, checked against the JDK's list. {@code null} is valid (drafts). */
+/**
+ * An ISO 4217 currency code, checked against the JDK's list. {@code null} is valid
+ * (drafts).
+ */
 @Documented
 @Constraint(validatedBy = IsoCurrency.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE })
@@ -38,5 +41,7 @@ public @interface IsoCurrency {
 		public boolean isValid(String value, ConstraintValidatorContext context) {
 			return value == null || CODES.contains(value);
 		}
+
 	}
+
 }

@@ -3,16 +3,20 @@ package jp.tobira.validation;
 import java.util.List;
 
 /**
- * A refusal said as a {@link Phrase}: its message is the phrase in English (for the API and the logs); screens put
- * the phrase into the reader's language. Its {@link Kind} says what sort of refusal it is, so the adapters answer
- * every feature's refusals alike (a status code, an error page) without knowing the features.
+ * A refusal said as a {@link Phrase}: its message is the phrase in English (for the API
+ * and the logs); screens put the phrase into the reader's language. Its {@link Kind} says
+ * what sort of refusal it is, so the adapters answer every feature's refusals alike (a
+ * status code, an error page) without knowing the features.
  */
 public abstract class Refusal extends RuntimeException implements Explained {
 
 	/** What sort of refusal: the adapters map each to a status and a page. */
 	public enum Kind {
 
-		/** Nothing there that the user may see (404): another issuer's case reads exactly like a missing one. */
+		/**
+		 * Nothing there that the user may see (404): another issuer's case reads exactly
+		 * like a missing one.
+		 */
 		NOT_FOUND,
 		/** The user may not do this (403). */
 		FORBIDDEN,
@@ -20,6 +24,7 @@ public abstract class Refusal extends RuntimeException implements Explained {
 		CONFLICT,
 		/** The request is well formed but the case is not ready for it (422). */
 		UNPROCESSABLE
+
 	}
 
 	private final transient Phrase phrase;
@@ -28,7 +33,9 @@ public abstract class Refusal extends RuntimeException implements Explained {
 
 	private final String title;
 
-	/** @param title the problem's title in the API, in English (such as "Four-eyes rule") */
+	/**
+	 * @param title the problem's title in the API, in English (such as "Four-eyes rule")
+	 */
 	protected Refusal(Kind kind, String title, Phrase phrase) {
 		super(phrase.english());
 		this.kind = kind;
@@ -49,8 +56,11 @@ public abstract class Refusal extends RuntimeException implements Explained {
 		return title;
 	}
 
-	/** The fields the refusal is about, for a problem's {@code errors}; none by default. */
+	/**
+	 * The fields the refusal is about, for a problem's {@code errors}; none by default.
+	 */
 	public List<FieldProblem> fields() {
 		return List.of();
 	}
+
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.validation.ValidationConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** "Not in the future" is judged by the application's clock (Tokyo, movable in tests), not the JVM's. */
+/**
+ * "Not in the future" is judged by the application's clock (Tokyo, movable in tests), not
+ * the JVM's.
+ */
 @Configuration(proxyBeanMethods = false)
 class ValidationClock {
 
@@ -14,4 +17,5 @@ class ValidationClock {
 	ValidationConfigurationCustomizer applicationClockForValidation(Clock clock) {
 		return configuration -> configuration.clockProvider(() -> clock);
 	}
+
 }

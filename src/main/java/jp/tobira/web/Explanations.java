@@ -16,8 +16,9 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Phrase;
 
 /**
- * Puts the features' refusals into the language of the page: a refusal said as a {@link Phrase} is looked up in the
- * message bundles; anything else keeps the message it came with. Templates call it as {@code @explanations}.
+ * Puts the features' refusals into the language of the page: a refusal said as a
+ * {@link Phrase} is looked up in the message bundles; anything else keeps the message it
+ * came with. Templates call it as {@code @explanations}.
  */
 @Component("explanations")
 public class Explanations {
@@ -28,7 +29,10 @@ public class Explanations {
 		this.messages = messages;
 	}
 
-	/** A refusal as one sentence for a banner; input problems each with the field they concern. */
+	/**
+	 * A refusal as one sentence for a banner; input problems each with the field they
+	 * concern.
+	 */
 	public String of(RuntimeException refusal) {
 		if (refusal instanceof InvalidInput invalid) {
 			return invalid.problems()
@@ -45,7 +49,10 @@ public class Explanations {
 		return problem.phrase() == null ? problem.message() : of(problem.phrase(), problem.message());
 	}
 
-	/** Field path to message, in the order given; the first problem of a field is the one shown beside it. */
+	/**
+	 * Field path to message, in the order given; the first problem of a field is the one
+	 * shown beside it.
+	 */
 	public Map<String, String> of(List<FieldProblem> problems) {
 		Map<String, String> byField = new LinkedHashMap<>();
 		problems.forEach(problem -> byField.putIfAbsent(problem.field(), of(problem)));
@@ -53,8 +60,9 @@ public class Explanations {
 	}
 
 	/**
-	 * A decision table's rule (a flag's advice, a recommendation's rationale) in the page's language, found by the
-	 * code the rule's text starts with ({@code PS-1 …}); the stored English when the bundles do not know the rule.
+	 * A decision table's rule (a flag's advice, a recommendation's rationale) in the
+	 * page's language, found by the code the rule's text starts with ({@code PS-1 …});
+	 * the stored English when the bundles do not know the rule.
 	 */
 	public String rule(String rule, String explanation) {
 		String code = rule == null ? "" : rule.split(" ", 2)[0];
@@ -67,11 +75,15 @@ public class Explanations {
 	}
 
 	private String of(Phrase phrase, String english) {
-		return messages.getMessage(new DefaultMessageSourceResolvable(new String[] { phrase.key() },
-				words(phrase.arguments()), english), LocaleContextHolder.getLocale());
+		return messages.getMessage(
+				new DefaultMessageSourceResolvable(new String[] { phrase.key() }, words(phrase.arguments()), english),
+				LocaleContextHolder.getLocale());
 	}
 
-	/** Nested phrases, and lists of them, put into words first, as {@link Phrase#english()} does. */
+	/**
+	 * Nested phrases, and lists of them, put into words first, as
+	 * {@link Phrase#english()} does.
+	 */
 	private Object[] words(List<Object> arguments) {
 		return arguments.stream().map(this::word).toArray();
 	}
@@ -85,4 +97,5 @@ public class Explanations {
 		}
 		return argument;
 	}
+
 }

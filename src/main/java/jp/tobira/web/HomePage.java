@@ -29,4 +29,5 @@ class HomePage {
 		}
 		return "redirect:/register";
 	}
+
 }

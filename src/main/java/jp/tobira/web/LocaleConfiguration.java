@@ -13,7 +13,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import jp.tobira.security.Users;
 
-/** Screens in Japanese and English: {@code ?lang=ja} or {@code ?lang=en} switches; the choice is remembered. */
+/**
+ * Screens in Japanese and English: {@code ?lang=ja} or {@code ?lang=en} switches; the
+ * choice is remembered.
+ */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
@@ -30,7 +33,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// the screens' cookie follows the user's stored choice (a ?lang= choice sets both, right after)
+		// the screens' cookie follows the user's stored choice (a ?lang= choice sets
+		// both, right after)
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -45,4 +49,5 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 	}
+
 }

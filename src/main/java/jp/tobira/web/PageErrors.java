@@ -25,8 +25,9 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.validation.Refusal;
 
 /**
- * Errors of the screens as pages, with the status the JSON API gives the same condition (which it answers with
- * problem details, see {@code api.ApiProblems}): a page never answers with JSON.
+ * Errors of the screens as pages, with the status the JSON API gives the same condition
+ * (which it answers with problem details, see {@code api.ApiProblems}): a page never
+ * answers with JSON.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -54,7 +55,8 @@ class PageErrors {
 				return page("error/403", request, model);
 			}
 			default -> {
-				// a double submission, a change to a case that has moved on, a task someone else completed first
+				// a double submission, a change to a case that has moved on, a task
+				// someone else completed first
 				response.setStatus(HttpStatus.CONFLICT.value());
 				model.addAttribute("detail", explanations.of(ex));
 				return page("error/409", request, model);
@@ -62,7 +64,10 @@ class PageErrors {
 		}
 	}
 
-	/** A malformed id in the path names nothing that exists: answered like any unknown case. */
+	/**
+	 * A malformed id in the path names nothing that exists: answered like any unknown
+	 * case.
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
@@ -88,8 +93,9 @@ class PageErrors {
 	}
 
 	/**
-	 * An upload over the container's multipart limit, should it reach a screen's controller. Usually Spring MVC
-	 * refuses it before any controller is chosen; then Boot's error page answers with {@code error/413} (see
+	 * An upload over the container's multipart limit, should it reach a screen's
+	 * controller. Usually Spring MVC refuses it before any controller is chosen; then
+	 * Boot's error page answers with {@code error/413} (see
 	 * {@code api.ApiRequestProblems}).
 	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -99,8 +105,9 @@ class PageErrors {
 	}
 
 	/**
-	 * An exception handler's model gets none of the {@code @ModelAttribute}s, so the layout's are added here. After
-	 * a POST the language switch leads to the start page: a GET of the posted address would only be refused.
+	 * An exception handler's model gets none of the {@code @ModelAttribute}s, so the
+	 * layout's are added here. After a POST the language switch leads to the start page:
+	 * a GET of the posted address would only be refused.
 	 */
 	private String page(String view, HttpServletRequest request, Model model) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -14,11 +14,13 @@ import jp.tobira.security.DemoMode;
 import jp.tobira.security.TobiraUser;
 
 /**
- * What every page's layout needs: the signed-in user and whether this is a demo installation. Boot's error
- * controller renders the error pages that no controller of ours reached (an unknown address, an oversized upload),
- * so it gets the same model: the header keeps its navigation and the language switch stays on the page.
+ * What every page's layout needs: the signed-in user and whether this is a demo
+ * installation. Boot's error controller renders the error pages that no controller of
+ * ours reached (an unknown address, an oversized upload), so it gets the same model: the
+ * header keeps its navigation and the language switch stays on the page.
  */
-// every controller of the screens, whatever its module; a REST controller gets these too and ignores them
+// every controller of the screens, whatever its module; a REST controller gets these too
+// and ignores them
 @ControllerAdvice(annotations = Controller.class, assignableTypes = BasicErrorController.class)
 class PageModel {
 
@@ -34,8 +36,9 @@ class PageModel {
 	}
 
 	/**
-	 * This page's address without its language parameter, for the language switch. Only the query string is kept:
-	 * the fields of a posted form must not end up in a link (and in logs and the browser's history).
+	 * This page's address without its language parameter, for the language switch. Only
+	 * the query string is kept: the fields of a posted form must not end up in a link
+	 * (and in logs and the browser's history).
 	 */
 	@ModelAttribute("currentUrl")
 	String currentUrl(HttpServletRequest request) {
@@ -53,4 +56,5 @@ class PageModel {
 	boolean demo() {
 		return demoMode.enabled();
 	}
+
 }

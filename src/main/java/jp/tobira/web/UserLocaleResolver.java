@@ -20,10 +20,12 @@ import jp.tobira.security.TobiraUser;
 import jp.tobira.security.Users;
 
 /**
- * The screen language. Signed in, the language the user chose last (so it follows them to another browser and wins
- * over whatever this browser's cookie says); else, or if they never chose, this browser's cookie; else English.
- * Choosing a language sets the cookie and, while signed in, remembers it for the user; a page of a signed-in user
- * puts the stored choice into the cookie. The user's choice is read from the database once per session.
+ * The screen language. Signed in, the language the user chose last (so it follows them to
+ * another browser and wins over whatever this browser's cookie says); else, or if they
+ * never chose, this browser's cookie; else English. Choosing a language sets the cookie
+ * and, while signed in, remembers it for the user; a page of a signed-in user puts the
+ * stored choice into the cookie. The user's choice is read from the database once per
+ * session.
  */
 class UserLocaleResolver extends CookieLocaleResolver {
 
@@ -31,7 +33,10 @@ class UserLocaleResolver extends CookieLocaleResolver {
 
 	static final String COOKIE = "tobira-lang";
 
-	/** The user's stored choice, read once per session: "username:tag", the tag empty when they never chose. */
+	/**
+	 * The user's stored choice, read once per session: "username:tag", the tag empty when
+	 * they never chose.
+	 */
 	static final String SESSION_ATTRIBUTE = UserLocaleResolver.class.getName() + ".CHOICE";
 
 	private final Users users;
@@ -76,8 +81,9 @@ class UserLocaleResolver extends CookieLocaleResolver {
 	}
 
 	/**
-	 * Writes the signed-in user's stored choice into this browser's cookie when the two differ, so what comes after
-	 * the session (the log-in page after log-out) speaks the user's language too.
+	 * Writes the signed-in user's stored choice into this browser's cookie when the two
+	 * differ, so what comes after the session (the log-in page after log-out) speaks the
+	 * user's language too.
 	 */
 	void keepCookieInStep(HttpServletRequest request, HttpServletResponse response) {
 		storedChoice(request).ifPresent(stored -> {
@@ -96,7 +102,8 @@ class UserLocaleResolver extends CookieLocaleResolver {
 		String username = user.get().getUsername();
 		String prefix = username + ":";
 		HttpSession session = request.getSession(false);
-		Object cached = session == null ? request.getAttribute(SESSION_ATTRIBUTE) : session.getAttribute(SESSION_ATTRIBUTE);
+		Object cached = session == null ? request.getAttribute(SESSION_ATTRIBUTE)
+				: session.getAttribute(SESSION_ATTRIBUTE);
 		String choice;
 		if (cached instanceof String remembered && remembered.startsWith(prefix)) {
 			choice = remembered.substring(prefix.length());
@@ -124,7 +131,8 @@ class UserLocaleResolver extends CookieLocaleResolver {
 
 	private static Optional<TobiraUser> signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof TobiraUser user
-				? Optional.of(user) : Optional.empty();
+		return authentication != null && authentication.getPrincipal() instanceof TobiraUser user ? Optional.of(user)
+				: Optional.empty();
 	}
+
 }

@@ -22,35 +22,42 @@ import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 
 /**
- * The reviewers' queues: "my tasks", "my groups' unassigned tasks" and "all open cases", each one SQL query per page
- * over the engine's task table and the application's tables, with filtering, sorting and paging in the database.
+ * The reviewers' queues: "my tasks", "my groups' unassigned tasks" and "all open cases",
+ * each one SQL query per page over the engine's task table and the application's tables,
+ * with filtering, sorting and paging in the database.
  */
 @Service
 public class TaskQueues {
 
 	public enum Queue {
+
 		/** The reviewer's own tasks. */
 		MINE,
 		/** Their groups' unassigned tasks. */
 		GROUPS,
 		/** Every open case, with its task if it has one. */
 		ALL,
-		/** What the reviewer may work now: MINE and GROUPS together, as the API lists it. */
+		/**
+		 * What the reviewer may work now: MINE and GROUPS together, as the API lists it.
+		 */
 		WORKABLE;
 
 		/** The queues the page shows as tabs. */
 		public static final List<Queue> TABS = List.of(MINE, GROUPS, ALL);
+
 	}
 
 	public enum Sort {
-		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), ISSUER("a.issuer_name"), JURISDICTION("a.jurisdiction"),
-		TASK("t.name_"), SUBMITTED("a.submitted_at");
+
+		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), ISSUER("a.issuer_name"),
+		JURISDICTION("a.jurisdiction"), TASK("t.name_"), SUBMITTED("a.submitted_at");
 
 		final String column;
 
 		Sort(String column) {
 			this.column = column;
 		}
+
 	}
 
 	/** What the reviewer asked for; every filter optional. */
@@ -58,7 +65,10 @@ public class TaskQueues {
 			boolean escalated, Sort sort, boolean descending, int page, int size) {
 	}
 
-	/** One row: a case and its open task (none for a case waiting for the issuer, in "all open cases"). */
+	/**
+	 * One row: a case and its open task (none for a case waiting for the issuer, in "all
+	 * open cases").
+	 */
 	public record Row(UUID applicationId, String reference, String tokenName, String tokenSymbol, String issuerName,
 			String jurisdiction, String status, Instant submittedAt, String taskId, String taskKey, String taskName,
 			String assignee, Instant due, Instant created, boolean escalated, List<String> flags) {
@@ -107,14 +117,15 @@ public class TaskQueues {
 		MapSqlParameterSource params = params(actor);
 		String fromWhere = fromWhere(query.queue(), params) + filters(query, params);
 		params.addValue("limit", query.size()).addValue("offset", query.page() * query.size());
-		List<Row> rows = jdbc.sql("""
-				SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
-				       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
-				       t.assignee_, t.due_date_, t.create_time_,
-				       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
-				        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags
-				""" + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
-				+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
+		List<Row> rows = jdbc
+			.sql("""
+					SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
+					       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
+					       t.assignee_, t.due_date_, t.create_time_,
+					       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
+					        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags
+					""" + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
+					+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
 			.query(TaskQueues::map)
 			.list();
@@ -128,10 +139,11 @@ public class TaskQueues {
 		Map<Queue, Long> counts = new java.util.EnumMap<>(Queue.class);
 		for (Queue queue : Queue.TABS) {
 			MapSqlParameterSource params = params(actor);
-			counts.put(queue, jdbc.sql("SELECT count(*) " + fromWhere(queue, params))
-				.paramSource(params)
-				.query(Long.class)
-				.single());
+			counts.put(queue,
+					jdbc.sql("SELECT count(*) " + fromWhere(queue, params))
+						.paramSource(params)
+						.query(Long.class)
+						.single());
 		}
 		return counts;
 	}
@@ -151,10 +163,11 @@ public class TaskQueues {
 					 WHERE t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
 					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))
 					""";
-			case WORKABLE -> FROM_TASKS + """
-					 WHERE (t.assignee_ = :user OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
-					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
-					""";
+			case WORKABLE -> FROM_TASKS
+					+ """
+							 WHERE (t.assignee_ = :user OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
+							     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
+							""";
 			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
 		};
 	}
@@ -170,7 +183,8 @@ public class TaskQueues {
 			params.addValue("jurisdiction", query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		if (query.flagged()) {
-			where.append(" AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");
+			where.append(
+					" AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");
 		}
 		if (query.overdue()) {
 			where.append(" AND t.due_date_ < :now");
@@ -188,8 +202,7 @@ public class TaskQueues {
 				rs.getString("status"), instant(rs.getTimestamp("submitted_at")), rs.getString("task_id"),
 				rs.getString("task_def_key_"), rs.getString("task_name"), rs.getString("assignee_"),
 				instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("create_time_")),
-				rs.getTimestamp("escalated_at") != null,
-				flags == null ? List.of() : Arrays.asList(flags.split(",")));
+				rs.getTimestamp("escalated_at") != null, flags == null ? List.of() : Arrays.asList(flags.split(",")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -17,7 +17,9 @@ import org.springframework.util.MultiValueMap;
 
 import jp.tobira.Fixtures;
 
-/** The pinned JSON API as a demo user calls it: HTTP Basic, JSON in, status and body out. */
+/**
+ * The pinned JSON API as a demo user calls it: HTTP Basic, JSON in, status and body out.
+ */
 public final class ApiClient {
 
 	private final TestRestTemplate rest;
@@ -68,7 +70,10 @@ public final class ApiClient {
 				new HttpEntity<>(parts, headers));
 	}
 
-	/** {@code POST /api/v1/applications/{id}/rfi-response}: a message and any number of file and type pairs. */
+	/**
+	 * {@code POST /api/v1/applications/{id}/rfi-response}: a message and any number of
+	 * file and type pairs.
+	 */
 	public Response answerRfi(String applicationId, String message, String type, String fileName, byte[] content) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("message", message);
@@ -102,7 +107,10 @@ public final class ApiClient {
 	public record Case(String id, String reference) {
 	}
 
-	/** The canonical application created, with its eight documents, and submitted, by this (issuer) client. */
+	/**
+	 * The canonical application created, with its eight documents, and submitted, by this
+	 * (issuer) client.
+	 */
 	public Case submitCanonical() {
 		JsonNode draft = postJson("/api/v1/applications", Fixtures.exampleJson()).json();
 		Case created = new Case(draft.get("id").asText(), draft.get("reference").asText());
@@ -172,4 +180,5 @@ public final class ApiClient {
 			return status() + " " + entity.getBody();
 		}
 	}
+
 }

@@ -29,8 +29,9 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.security.BrowserSession;
 
 /**
- * ARCHITECTURE.md §9: bad input gets a 4xx problem naming the field, and nothing is stored. Each case counts the rows of
- * the application's tables (applications, documents, audit entries, references handed out) before and after.
+ * ARCHITECTURE.md §9: bad input gets a 4xx problem naming the field, and nothing is
+ * stored. Each case counts the rows of the application's tables (applications, documents,
+ * audit entries, references handed out) before and after.
  */
 @TobiraIntegrationTest
 class BadInputIntegrationTests {
@@ -72,9 +73,12 @@ class BadInputIntegrationTests {
 		assertRefusedWithoutTrace(() -> createWith(body), 400, "audit.lastAttestationDate");
 	}
 
-	/** "Tomorrow" by the application's clock (Tokyo), the first day that is in the future. */
+	/**
+	 * "Tomorrow" by the application's clock (Tokyo), the first day that is in the future.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "/token/supplyAsOf", "/reserves/asOf", "/audit/lastAuditDate", "/audit/lastAttestationDate" })
+	@ValueSource(
+			strings = { "/token/supplyAsOf", "/reserves/asOf", "/audit/lastAuditDate", "/audit/lastAttestationDate" })
 	void refusesTomorrowForEveryAsOfDate(String pointer) {
 		ObjectNode body = Fixtures.example();
 		String parent = pointer.substring(0, pointer.lastIndexOf('/'));
@@ -152,20 +156,23 @@ class BadInputIntegrationTests {
 		String id = draft();
 		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.png(), "application/pdf"),
 				400, "file");
-		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "figures.xlsx", Fixtures.plainZip(),
-				"application/octet-stream"), 400, "file");
+		assertRefusedWithoutTrace(
+				() -> issuer.upload(id, "OTHER", "figures.xlsx", Fixtures.plainZip(), "application/octet-stream"), 400,
+				"file");
 		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "figures.csv", Fixtures.png(), "text/csv"), 400,
 				"file");
-		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "run.exe", Fixtures.pdf("exe"),
-				"application/octet-stream"), 400, "file");
+		assertRefusedWithoutTrace(
+				() -> issuer.upload(id, "OTHER", "run.exe", Fixtures.pdf("exe"), "application/octet-stream"), 400,
+				"file");
 	}
 
 	@Test
 	void refusesAPdfDeclaredAsAnImage() {
 		String id = draft();
 		// the file name decides the type; a part that declares another type is refused
-		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("declared png"),
-				"image/png"), 400, "file");
+		assertRefusedWithoutTrace(
+				() -> issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("declared png"), "image/png"), 400,
+				"file");
 		// and the content must be what the name says, whatever the part declares
 		assertRefusedWithoutTrace(() -> issuer.upload(id, "OTHER", "chart.png", Fixtures.pdf("named png"), "image/png"),
 				400, "file");
@@ -176,8 +183,8 @@ class BadInputIntegrationTests {
 		String id = draft();
 		String name = "x".repeat(252) + ".pdf";
 		assertThat(name).hasSize(256);
-		assertRefusedWithoutTrace(() -> issuer.upload(id, "TRUST_DEED", name, Fixtures.pdf("long name"),
-				"application/pdf"), 400, "file");
+		assertRefusedWithoutTrace(
+				() -> issuer.upload(id, "TRUST_DEED", name, Fixtures.pdf("long name"), "application/pdf"), 400, "file");
 		assertThat(issuer.upload(id, "TRUST_DEED", name.substring(1), Fixtures.pdf("long name"), "application/pdf")
 			.status()).as("255 characters are allowed").isEqualTo(201);
 	}
@@ -185,14 +192,16 @@ class BadInputIntegrationTests {
 	@Test
 	void acceptsEachAllowedTypeByItsContent() {
 		String id = draft();
-		assertThat(issuer.upload(id, "OTHER", "chart.png", Fixtures.png(), "image/png").json().get("mediaType").asText())
+		assertThat(
+				issuer.upload(id, "OTHER", "chart.png", Fixtures.png(), "image/png").json().get("mediaType").asText())
 			.isEqualTo("image/png");
 		assertThat(issuer.upload(id, "OTHER", "reserves.xlsx", Fixtures.xlsx(), "application/octet-stream")
 			.json()
 			.get("mediaType")
 			.asText()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		assertThat(issuer.upload(id, "OTHER", "reserves.csv",
-				"asset,amount\nCASH,150000000.00\n国債,1\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+		assertThat(issuer
+			.upload(id, "OTHER", "reserves.csv",
+					"asset,amount\nCASH,150000000.00\n国債,1\n".getBytes(StandardCharsets.UTF_8), "text/csv")
 			.json()
 			.get("mediaType")
 			.asText()).isEqualTo("text/csv");
@@ -220,8 +229,8 @@ class BadInputIntegrationTests {
 	@Test
 	void refusesAnUnknownOrMissingDocumentType() {
 		String id = draft();
-		assertRefusedWithoutTrace(() -> issuer.upload(id, "PASSPORT", "deed.pdf", Fixtures.pdf("t1"), "application/pdf"),
-				400, "type");
+		assertRefusedWithoutTrace(
+				() -> issuer.upload(id, "PASSPORT", "deed.pdf", Fixtures.pdf("t1"), "application/pdf"), 400, "type");
 		assertRefusedWithoutTrace(() -> issuer.upload(id, null, "deed.pdf", Fixtures.pdf("t2"), "application/pdf"), 400,
 				"type");
 	}
@@ -234,8 +243,8 @@ class BadInputIntegrationTests {
 		String id = issuer.postJson("/api/v1/applications", body.toString()).json().get("id").asText();
 		issuer.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("deed " + id), "application/pdf");
 
-		ApiClient.Response refused = assertRefusedWithoutTrace(() -> issuer.post("/api/v1/applications/" + id + "/submit"),
-				422, "intermediary");
+		ApiClient.Response refused = assertRefusedWithoutTrace(
+				() -> issuer.post("/api/v1/applications/" + id + "/submit"), 422, "intermediary");
 		List<String> missing = refused.json().get("missing").findValuesAsText("").isEmpty()
 				? toList(refused.json().get("missing")) : List.of();
 		assertThat(missing).contains("intermediary", "token.symbol", "documents.AUDIT_REPORT", "documents.WHITE_PAPER")
@@ -262,8 +271,9 @@ class BadInputIntegrationTests {
 		ApiClient issuer2 = new ApiClient(rest, "issuer2");
 		assertRefusedWithoutTrace(() -> issuer2.get(path), 404, null);
 		assertRefusedWithoutTrace(() -> issuer2.putJson(path, Fixtures.exampleJson()), 404, null);
-		assertRefusedWithoutTrace(() -> issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("not yours " + id),
-				"application/pdf"), 404, null);
+		assertRefusedWithoutTrace(
+				() -> issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("not yours " + id), "application/pdf"),
+				404, null);
 		assertRefusedWithoutTrace(() -> issuer2.post(path + "/submit"), 404, null);
 		assertRefusedWithoutTrace(() -> issuer2.post(path + "/withdraw"), 404, null);
 		assertThat(issuer.get(path).json().get("status").asText()).isEqualTo("DRAFT");
@@ -308,4 +318,5 @@ class BadInputIntegrationTests {
 		array.forEach(node -> values.add(node.asText()));
 		return values;
 	}
+
 }

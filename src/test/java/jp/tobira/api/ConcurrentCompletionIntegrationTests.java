@@ -18,10 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * Two reviewers complete the same task at the same moment, a hundred times: each time one wins, the other gets a
- * 409 that says who completed it, and the audit log records one completion. The two are both in backing-review
- * ({@code backing} and {@code decision2}); each round's task is the backing review that returns after the issuer
- * answers the request for information the winner raised.
+ * Two reviewers complete the same task at the same moment, a hundred times: each time one
+ * wins, the other gets a 409 that says who completed it, and the audit log records one
+ * completion. The two are both in backing-review ({@code backing} and {@code decision2});
+ * each round's task is the backing review that returns after the issuer answers the
+ * request for information the winner raised.
  */
 @TobiraIntegrationTest
 class ConcurrentCompletionIntegrationTests {
@@ -47,7 +48,8 @@ class ConcurrentCompletionIntegrationTests {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		for (int round = 1; round <= ROUNDS; round++) {
 			String taskId = reviewers.get(0).taskId(reference, "reviewBacking");
-			String form = "{\"outcome\": \"RFI\", \"missing\": [\"RESERVE_ATTESTATION\"], \"message\": \"Round " + round + "\"}";
+			String form = "{\"outcome\": \"RFI\", \"missing\": [\"RESERVE_ATTESTATION\"], \"message\": \"Round " + round
+					+ "\"}";
 			CyclicBarrier together = new CyclicBarrier(2);
 			List<Future<ApiClient.Response>> attempts = new ArrayList<>();
 			for (ApiClient reviewer : reviewers) {
@@ -76,9 +78,11 @@ class ConcurrentCompletionIntegrationTests {
 	}
 
 	private long completionsOf(String taskId) {
-		return jdbc.sql("SELECT count(*) FROM app.audit_entry WHERE kind = 'TASK_COMPLETED' AND payload::jsonb ->> 'taskId' = ?")
+		return jdbc.sql(
+				"SELECT count(*) FROM app.audit_entry WHERE kind = 'TASK_COMPLETED' AND payload::jsonb ->> 'taskId' = ?")
 			.param(taskId)
 			.query(Long.class)
 			.single();
 	}
+
 }

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 
-/** The issuer's side of the pinned API, on a real server, with the canonical application. */
+/**
+ * The issuer's side of the pinned API, on a real server, with the canonical application.
+ */
 @TobiraIntegrationTest
 class IssuerApiIntegrationTests {
 
@@ -35,9 +37,10 @@ class IssuerApiIntegrationTests {
 	JdbcClient jdbc;
 
 	/**
-	 * The checks judge ages against today, so the test fixes today: the engine's clock is the application's
-	 * (EngineClock). On 25 November 2026 (a Wednesday, a business day) the canonical application's attestation is
-	 * 15 days old and its audit 8 months; only its US jurisdiction, under assessment, raises a flag.
+	 * The checks judge ages against today, so the test fixes today: the engine's clock is
+	 * the application's (EngineClock). On 25 November 2026 (a Wednesday, a business day)
+	 * the canonical application's attestation is 15 days old and its audit 8 months; only
+	 * its US jurisdiction, under assessment, raises a flag.
 	 */
 	static final Instant TODAY = Instant.parse("2026-11-25T01:00:00Z");
 
@@ -62,8 +65,7 @@ class IssuerApiIntegrationTests {
 		String reference = draft.get("reference").asText();
 		assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
 		assertThat(reference).matches("EQ-2026-\\d{6}");
-		assertThat(created.headers().getLocation()).hasToString(
-				rest.getRootUri() + "/api/v1/applications/" + id);
+		assertThat(created.headers().getLocation()).hasToString(rest.getRootUri() + "/api/v1/applications/" + id);
 
 		Map<String, String> hashesByDocument = new LinkedHashMap<>();
 		for (String type : DOCUMENT_TYPES) {
@@ -84,7 +86,8 @@ class IssuerApiIntegrationTests {
 		assertThat(read.get("reference").asText()).isEqualTo(reference);
 		assertThat(read.get("status").asText()).isEqualTo("SUBMITTED");
 		assertThat(read.get("stage").asText()).isEqualTo("COMPLETENESS_CHECK");
-		// the day of submission does not count (the first day is not counted, Civil Code art. 140)
+		// the day of submission does not count (the first day is not counted, Civil Code
+		// art. 140)
 		assertThat(read.at("/clock/day").asInt()).as(read.get("clock").toString()).isEqualTo(0);
 		assertThat(read.at("/clock/of").asInt()).isEqualTo(60);
 		assertThat(read.at("/clock/paused").isBoolean()).isTrue();
@@ -95,11 +98,13 @@ class IssuerApiIntegrationTests {
 		assertThat(read.get("documents").findValuesAsText("sha256"))
 			.containsExactlyInAnyOrderElementsOf(hashesByDocument.values());
 
-		// known in advance, not derived from the same report: US is under assessment, every other check passes
+		// known in advance, not derived from the same report: US is under assessment,
+		// every other check passes
 		assertThat(toList(read.get("flags"))).containsExactly("UNDER_ASSESSMENT");
 		JsonNode jurisdiction = find(read.get("checks"), "JURISDICTION");
 		assertThat(jurisdiction.get("flag").asText()).isEqualTo("UNDER_ASSESSMENT");
-		read.get("checks").forEach(check -> assertThat(check.get("evaluated").asBoolean()).as(check.toString()).isTrue());
+		read.get("checks")
+			.forEach(check -> assertThat(check.get("evaluated").asBoolean()).as(check.toString()).isTrue());
 		assertThat(read.get("checks").findValuesAsText("flag")).containsExactly("UNDER_ASSESSMENT");
 		JsonNode coverage = find(read.get("checks"), "RESERVE_COVERAGE");
 		assertThat(coverage.get("value").asText()).isEqualTo("1.010000");
@@ -127,7 +132,8 @@ class IssuerApiIntegrationTests {
 		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
 		assertThat(verified.get("entries").asLong()).isGreaterThanOrEqualTo(kinds.size());
 
-		// the pre-screen runs once intake finds the case complete; it stores the same flags the view showed
+		// the pre-screen runs once intake finds the case complete; it stores the same
+		// flags the view showed
 		ApiClient intake = new ApiClient(rest, "intake");
 		String task = intake.taskId(reference, "checkCompleteness");
 		assertThat(intake.post("/api/v1/tasks/" + task + "/claim").status()).isEqualTo(200);
@@ -166,8 +172,9 @@ class IssuerApiIntegrationTests {
 		ApiClient.Response missing = issuer2.get("/api/v1/applications/" + java.util.UUID.randomUUID());
 		assertThat(read.status()).isEqualTo(404);
 		assertThat(read.json().get("detail")).isEqualTo(missing.json().get("detail"));
-		assertThat(issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("other issuer"), "application/pdf")
-			.status()).isEqualTo(404);
+		assertThat(
+				issuer2.upload(id, "TRUST_DEED", "deed.pdf", Fixtures.pdf("other issuer"), "application/pdf").status())
+			.isEqualTo(404);
 		assertThat(issuer2.post("/api/v1/applications/" + id + "/submit").status()).isEqualTo(404);
 		assertThat(issuer2.post("/api/v1/applications/" + id + "/withdraw").status()).isEqualTo(404);
 		assertThat(issuer2.get("/api/v1/applications").json().findValuesAsText("id")).doesNotContain(id);
@@ -189,8 +196,9 @@ class IssuerApiIntegrationTests {
 		assertThat(issuer2.putJson(path, Fixtures.exampleJson()).status()).as("PUT").isEqualTo(404);
 		assertThat(issuer2.postJson(path + "/withdraw", "{\"reason\":\"not mine\"}").status()).as("withdraw")
 			.isEqualTo(404);
-		assertThat(issuer2.answerRfi(submitted.id(), "an answer to nobody", "OTHER", "answer.pdf",
-				Fixtures.pdf("issuer2 answer")).status()).as("rfi-response").isEqualTo(404);
+		assertThat(issuer2
+			.answerRfi(submitted.id(), "an answer to nobody", "OTHER", "answer.pdf", Fixtures.pdf("issuer2 answer"))
+			.status()).as("rfi-response").isEqualTo(404);
 
 		assertThat(rowCounts()).as("application, document, audit_entry, rfi rows").isEqualTo(rows);
 		JsonNode after = issuer.get(path).json();
@@ -200,7 +208,8 @@ class IssuerApiIntegrationTests {
 	}
 
 	private List<Long> rowCounts() {
-		return List.of("app.application", "app.document", "app.audit_entry", "app.rfi").stream()
+		return List.of("app.application", "app.document", "app.audit_entry", "app.rfi")
+			.stream()
 			.map(table -> jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
 			.toList();
 	}
@@ -260,4 +269,5 @@ class IssuerApiIntegrationTests {
 		assertThat(response.headers().getContentType()).hasToString("application/problem+json");
 		assertThat(response.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
 	}
+
 }

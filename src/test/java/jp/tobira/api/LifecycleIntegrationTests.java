@@ -20,8 +20,9 @@ import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * The whole lifecycle of the canonical application through the pinned HTTP API on a real server: each step by the
- * user whose job it is, the decision by someone who reviewed nothing, then the register, the letter and the trail.
+ * The whole lifecycle of the canonical application through the pinned HTTP API on a real
+ * server: each step by the user whose job it is, the decision by someone who reviewed
+ * nothing, then the register, the letter and the trail.
  */
 @TobiraIntegrationTest
 class LifecycleIntegrationTests {
@@ -41,7 +42,8 @@ class LifecycleIntegrationTests {
 		String id = draft.get("id").asText();
 		String reference = draft.get("reference").asText();
 		for (String type : IssuerApiIntegrationTests.DOCUMENT_TYPES) {
-			assertThat(issuer.upload(id, type, type + ".pdf", Fixtures.pdf(reference + type), "application/pdf").status())
+			assertThat(
+					issuer.upload(id, type, type + ".pdf", Fixtures.pdf(reference + type), "application/pdf").status())
 				.isEqualTo(201);
 		}
 		JsonNode submitted = issuer.post("/api/v1/applications/" + id + "/submit").json();
@@ -58,8 +60,8 @@ class LifecycleIntegrationTests {
 		assertThat(waiting.get("clock").get("paused").asBoolean()).isTrue();
 
 		// the issuer answers with a new version of the audit report
-		ApiClient.Response answered = issuer.answerRfi(id, "Signed report attached.", "AUDIT_REPORT", "audit-signed.pdf",
-				Fixtures.pdf(reference + " signed audit"));
+		ApiClient.Response answered = issuer.answerRfi(id, "Signed report attached.", "AUDIT_REPORT",
+				"audit-signed.pdf", Fixtures.pdf(reference + " signed audit"));
 		assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
 		assertThat(answered.json().get("status").asText()).as("back in the completeness check").isEqualTo("SUBMITTED");
 		assertThat(answered.json().get("clock").get("paused").asBoolean()).isFalse();
@@ -96,7 +98,10 @@ class LifecycleIntegrationTests {
 		assertThat(entry.get("status").asText()).isEqualTo("RECOGNISED");
 		assertThat(entry.get("conditions").asText()).isEqualTo("Monthly reserve attestations to the supervisor.");
 		String csv = anonymous.get("/register.csv").body();
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new StringReader(csv.replace("\uFEFF", "")))
 			.getRecords();
 		assertThat(rows).anySatisfy(row -> {
@@ -107,7 +112,8 @@ class LifecycleIntegrationTests {
 		assertThat(page).contains(reference).contains("Example Dollar").contains("Register of recognised stablecoins");
 		assertThat(anonymous.get("/register?lang=ja").body()).contains("認定ステーブルコイン登録簿").contains(reference);
 
-		// the decision letter for the issuer, in both languages, carrying the record's hash
+		// the decision letter for the issuer, in both languages, carrying the record's
+		// hash
 		ResponseEntity<byte[]> pdf = issuer.getBytes("/api/v1/applications/" + id + "/letter?lang=en&format=pdf");
 		assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		java.nio.file.Path letters = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"));
@@ -130,10 +136,12 @@ class LifecycleIntegrationTests {
 		assertThat(trail.size()).isGreaterThanOrEqualTo(15);
 		assertThat(trail.findValuesAsText("kind")).contains("APPLICATION_CREATED", "DOCUMENT_STORED",
 				"APPLICATION_SUBMITTED", "PROCESS_STARTED", "TASK_CREATED", "TASK_CLAIMED", "TASK_COMPLETED",
-				"RFI_ISSUED", "RFI_RESPONDED", "MESSAGE_SENT", "RECOMMENDATION_MADE", "DECIDED", "REGISTER_ENTRY_ADDED");
+				"RFI_ISSUED", "RFI_RESPONDED", "MESSAGE_SENT", "RECOMMENDATION_MADE", "DECIDED",
+				"REGISTER_ENTRY_ADDED");
 		JsonNode issuerView = issuer.get("/api/v1/applications/" + id + "/audit").json();
 		assertThat(issuerView.findValuesAsText("kind")).contains("DECIDED").doesNotContain("TASK_CLAIMED");
 		JsonNode verified = new ApiClient(rest, "admin").get("/api/v1/audit/verify").json();
 		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * The task API's refusals over HTTP on a real server: each a problem detail whose {@code detail} a person can act on,
- * with the status ARCHITECTURE.md §9 asks for, and nothing recorded for an attempt that was refused; and the claims and
- * unclaims that did happen in the case's trail.
+ * The task API's refusals over HTTP on a real server: each a problem detail whose
+ * {@code detail} a person can act on, with the status ARCHITECTURE.md §9 asks for, and
+ * nothing recorded for an attempt that was refused; and the claims and unclaims that did
+ * happen in the case's trail.
  */
 @TobiraIntegrationTest
 class TaskApiIntegrationTests {
@@ -79,8 +80,7 @@ class TaskApiIntegrationTests {
 		ApiClient.Response released = backing.post("/api/v1/tasks/" + review + "/unclaim");
 		assertThat(released.status()).as(released.toString()).isEqualTo(200);
 		JsonNode open = backing.get("/api/v1/tasks?size=200").json();
-		assertThat(open.findParents("id"))
-			.filteredOn(task -> task.get("id").asText().equals(review))
+		assertThat(open.findParents("id")).filteredOn(task -> task.get("id").asText().equals(review))
 			.singleElement()
 			.satisfies(task -> assertThat(task.path("assignee").asText(null)).as("unassigned").isNull());
 
@@ -113,8 +113,9 @@ class TaskApiIntegrationTests {
 	void refusesTheDecisionToSomeoneWhoReviewedTheCase() {
 		ApiClient.Case submitted = issuer.submitCanonical();
 		intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}");
-		assertThat(decision2.complete(decision2.taskId(submitted.reference(), "reviewBacking"),
-				"{\"outcome\": \"SATISFACTORY\"}").status()).isEqualTo(200);
+		assertThat(decision2
+			.complete(decision2.taskId(submitted.reference(), "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}")
+			.status()).isEqualTo(200);
 		cooperation.complete(cooperation.taskId(submitted.reference(), "requestHomeConfirmation"), "{\"sent\": true}");
 		cooperation.complete(cooperation.taskId(submitted.reference(), "recordHomeReply"),
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"NYDFS-JFSA-MOU-2026\"}");
@@ -134,9 +135,9 @@ class TaskApiIntegrationTests {
 			.isEqualTo("IN_REVIEW");
 
 		ApiClient decision = new ApiClient(rest, "decision");
-		assertThat(decision.complete(decide,
-				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\"}").status())
-			.isEqualTo(200);
+		assertThat(decision
+			.complete(decide, "{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\"}")
+			.status()).isEqualTo(200);
 	}
 
 	private JsonNode trail(ApiClient.Case submitted) {
@@ -150,4 +151,5 @@ class TaskApiIntegrationTests {
 			.isTrue();
 		assertThat(response.json().get("detail").asText()).as("a detail a person can read").hasSizeGreaterThan(15);
 	}
+
 }

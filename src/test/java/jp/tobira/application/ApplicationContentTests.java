@@ -47,4 +47,5 @@ class ApplicationContentTests {
 	private static Set<String> paths(Set<? extends ConstraintViolation<?>> violations) {
 		return violations.stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
 	}
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ApplicationStatusTests {
 
-	/** The queries count open cases by OPEN and the screens by isClosed: the two must not disagree. */
+	/**
+	 * The queries count open cases by OPEN and the screens by isClosed: the two must not
+	 * disagree.
+	 */
 	@Test
 	void everyStatusIsADraftOpenOrClosed() {
 		assertThat(Arrays.stream(ApplicationStatus.values()))
@@ -18,4 +21,5 @@ class ApplicationStatusTests {
 				.isEqualTo(1));
 		assertThat(ApplicationStatus.openNames()).containsExactly("SUBMITTED", "IN_REVIEW", "AWAITING_ISSUER");
 	}
+
 }

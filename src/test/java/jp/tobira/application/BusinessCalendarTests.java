@@ -10,18 +10,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The business calendar against a hand-checked calendar. The expected values were counted on a printed calendar
- * for 2026-2027 with the Cabinet Office's holidays (ARCHITECTURE.md §2) and cross-checked with a separate script.
+ * The business calendar against a hand-checked calendar. The expected values were counted
+ * on a printed calendar for 2026-2027 with the Cabinet Office's holidays (ARCHITECTURE.md
+ * §2) and cross-checked with a separate script.
  */
 class BusinessCalendarTests {
 
-	/** ARCHITECTURE.md §2's lists, typed again here rather than read from the migration. */
-	static final Set<LocalDate> HOLIDAYS = Stream.of("2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23",
-			"2026-03-20", "2026-04-29", "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20",
-			"2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23",
-			"2027-01-01", "2027-01-11", "2027-02-11", "2027-02-23", "2027-03-21", "2027-03-22", "2027-04-29",
-			"2027-05-03", "2027-05-04", "2027-05-05", "2027-07-19", "2027-08-11", "2027-09-20", "2027-09-23",
-			"2027-10-11", "2027-11-03", "2027-11-23")
+	/**
+	 * ARCHITECTURE.md §2's lists, typed again here rather than read from the migration.
+	 */
+	static final Set<LocalDate> HOLIDAYS = Stream
+		.of("2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29", "2026-05-03",
+				"2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22",
+				"2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23", "2027-01-01", "2027-01-11", "2027-02-11",
+				"2027-02-23", "2027-03-21", "2027-03-22", "2027-04-29", "2027-05-03", "2027-05-04", "2027-05-05",
+				"2027-07-19", "2027-08-11", "2027-09-20", "2027-09-23", "2027-10-11", "2027-11-03", "2027-11-23")
 		.map(LocalDate::parse)
 		.collect(Collectors.toSet());
 
@@ -51,11 +54,14 @@ class BusinessCalendarTests {
 	@Test
 	void countsTheBusinessDaysOfWholeMonths() {
 		// May 2026: 31 days, 10 weekend days, 4-6 May holidays on weekdays
-		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-04-30"), LocalDate.parse("2026-05-31"))).isEqualTo(18);
+		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-04-30"), LocalDate.parse("2026-05-31")))
+			.isEqualTo(18);
 		// January 2027: 31 days, 10 weekend days, 1 Jan (closure) and 11 Jan on weekdays
-		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-31"))).isEqualTo(19);
+		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-31")))
+			.isEqualTo(19);
 		// September 2026: 30 days, 8 weekend days, 21-23 Sep
-		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-08-31"), LocalDate.parse("2026-09-30"))).isEqualTo(19);
+		assertThat(CALENDAR.businessDaysBetween(LocalDate.parse("2026-08-31"), LocalDate.parse("2026-09-30")))
+			.isEqualTo(19);
 	}
 
 	@Test
@@ -83,4 +89,5 @@ class BusinessCalendarTests {
 			assertThat(CALENDAR.isBusinessDay(LocalDate.parse(day))).as(day + " is closed").isFalse();
 		}
 	}
+
 }

@@ -27,4 +27,5 @@ class CoverageRatioTests {
 		assertThat(CoverageRatio.of(BigDecimal.TEN, BigDecimal.ZERO)).isEmpty();
 		assertThat(CoverageRatio.of(BigDecimal.TEN, null)).isEmpty();
 	}
+
 }

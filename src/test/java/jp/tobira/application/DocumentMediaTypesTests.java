@@ -36,7 +36,8 @@ class DocumentMediaTypesTests {
 		assertThatThrownBy(() -> mediaTypes.verify(new byte[] { 'a', 0, 'b' }, "data.csv", null))
 			.isInstanceOf(InvalidInput.class);
 		assertThatThrownBy(() -> mediaTypes.verify(new byte[] { 'a', (byte) 0xC3, '(' }, "data.csv", null))
-			.as("invalid UTF-8").isInstanceOf(InvalidInput.class);
+			.as("invalid UTF-8")
+			.isInstanceOf(InvalidInput.class);
 	}
 
 	@Test
@@ -59,4 +60,5 @@ class DocumentMediaTypesTests {
 		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0,
 				0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9 };
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * The holiday table as the migration seeds it, against the Cabinet Office's list for 2026 and 2027 copied by hand
- * from ARCHITECTURE.md §2: not one day more or less, substitute and citizens' holidays included.
+ * The holiday table as the migration seeds it, against the Cabinet Office's list for 2026
+ * and 2027 copied by hand from ARCHITECTURE.md §2: not one day more or less, substitute
+ * and citizens' holidays included.
  */
 @TobiraIntegrationTest
 class HolidaysIntegrationTests {
@@ -34,7 +35,10 @@ class HolidaysIntegrationTests {
 	@Autowired
 	Holidays holidays;
 
-	/** Only the seeded years: an admin may add the next one, and other tests share the database. */
+	/**
+	 * Only the seeded years: an admin may add the next one, and other tests share the
+	 * database.
+	 */
 	@Test
 	void seedsExactlyTheCabinetOfficeListFor2026And2027() {
 		assertThat(holidays.all()).extracting(Holiday::day)
@@ -60,4 +64,5 @@ class HolidaysIntegrationTests {
 		assertThat(CABINET_OFFICE_2026_2027).noneMatch(calendar::isBusinessDay);
 		assertThat(calendar.coveredUntil()).isAfterOrEqualTo(LocalDate.parse("2027-12-31"));
 	}
+
 }

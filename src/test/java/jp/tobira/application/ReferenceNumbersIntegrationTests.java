@@ -42,7 +42,8 @@ class ReferenceNumbersIntegrationTests {
 			int n = i;
 			created.add(pool.submit(() -> {
 				start.await();
-				// every third draft fails after taking its number: its number must be handed out again
+				// every third draft fails after taking its number: its number must be
+				// handed out again
 				if (n % 3 == 0) {
 					try {
 						transactions.executeWithoutResult(tx -> {
@@ -72,4 +73,5 @@ class ReferenceNumbersIntegrationTests {
 		int highest = numbers.stream().max(Integer::compare).orElseThrow();
 		assertThat(highest - lowest + 1).as("no gaps between the numbers handed out").isEqualTo(numbers.size());
 	}
+
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statutory clock's rule on hand-checked dates: day 1 is the first business day after submission; days while a
- * request for information is with the issuer (after the day it was sent, up to and including the day of the
- * answer) do not count.
+ * The statutory clock's rule on hand-checked dates: day 1 is the first business day after
+ * submission; days while a request for information is with the issuer (after the day it
+ * was sent, up to and including the day of the answer) do not count.
  */
 class StatutoryClockTests {
 
@@ -44,9 +44,10 @@ class StatutoryClockTests {
 	void standsStillWhileARequestIsWithTheIssuerAndMovesTheDueDateByThePause() {
 		// submitted 25 Nov 2026: day 60 falls on 26 Feb 2027 without pauses
 		assertThat(clock("2026-11-25").readOn(LocalDate.parse("2026-11-25")).dueDate()).isEqualTo("2027-02-26");
-		// a request sent on day 10 (9 Dec), answered 14 calendar days later (23 Dec): 10 business days paused
-		StatutoryClock answered = clock("2026-11-25", new ClockPause(LocalDate.parse("2026-12-09"),
-				LocalDate.parse("2026-12-23")));
+		// a request sent on day 10 (9 Dec), answered 14 calendar days later (23 Dec): 10
+		// business days paused
+		StatutoryClock answered = clock("2026-11-25",
+				new ClockPause(LocalDate.parse("2026-12-09"), LocalDate.parse("2026-12-23")));
 		ClockReading onAnswer = answered.readOn(LocalDate.parse("2026-12-23"));
 		assertThat(onAnswer.day()).isEqualTo(10);
 		assertThat(onAnswer.paused()).isFalse();
@@ -63,7 +64,8 @@ class StatutoryClockTests {
 		assertThat(later.day()).isEqualTo(10);
 		assertThat(later.paused()).isTrue();
 		assertThat(later.of()).isEqualTo(60);
-		// as if the issuer answered today: 22 Dec is the last paused day, so the due date moved by 9 days
+		// as if the issuer answered today: 22 Dec is the last paused day, so the due date
+		// moved by 9 days
 		assertThat(later.dueDate()).isEqualTo(CALENDAR.plusBusinessDays(LocalDate.parse("2027-02-26"), 9));
 	}
 
@@ -77,7 +79,8 @@ class StatutoryClockTests {
 
 	@Test
 	void pausesForARequestSentBeforeGoldenWeekAndAnsweredAfterIt() {
-		// Mon 20 Apr: 21-24 Apr days 1-4, Mon 27 Apr day 5, the request sent that day; answered Fri 8 May
+		// Mon 20 Apr: 21-24 Apr days 1-4, Mon 27 Apr day 5, the request sent that day;
+		// answered Fri 8 May
 		StatutoryClock clock = clock("2026-04-20",
 				new ClockPause(LocalDate.parse("2026-04-27"), LocalDate.parse("2026-05-08")));
 		assertThat(clock.readOn(LocalDate.parse("2026-04-27")).day()).isEqualTo(5);
@@ -90,7 +93,8 @@ class StatutoryClockTests {
 
 	@Test
 	void pausesForARequestSentBeforeNewYearAndAnsweredAfterIt() {
-		// Tue 1 Dec: 2-4 Dec days 1-3, 7-11 Dec 4-8, 14-18 Dec 9-13, 21-24 Dec 14-17; sent Thu 24 Dec, answered Wed 6 Jan
+		// Tue 1 Dec: 2-4 Dec days 1-3, 7-11 Dec 4-8, 14-18 Dec 9-13, 21-24 Dec 14-17;
+		// sent Thu 24 Dec, answered Wed 6 Jan
 		StatutoryClock clock = clock("2026-12-01",
 				new ClockPause(LocalDate.parse("2026-12-24"), LocalDate.parse("2027-01-06")));
 		assertThat(clock.readOn(LocalDate.parse("2026-12-24")).day()).isEqualTo(17);
@@ -101,4 +105,5 @@ class StatutoryClockTests {
 	private static StatutoryClock clock(String submitted, ClockPause... pauses) {
 		return new StatutoryClock(LocalDate.parse(submitted), 60, List.of(pauses), CALENDAR);
 	}
+
 }

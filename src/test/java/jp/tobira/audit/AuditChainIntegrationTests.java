@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * The audit log's promises (ARCHITECTURE.md §5): appends from many threads make one valid chain; the database refuses
- * changes; a change made behind the application's back (as the database owner, trigger disabled) is found, and the
- * verifier names the exact entry. Tampering is undone at the end of each test: the context is shared.
+ * The audit log's promises (ARCHITECTURE.md §5): appends from many threads make one valid
+ * chain; the database refuses changes; a change made behind the application's back (as
+ * the database owner, trigger disabled) is found, and the verifier names the exact entry.
+ * Tampering is undone at the end of each test: the context is shared.
  */
 @TobiraIntegrationTest
 class AuditChainIntegrationTests {
@@ -74,7 +75,8 @@ class AuditChainIntegrationTests {
 		assertThat(after.entries()).isEqualTo(before + threads);
 		assertThat(seqs).doesNotHaveDuplicates();
 		assertThat(seqs.stream().mapToLong(Long::longValue).max().getAsLong()
-				- seqs.stream().mapToLong(Long::longValue).min().getAsLong()).isEqualTo(threads - 1);
+				- seqs.stream().mapToLong(Long::longValue).min().getAsLong())
+			.isEqualTo(threads - 1);
 	}
 
 	@Test
@@ -96,10 +98,12 @@ class AuditChainIntegrationTests {
 			int n = i;
 			appended.add(pool.submit(() -> {
 				start.await();
-				// several appends per thread keep commits landing while the verifier walks
+				// several appends per thread keep commits landing while the verifier
+				// walks
 				AuditEntry last = null;
 				for (int k = 0; k < 5; k++) {
-					last = auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED, Map.of("n", n, "k", k));
+					last = auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED,
+							Map.of("n", n, "k", k));
 				}
 				return last;
 			}));
@@ -111,9 +115,10 @@ class AuditChainIntegrationTests {
 		List<ChainVerification> results = verifications.get();
 		pool.shutdown();
 
-		assertThat(results).isNotEmpty().allSatisfy(result -> assertThat(result.valid())
-			.as("%s after %d entries", result.reason(), result.entries())
-			.isTrue());
+		assertThat(results).isNotEmpty()
+			.allSatisfy(
+					result -> assertThat(result.valid()).as("%s after %d entries", result.reason(), result.entries())
+						.isTrue());
 	}
 
 	@Test
@@ -137,7 +142,8 @@ class AuditChainIntegrationTests {
 	void namesTheExactEntryThatWasChangedBehindItsBack() {
 		List<Long> seqs = appendSome(5);
 		long target = seqs.get(2);
-		String original = jdbc.queryForObject("SELECT payload FROM app.audit_entry WHERE seq = ?", String.class, target);
+		String original = jdbc.queryForObject("SELECT payload FROM app.audit_entry WHERE seq = ?", String.class,
+				target);
 		try {
 			asOwner("UPDATE app.audit_entry SET payload = '{\"x\":\"forged\"}' WHERE seq = " + target);
 
@@ -192,25 +198,34 @@ class AuditChainIntegrationTests {
 
 	@Test
 	void servesVerificationAndTheCsvExportToAdminsOnly() throws Exception {
-		ResponseEntity<Map> verified = rest.withBasicAuth("admin", "demo").getForEntity("/api/v1/audit/verify", Map.class);
+		ResponseEntity<Map> verified = rest.withBasicAuth("admin", "demo")
+			.getForEntity("/api/v1/audit/verify", Map.class);
 		assertThat(verified.getStatusCode().value()).isEqualTo(200);
 		assertThat(verified.getBody()).containsEntry("valid", true).containsKey("entries").hasSize(2);
-		assertThat(rest.withBasicAuth("intake", "demo").getForEntity("/api/v1/audit/verify", String.class)
+		assertThat(rest.withBasicAuth("intake", "demo")
+			.getForEntity("/api/v1/audit/verify", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(403);
 		assertThat(rest.getForEntity("/api/v1/audit/verify", String.class).getStatusCode().value()).isEqualTo(401);
-		assertThat(rest.withBasicAuth("issuer", "demo").getForEntity("/api/v1/audit.csv", String.class)
+		assertThat(rest.withBasicAuth("issuer", "demo")
+			.getForEntity("/api/v1/audit.csv", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(403);
 
 		AuditEntry marker = auditLog.append("tester", null, AuditKind.CONFIGURATION_CHANGED,
 				Map.of("note", "=HYPERLINK(\"x\"), \"quoted\"\nand 日本語"));
-		ResponseEntity<String> csv = rest.withBasicAuth("admin", "demo").getForEntity("/api/v1/audit.csv", String.class);
+		ResponseEntity<String> csv = rest.withBasicAuth("admin", "demo")
+			.getForEntity("/api/v1/audit.csv", String.class);
 		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-		List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+		List<CSVRecord> records = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new StringReader(csv.getBody()))
 			.getRecords();
-		CSVRecord row = records.stream().filter(r -> r.get("seq").equals(String.valueOf(marker.seq()))).findFirst()
+		CSVRecord row = records.stream()
+			.filter(r -> r.get("seq").equals(String.valueOf(marker.seq())))
+			.findFirst()
 			.orElseThrow();
 		assertThat(row.get("hash")).isEqualTo(marker.hash());
 		assertThat(row.get("payload")).isEqualTo(marker.payload()).contains("日本語");
@@ -220,12 +235,16 @@ class AuditChainIntegrationTests {
 	private List<Long> appendSome(int n) {
 		List<Long> seqs = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			seqs.add(auditLog.append("tester", "EQ-2099-000001", AuditKind.CONFIGURATION_CHANGED, Map.of("i", i)).seq());
+			seqs.add(
+					auditLog.append("tester", "EQ-2099-000001", AuditKind.CONFIGURATION_CHANGED, Map.of("i", i)).seq());
 		}
 		return seqs;
 	}
 
-	/** What a database owner can do that the application cannot: switch the trigger off around a change. */
+	/**
+	 * What a database owner can do that the application cannot: switch the trigger off
+	 * around a change.
+	 */
 	private void asOwner(String change) {
 		transactions.executeWithoutResult(tx -> {
 			jdbc.execute("ALTER TABLE app.audit_entry DISABLE TRIGGER audit_entry_append_only");
@@ -235,10 +254,13 @@ class AuditChainIntegrationTests {
 	}
 
 	private void reinsert(Map<String, Object> row) {
-		jdbc.update("""
-				INSERT INTO app.audit_entry (seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""", row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("case_reference"), row.get("kind"),
+		jdbc.update(
+				"""
+						INSERT INTO app.audit_entry (seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						""",
+				row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("case_reference"), row.get("kind"),
 				row.get("payload"), row.get("previous_hash"), row.get("hash"));
 	}
+
 }

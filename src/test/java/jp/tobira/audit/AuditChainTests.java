@@ -12,24 +12,33 @@ class AuditChainTests {
 
 	@Test
 	void chainsEachEntryToThePreviousHash() {
-		String first = AuditChain.hash(AuditChain.GENESIS, 1, AT, "issuer", "EQ-2026-000001", AuditKind.APPLICATION_CREATED, "{}");
-		String second = AuditChain.hash(first, 2, AT, "issuer", "EQ-2026-000001", AuditKind.APPLICATION_SUBMITTED, "{}");
+		String first = AuditChain.hash(AuditChain.GENESIS, 1, AT, "issuer", "EQ-2026-000001",
+				AuditKind.APPLICATION_CREATED, "{}");
+		String second = AuditChain.hash(first, 2, AT, "issuer", "EQ-2026-000001", AuditKind.APPLICATION_SUBMITTED,
+				"{}");
 		assertThat(first).matches("[0-9a-f]{64}").isNotEqualTo(second);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "issuer", "EQ-2026-000001", AuditKind.APPLICATION_CREATED, "{}"))
-			.as("deterministic").isEqualTo(first);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "issuer", "EQ-2026-000001", AuditKind.APPLICATION_CREATED,
+				"{}"))
+			.as("deterministic")
+			.isEqualTo(first);
 	}
 
 	@Test
 	void changesWhenAnyFieldChanges() {
 		String base = AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "r", AuditKind.DECIDED, "{\"x\":1}");
 		assertThat(AuditChain.hash("1".repeat(64), 1, AT, "a", "r", AuditKind.DECIDED, "{\"x\":1}")).isNotEqualTo(base);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 2, AT, "a", "r", AuditKind.DECIDED, "{\"x\":1}")).isNotEqualTo(base);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 2, AT, "a", "r", AuditKind.DECIDED, "{\"x\":1}"))
+			.isNotEqualTo(base);
 		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT.plusNanos(1000), "a", "r", AuditKind.DECIDED, "{\"x\":1}"))
 			.isNotEqualTo(base);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "b", "r", AuditKind.DECIDED, "{\"x\":1}")).isNotEqualTo(base);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", null, AuditKind.DECIDED, "{\"x\":1}")).isNotEqualTo(base);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "r", AuditKind.TASK_CLAIMED, "{\"x\":1}")).isNotEqualTo(base);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "r", AuditKind.DECIDED, "{\"x\":2}")).isNotEqualTo(base);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "b", "r", AuditKind.DECIDED, "{\"x\":1}"))
+			.isNotEqualTo(base);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", null, AuditKind.DECIDED, "{\"x\":1}"))
+			.isNotEqualTo(base);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "r", AuditKind.TASK_CLAIMED, "{\"x\":1}"))
+			.isNotEqualTo(base);
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "r", AuditKind.DECIDED, "{\"x\":2}"))
+			.isNotEqualTo(base);
 	}
 
 	@Test
@@ -46,4 +55,5 @@ class AuditChainTests {
 		assertThat(AuditCsv.cell("issuer")).isEqualTo("issuer");
 		assertThat(AuditCsv.cell("{\"a\":1}")).isEqualTo("{\"a\":1}");
 	}
+
 }

@@ -34,12 +34,16 @@ import jp.tobira.application.AuditOpinion;
 import jp.tobira.cooperation.EquivalenceStatus;
 
 /**
- * Every automatic check on its threshold and one step past it, with the default thresholds (README, "Configuration").
- * Plain JUnit: the checks are constructed by hand, the jurisdiction table is a function.
+ * Every automatic check on its threshold and one step past it, with the default
+ * thresholds (README, "Configuration"). Plain JUnit: the checks are constructed by hand,
+ * the jurisdiction table is a function.
  */
 class AutomaticChecksTests {
 
-	/** The defaults as the README states them; {@link #theDefaultsAreThoseTheApplicationBinds} pins them. */
+	/**
+	 * The defaults as the README states them;
+	 * {@link #theDefaultsAreThoseTheApplicationBinds} pins them.
+	 */
 	static final ChecksProperties DEFAULTS = new ChecksProperties(new BigDecimal("1.00"),
 			EnumSet.of(AssetClass.CASH, AssetClass.DEMAND_DEPOSIT, AssetClass.GOVERNMENT_BILL,
 					AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO),
@@ -57,15 +61,16 @@ class AutomaticChecksTests {
 	final AutomaticChecks checks = new AutomaticChecks(DEFAULTS,
 			code -> HOME.equals(code) ? EquivalenceStatus.EQUIVALENT : EquivalenceStatus.UNDER_ASSESSMENT);
 
-	// --- the configuration -----------------------------------------------------------------------------------------
+	// --- the configuration
+	// -----------------------------------------------------------------------------------------
 
 	@Test
 	void theDefaultsAreThoseTheApplicationBinds() throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
 			.forEach(source -> environment.getPropertySources().addLast(source));
-		ChecksProperties bound = new Binder(ConfigurationPropertySources.get(environment))
-			.bindOrCreate("tobira.checks", ChecksProperties.class);
+		ChecksProperties bound = new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("tobira.checks",
+				ChecksProperties.class);
 
 		assertThat(bound).isEqualTo(DEFAULTS);
 	}
@@ -78,7 +83,8 @@ class AutomaticChecksTests {
 		assertThat(report.passed()).isTrue();
 	}
 
-	// --- UNDER_BACKED: reserves ÷ supply ≥ 1.00 ----------------------------------------------------------------------
+	// --- UNDER_BACKED: reserves ÷ supply ≥ 1.00
+	// ----------------------------------------------------------------------
 
 	@Test
 	void acceptsReservesExactlyCoveringTheSupply() {
@@ -87,7 +93,8 @@ class AutomaticChecksTests {
 
 	@Test
 	void raisesUnderBackedJustBelowFullCoverage() {
-		// 999 999.99 ÷ 1 000 000 = 0.99999999, the first ratio below 1.00 at the scale of cents
+		// 999 999.99 ÷ 1 000 000 = 0.99999999, the first ratio below 1.00 at the scale of
+		// cents
 		assertThat(flags(withCoverage("999999.99", "1000000.00"))).containsExactly(Flag.UNDER_BACKED);
 	}
 
@@ -107,7 +114,8 @@ class AutomaticChecksTests {
 		assertThat(coverage.threshold()).contains("1.00");
 	}
 
-	// --- INELIGIBLE_ASSETS: cash, demand deposits, government paper ≤ 1 year, reverse repos on it ------------------
+	// --- INELIGIBLE_ASSETS: cash, demand deposits, government paper ≤ 1 year, reverse
+	// repos on it ------------------
 
 	@ParameterizedTest
 	@EnumSource(value = AssetClass.class, names = { "CASH", "DEMAND_DEPOSIT" })
@@ -154,18 +162,17 @@ class AutomaticChecksTests {
 		assertThat(eligibility.value()).startsWith("row 2 ").contains("class not eligible");
 	}
 
-	// --- STALE_ATTESTATION: at most 35 days old at submission -------------------------------------------------------
+	// --- STALE_ATTESTATION: at most 35 days old at submission
+	// -------------------------------------------------------
 
 	@Test
 	void acceptsAnAttestationExactly35DaysOld() {
-		assertThat(flags(withAttestation(SUBMITTED.minusDays(35)), SUBMITTED))
-			.doesNotContain(Flag.STALE_ATTESTATION);
+		assertThat(flags(withAttestation(SUBMITTED.minusDays(35)), SUBMITTED)).doesNotContain(Flag.STALE_ATTESTATION);
 	}
 
 	@Test
 	void raisesStaleAttestationAt36Days() {
-		assertThat(flags(withAttestation(SUBMITTED.minusDays(36)), SUBMITTED))
-			.containsExactly(Flag.STALE_ATTESTATION);
+		assertThat(flags(withAttestation(SUBMITTED.minusDays(36)), SUBMITTED)).containsExactly(Flag.STALE_ATTESTATION);
 	}
 
 	@Test
@@ -174,9 +181,11 @@ class AutomaticChecksTests {
 	}
 
 	/**
-	 * 23:30 UTC on 29 November is 08:30 on 30 November in Tokyo, where the supervisor counts its days: the submission
-	 * day is the Tokyo date (the pre-screen turns the instant into a date in the engine clock's zone, Asia/Tokyo;
-	 * {@code PreScreenInputsTests} pins that), so an attestation of 25 October is 36 days old, not 35.
+	 * 23:30 UTC on 29 November is 08:30 on 30 November in Tokyo, where the supervisor
+	 * counts its days: the submission day is the Tokyo date (the pre-screen turns the
+	 * instant into a date in the engine clock's zone, Asia/Tokyo;
+	 * {@code PreScreenInputsTests} pins that), so an attestation of 25 October is 36 days
+	 * old, not 35.
 	 */
 	@Test
 	void countsTheAttestationAgeFromTheTokyoDateOfALateEveningUtcSubmission() {
@@ -195,7 +204,8 @@ class AutomaticChecksTests {
 			.contains("36");
 	}
 
-	// --- STALE_AUDIT: at most 12 months old at submission -----------------------------------------------------------
+	// --- STALE_AUDIT: at most 12 months old at submission
+	// -----------------------------------------------------------
 
 	@Test
 	void acceptsAnAuditExactlyTwelveMonthsOld() {
@@ -210,13 +220,17 @@ class AutomaticChecksTests {
 
 	@Test
 	void countsAnAuditOfTheLastDayOfFebruaryTwelveMonthsToTheCalendarDay() {
-		// 29 February 2028 + 12 months = 28 February 2029: on 1 March 2029 the audit is stale
+		// 29 February 2028 + 12 months = 28 February 2029: on 1 March 2029 the audit is
+		// stale
 		LocalDate audited = LocalDate.of(2028, 2, 29);
-		assertThat(flags(withAudit(audited, LocalDate.of(2029, 2, 28)), LocalDate.of(2029, 2, 28))).doesNotContain(Flag.STALE_AUDIT);
-		assertThat(flags(withAudit(audited, LocalDate.of(2029, 3, 1)), LocalDate.of(2029, 3, 1))).containsExactly(Flag.STALE_AUDIT);
+		assertThat(flags(withAudit(audited, LocalDate.of(2029, 2, 28)), LocalDate.of(2029, 2, 28)))
+			.doesNotContain(Flag.STALE_AUDIT);
+		assertThat(flags(withAudit(audited, LocalDate.of(2029, 3, 1)), LocalDate.of(2029, 3, 1)))
+			.containsExactly(Flag.STALE_AUDIT);
 	}
 
-	// --- SLOW_REDEMPTION: at par, within 5 business days ------------------------------------------------------------
+	// --- SLOW_REDEMPTION: at par, within 5 business days
+	// ------------------------------------------------------------
 
 	@Test
 	void acceptsRedemptionAtParInExactlyFiveBusinessDays() {
@@ -233,7 +247,8 @@ class AutomaticChecksTests {
 		assertThat(flags(withRedemption(false, 0))).containsExactly(Flag.SLOW_REDEMPTION);
 	}
 
-	// --- NOT_SEGREGATED: segregated and bankruptcy-remote -----------------------------------------------------------
+	// --- NOT_SEGREGATED: segregated and bankruptcy-remote
+	// -----------------------------------------------------------
 
 	@Test
 	void acceptsReservesSegregatedAndBankruptcyRemote() {
@@ -250,7 +265,8 @@ class AutomaticChecksTests {
 		assertThat(flags(withTrust(true, false))).containsExactly(Flag.NOT_SEGREGATED);
 	}
 
-	// --- NOT_EQUIVALENT / UNDER_ASSESSMENT: the home jurisdiction's status ------------------------------------------
+	// --- NOT_EQUIVALENT / UNDER_ASSESSMENT: the home jurisdiction's status
+	// ------------------------------------------
 
 	@Test
 	void acceptsAnEquivalentHomeJurisdiction() {
@@ -270,13 +286,15 @@ class AutomaticChecksTests {
 
 	@Test
 	void asksTheTableAboutTheIssuersOwnJurisdiction() {
-		// the checks' own table says CH is equivalent and everything else under assessment
+		// the checks' own table says CH is equivalent and everything else under
+		// assessment
 		ApplicationContent elsewhere = withIssuerIn("US");
 		assertThat(checks.run(elsewhere, SUBMITTED).flags()).containsExactly(Flag.UNDER_ASSESSMENT);
 		assertThat(checks.run(withIssuerIn(HOME), SUBMITTED).flags()).isEmpty();
 	}
 
-	// --- missing data is never a pass --------------------------------------------------------------------------------
+	// --- missing data is never a pass
+	// --------------------------------------------------------------------------------
 
 	@Test
 	void reportsAnEmptyDraftAsNotEvaluatedRatherThanPassed() {
@@ -287,7 +305,8 @@ class AutomaticChecksTests {
 		assertThat(report.results()).extracting(CheckResult::evaluated).containsOnly(false);
 	}
 
-	// --- helpers ----------------------------------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------------------------------
 
 	private List<Flag> flags(ApplicationContent content) {
 		return flags(content, SUBMITTED);
@@ -301,7 +320,10 @@ class AutomaticChecksTests {
 		return new AutomaticChecks(DEFAULTS, code -> status).run(content, asOf).flags();
 	}
 
-	/** Everything in order on {@link #SUBMITTED}: full coverage, eligible reserves, recent papers, prompt redemption. */
+	/**
+	 * Everything in order on {@link #SUBMITTED}: full coverage, eligible reserves, recent
+	 * papers, prompt redemption.
+	 */
 	static ApplicationContent sound() {
 		return new ApplicationContent(issuer(HOME), token("1000000.00"), trust(true, true),
 				reserves(List.of(asset(AssetClass.CASH, "1000000.00", null))),
@@ -316,7 +338,9 @@ class AutomaticChecksTests {
 				sound.intermediary());
 	}
 
-	/** Full coverage in cash, plus one row of the given class (so the row is the second). */
+	/**
+	 * Full coverage in cash, plus one row of the given class (so the row is the second).
+	 */
 	private static ApplicationContent withAsset(AssetClass assetClass, LocalDate maturity) {
 		ApplicationContent sound = sound();
 		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(),
@@ -356,8 +380,8 @@ class AutomaticChecksTests {
 	}
 
 	private static Issuer issuer(String jurisdiction) {
-		return new Issuer("Example Trust Company, LLC", "NYDOS-5512340", jurisdiction, "Home Regulator",
-				"LIC-1", "100 Example Street", "compliance@example-trust.test");
+		return new Issuer("Example Trust Company, LLC", "NYDOS-5512340", jurisdiction, "Home Regulator", "LIC-1",
+				"100 Example Street", "compliance@example-trust.test");
 	}
 
 	private static Token token(String supply) {
@@ -381,4 +405,5 @@ class AutomaticChecksTests {
 	private static AuditAndAttestation audit(LocalDate audited, LocalDate attested) {
 		return new AuditAndAttestation("Example & Partners LLP", audited, attested, AuditOpinion.UNQUALIFIED);
 	}
+
 }

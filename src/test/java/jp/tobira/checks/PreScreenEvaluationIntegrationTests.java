@@ -32,9 +32,10 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 
 /**
- * The evaluation is the record: the pre-screen stores what it measured, against which thresholds and under which
- * jurisdiction status, when it runs; after the jurisdiction table changes, the API, the task screen, the case page,
- * the audit trail and the decision letter still show what was evaluated then, and the task screen shows today's
+ * The evaluation is the record: the pre-screen stores what it measured, against which
+ * thresholds and under which jurisdiction status, when it runs; after the jurisdiction
+ * table changes, the API, the task screen, the case page, the audit trail and the
+ * decision letter still show what was evaluated then, and the task screen shows today's
  * result beside it, labelled as such.
  */
 @TobiraIntegrationTest
@@ -43,7 +44,9 @@ class PreScreenEvaluationIntegrationTests {
 	/** A home jurisdiction no other test judges, so this test may change its status. */
 	static final String HOME = "LU";
 
-	/** As in IssuerApiIntegrationTests: on this day the canonical application's ages pass. */
+	/**
+	 * As in IssuerApiIntegrationTests: on this day the canonical application's ages pass.
+	 */
 	static final Instant TODAY = Instant.parse("2026-11-25T01:00:00Z");
 
 	@Autowired
@@ -80,7 +83,8 @@ class PreScreenEvaluationIntegrationTests {
 			.contains("The pre-screen has not run yet", "Preview under today")
 			.doesNotContain("The pre-screen as stored");
 
-		// each stage takes a few days, as a real case's do (and the dashboard's medians are not skewed to zero)
+		// each stage takes a few days, as a real case's do (and the dashboard's medians
+		// are not skewed to zero)
 		daysLater(2);
 		expectOk(intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}"));
 
@@ -105,7 +109,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(coverage.get("result").asText()).isEqualTo("PASSED");
 		assertThat(coverage.hasNonNull("rule")).isFalse();
 
-		// the jurisdiction table is data: the admin now judges the home framework not equivalent
+		// the jurisdiction table is data: the admin now judges the home framework not
+		// equivalent
 		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.NOT_EQUIVALENT, "judged after the pre-screen");
 
 		JsonNode after = issuer.get(path).json();
@@ -130,13 +135,16 @@ class PreScreenEvaluationIntegrationTests {
 			.doesNotContain(HOME + ": Not equivalent");
 		assertThat(taskPage.substring(rerun)).contains("not stored", HOME + ": Not equivalent");
 		// the timeline spells out the audited pre-screen
-		assertThat(taskPage).contains("Flags raised:", "Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
+		assertThat(taskPage).contains("Flags raised:",
+				"Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
 				"Reserve coverage: 1.010000 (threshold ≥ 1.00) — passed");
 
-		// the reviewer stores today's re-run: kept and audited beside the pre-screen, which stays the record
+		// the reviewer stores today's re-run: kept and audited beside the pre-screen,
+		// which stays the record
 		java.net.http.HttpResponse<String> reRun = reRun("backing", "/tasks/" + task);
 		assertThat(reRun.statusCode()).as(reRun.body()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT kind || ' ' || evaluated_by FROM app.pre_screen_evaluation WHERE application_id = ?::uuid ORDER BY evaluated_at, kind")
+		assertThat(jdbc.sql(
+				"SELECT kind || ' ' || evaluated_by FROM app.pre_screen_evaluation WHERE application_id = ?::uuid ORDER BY evaluated_at, kind")
 			.param(submitted.id())
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder("PRE_SCREEN system", "RE_RUN backing");
@@ -149,11 +157,13 @@ class PreScreenEvaluationIntegrationTests {
 
 		// the case page shows the record and no recomputation
 		String casePage = kept("case-en.html", page("backing", "/cases/" + submitted.id()));
-		assertThat(checksSection(casePage)).contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
+		assertThat(checksSection(casePage))
+			.contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
 			.doesNotContain(HOME + ": Not equivalent");
 		assertThat(casePage).as("the timeline has both, each as audited")
 			.contains("Home jurisdiction: " + HOME + ": Under assessment (threshold Equivalent) — failed",
-					"Home jurisdiction: " + HOME + ": Not equivalent (threshold Equivalent) — failed", "A re-run under the rules");
+					"Home jurisdiction: " + HOME + ": Not equivalent (threshold Equivalent) — failed",
+					"A re-run under the rules");
 		assertThat(page("issuer", "/cases/" + submitted.id())).as("the issuer sees the values, not the rules")
 			.contains("The pre-screen as stored when it ran", HOME + ": Under assessment")
 			.doesNotContain("PS-8");
@@ -164,7 +174,8 @@ class PreScreenEvaluationIntegrationTests {
 			.doesNotContain(HOME + ": 同等")
 			.doesNotContain("??");
 
-		// the audit trail holds the pre-screen with its flags, the values behind them and the configuration
+		// the audit trail holds the pre-screen with its flags, the values behind them and
+		// the configuration
 		JsonNode trail = intake.get(path + "/audit").json();
 		List<JsonNode> entries = new ArrayList<>();
 		trail.forEach(candidate -> {
@@ -182,7 +193,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(reRunPayload.at("/configuration/jurisdiction/status").asText()).isEqualTo("NOT_EQUIVALENT");
 		assertThat(reRunPayload.get("flags").findValuesAsText("rule")).as("today's table fires through the engine")
 			.containsExactly("PS-7 jurisdiction");
-		assertThat(find(reRunPayload.get("checks"), "JURISDICTION").get("rule").asText()).isEqualTo("PS-7 jurisdiction");
+		assertThat(find(reRunPayload.get("checks"), "JURISDICTION").get("rule").asText())
+			.isEqualTo("PS-7 jurisdiction");
 		JsonNode payload = Fixtures.JSON.readTree(entry.get("payload").asText());
 		assertThat(payload.get("flags").findValuesAsText("flag")).containsExactly("UNDER_ASSESSMENT");
 		assertThat(payload.get("flags").findValuesAsText("rule")).containsExactly("PS-8 jurisdiction");
@@ -217,8 +229,11 @@ class PreScreenEvaluationIntegrationTests {
 				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\", "
 						+ "\"reasons\": \"Framework under assessment.\"}"));
 		String en = kept("letter-en.html", issuer.get(path + "/letter?lang=en&format=html").body());
-		assertThat(en).contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
-				"failed — Under assessment", "1.010000").doesNotContain(HOME + ": Not equivalent").doesNotContain("??");
+		assertThat(en)
+			.contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
+					"failed — Under assessment", "1.010000")
+			.doesNotContain(HOME + ": Not equivalent")
+			.doesNotContain("??");
 		String ja = kept("letter-ja.html", issuer.get(path + "/letter?lang=ja&format=html").body());
 		assertThat(ja).contains("自動事前審査", HOME + ": 評価中", "不適合");
 		ResponseEntity<byte[]> pdf = issuer.getBytes(path + "/letter?lang=en&format=pdf");
@@ -233,7 +248,9 @@ class PreScreenEvaluationIntegrationTests {
 		}
 	}
 
-	/** The canonical application with another home jurisdiction, its documents, submitted. */
+	/**
+	 * The canonical application with another home jurisdiction, its documents, submitted.
+	 */
 	private ApiClient.Case submit(ApiClient issuer) {
 		ObjectNode content = Fixtures.example();
 		((ObjectNode) content.get("issuer")).put("jurisdiction", HOME);
@@ -250,7 +267,10 @@ class PreScreenEvaluationIntegrationTests {
 		return draft;
 	}
 
-	/** The task screen's button, as a browser presses it: the session's CSRF token read from the page first. */
+	/**
+	 * The task screen's button, as a browser presses it: the session's CSRF token read
+	 * from the page first.
+	 */
 	private java.net.http.HttpResponse<String> reRun(String user, String taskPath) throws Exception {
 		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
 			.cookieHandler(new java.net.CookieManager())
@@ -259,10 +279,12 @@ class PreScreenEvaluationIntegrationTests {
 		String basic = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		String root = rest.getRootUri();
-		String form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + taskPath))
-			.header("Authorization", basic)
-			.header("Accept", "text/html")
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		String form = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + taskPath))
+				.header("Authorization", basic)
+				.header("Accept", "text/html")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
 		assertThat(form).contains("action=\"" + taskPath + "/pre-screen\"");
 		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
 			.matcher(form);
@@ -279,7 +301,10 @@ class PreScreenEvaluationIntegrationTests {
 		ClockUtil.setCurrentTime(Date.from(TODAY.plus(java.time.Duration.ofDays(days))));
 	}
 
-	/** The case page's checks, without the timeline (which holds every evaluation audited). */
+	/**
+	 * The case page's checks, without the timeline (which holds every evaluation
+	 * audited).
+	 */
 	private static String checksSection(String page) {
 		int start = page.indexOf("<h2>Automatic checks</h2>") >= 0 ? page.indexOf("<h2>Automatic checks</h2>")
 				: page.indexOf("<h2>自動チェック</h2>");
@@ -289,7 +314,8 @@ class PreScreenEvaluationIntegrationTests {
 
 	/** Kept under target/pre-screen for a look at what the test saw. */
 	private static String kept(String name, String html) throws java.io.IOException {
-		java.nio.file.Path directory = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "pre-screen"));
+		java.nio.file.Path directory = java.nio.file.Files
+			.createDirectories(java.nio.file.Path.of("target", "pre-screen"));
 		java.nio.file.Files.writeString(directory.resolve(name), html);
 		return html;
 	}
@@ -322,4 +348,5 @@ class PreScreenEvaluationIntegrationTests {
 	private static void expectOk(ApiClient.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 	}
+
 }

@@ -17,7 +17,10 @@ import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.cooperation.EquivalenceStatus;
 
-/** The stored JSON form of an evaluation reads back as the same words, whatever the thresholds are later. */
+/**
+ * The stored JSON form of an evaluation reads back as the same words, whatever the
+ * thresholds are later.
+ */
 class PreScreenEvaluationTests {
 
 	static final ChecksProperties DEFAULTS = new ChecksProperties(new BigDecimal("1.00"),
@@ -28,7 +31,8 @@ class PreScreenEvaluationTests {
 	@Test
 	void readsBackEveryCheckAsTheSameWordsInBothDirections() throws Exception {
 		ApplicationContent content = Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class);
-		// dates long past, so that failed checks with nested phrases and numbers are stored too
+		// dates long past, so that failed checks with nested phrases and numbers are
+		// stored too
 		CheckReport report = new AutomaticChecks(DEFAULTS, code -> EquivalenceStatus.UNDER_ASSESSMENT).run(content,
 				LocalDate.of(2028, 1, 10));
 		List<PreScreenEvaluation.Check> checks = report.results()
@@ -69,7 +73,8 @@ class PreScreenEvaluationTests {
 		JsonNode storedConfiguration = Fixtures.JSON
 			.readTree(Fixtures.JSON.writeValueAsString(PreScreenEvaluation.json(configuration)));
 
-		// the supervisor raises the minimum coverage ratio afterwards: today's run fails, the record does not change
+		// the supervisor raises the minimum coverage ratio afterwards: today's run fails,
+		// the record does not change
 		ChecksProperties raised = new ChecksProperties(new BigDecimal("1.05"), DEFAULTS.eligibleAssetClasses(),
 				DEFAULTS.maxGovernmentMaturity(), DEFAULTS.maxAttestationAge(), DEFAULTS.maxAuditAge(),
 				DEFAULTS.maxRedemptionBusinessDays());
@@ -86,4 +91,5 @@ class PreScreenEvaluationTests {
 		assertThat(readConfiguration.jurisdiction()).isEqualTo("US");
 		assertThat(readConfiguration.jurisdictionStatus()).isEqualTo("EQUIVALENT");
 	}
+
 }

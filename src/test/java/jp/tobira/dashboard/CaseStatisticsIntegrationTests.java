@@ -28,9 +28,9 @@ import jp.tobira.decision.Outcome;
 import jp.tobira.security.Organisations;
 
 /**
- * The dashboard's figures on known data: in one transaction the shared database's own cases, task history and
- * decisions are set aside, a handful of known ones put in, the figures read (and the page rendered, in both
- * languages), and everything rolled back.
+ * The dashboard's figures on known data: in one transaction the shared database's own
+ * cases, task history and decisions are set aside, a handful of known ones put in, the
+ * figures read (and the page rendered, in both languages), and everything rolled back.
  */
 @TobiraIntegrationTest
 class CaseStatisticsIntegrationTests {
@@ -72,8 +72,10 @@ class CaseStatisticsIntegrationTests {
 				assertThat(figures.ageing().get(figures.ageing().size() - 1))
 					.isEqualTo(new CaseStatistics.AgeBucket(61, null, 1));
 
-				// completeness 2, 12 (with a request for information) and 4 days; review 28 and 40; decision 5 and 10;
-				// the withdrawn case and the case still in review are not measured for the stage they did not leave
+				// completeness 2, 12 (with a request for information) and 4 days; review
+				// 28 and 40; decision 5 and 10;
+				// the withdrawn case and the case still in review are not measured for
+				// the stage they did not leave
 				assertThat(figures.medianDaysByStage()).containsExactly(Map.entry(Stage.COMPLETENESS_CHECK, 4.0),
 						Map.entry(Stage.REVIEW, 34.0), Map.entry(Stage.DECISION, 7.5));
 
@@ -89,11 +91,15 @@ class CaseStatisticsIntegrationTests {
 
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 				String en = mvc.perform(get("/dashboard?lang=en").with(user(users.loadUserByUsername("admin"))))
-					.andReturn().getResponse().getContentAsString();
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
 				assertThat(en).contains("Median days per stage", "Completeness check", "Jan 2026", "Feb 2026",
 						"Approved with conditions", "Day 0 to 10", "After day 60", "<td>34.0</td>", "<td>7.5</td>");
 				String ja = mvc.perform(get("/dashboard?lang=ja").with(user(users.loadUserByUsername("admin"))))
-					.andReturn().getResponse().getContentAsString();
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
 				assertThat(ja).contains("段階別の所要日数（中央値）", "2026年1月", "2026年3月", "条件付き承認", "却下");
 			}
 			catch (Exception ex) {
@@ -106,7 +112,8 @@ class CaseStatisticsIntegrationTests {
 	}
 
 	private void setAsideTheSharedData() {
-		jdbc.update("UPDATE app.application SET status = 'LAPSED' WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')");
+		jdbc.update(
+				"UPDATE app.application SET status = 'LAPSED' WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')");
 		jdbc.update("DELETE FROM public.act_hi_taskinst");
 		jdbc.update("DELETE FROM app.decision");
 	}
@@ -124,7 +131,8 @@ class CaseStatisticsIntegrationTests {
 		task("p1", "requestHomeConfirmation", 2, 3, "completed");
 		task("p1", "recordHomeReply", 3, 30, "completed");
 		task("p1", "decide", 30, 35, "completed");
-		// p2: a request for information inside completeness (0-1, answered, 11-12), review 12-52, decision 52-62
+		// p2: a request for information inside completeness (0-1, answered, 11-12),
+		// review 12-52, decision 52-62
 		task("p2", "checkCompleteness", 0, 1, "completed");
 		task("p2", "checkCompleteness", 11, 12, "completed");
 		task("p2", "reviewBacking", 12, 22, "completed");
@@ -173,10 +181,12 @@ class CaseStatisticsIntegrationTests {
 	}
 
 	private void decision(String outcome, String at) {
-		UUID id = application("REJECT".equals(outcome) ? "REJECTED" : "APPROVED", "CLOSED", Instant.parse(at).minus(Duration.ofDays(60)));
+		UUID id = application("REJECT".equals(outcome) ? "REJECTED" : "APPROVED", "CLOSED",
+				Instant.parse(at).minus(Duration.ofDays(60)));
 		jdbc.update("""
 				INSERT INTO app.decision (application_id, outcome, reasons, decided_by, decided_at, record_sha256)
 				VALUES (?, ?, 'statistics', 'decision', ?, repeat('0', 64))
 				""", id, outcome, Timestamp.from(Instant.parse(at)));
 	}
+
 }

@@ -26,9 +26,10 @@ import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 
 /**
- * The default local run keeps its cases: a draft created before a restart is there after it, on a cluster whose
- * writes are durable (zonky runs its test clusters with fsync off). Each start is the local run as
- * {@code spring-boot:run} makes it, job executor included, and reports itself healthy on PostgreSQL (ARCHITECTURE.md §8).
+ * The default local run keeps its cases: a draft created before a restart is there after
+ * it, on a cluster whose writes are durable (zonky runs its test clusters with fsync
+ * off). Each start is the local run as {@code spring-boot:run} makes it, job executor
+ * included, and reports itself healthy on PostgreSQL (ARCHITECTURE.md §8).
  */
 class EmbeddedDatabaseRestartIntegrationTests {
 
@@ -56,16 +57,18 @@ class EmbeddedDatabaseRestartIntegrationTests {
 	}
 
 	/**
-	 * The pinned contract as an outside caller sees it: anonymous, because the local demo run shows the components'
-	 * details to anyone (the prod profile does not, see ProdProfileIntegrationTests).
+	 * The pinned contract as an outside caller sees it: anonymous, because the local demo
+	 * run shows the components' details to anyone (the prod profile does not, see
+	 * ProdProfileIntegrationTests).
 	 */
 	private static void assertHealthyOnPostgres(ConfigurableApplicationContext context) {
-		ResponseEntity<JsonNode> health = new TestRestTemplate()
-			.getForEntity(rootUri(context) + "/actuator/health", JsonNode.class);
+		ResponseEntity<JsonNode> health = new TestRestTemplate().getForEntity(rootUri(context) + "/actuator/health",
+				JsonNode.class);
 		assertThat(health.getStatusCode().value()).as("%s", health.getBody()).isEqualTo(200);
 		assertThat(health.getBody().path("status").asText()).as("%s", health.getBody()).isEqualTo("UP");
 		assertThat(health.getBody().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
-		// the engine's job executor runs in this configuration and counts towards the status
+		// the engine's job executor runs in this configuration and counts towards the
+		// status
 		assertThat(health.getBody().at("/components/jobExecutor/status").asText()).as("%s", health.getBody())
 			.isEqualTo("UP");
 	}
@@ -80,13 +83,18 @@ class EmbeddedDatabaseRestartIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path data) {
-		// arguments, not builder properties: those are defaults, which the test configuration file overrides
+		// arguments, not builder properties: those are defaults, which the test
+		// configuration file overrides
 		return new SpringApplicationBuilder(TobiraApplication.class).run("--server.port=0",
 				"--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
-				// as spring-boot:run has it (the test configuration turns it off for the shared context)
+				// as spring-boot:run has it (the test configuration turns it off for the
+				// shared context)
 				"--camunda.bpm.job-execution.enabled=true",
-				// Camunda's engine registry is static and keyed by name (no hyphens allowed): under the shared test context's 'default'
-				// this engine would replace it, and closing it would unregister the shared one
+				// Camunda's engine registry is static and keyed by name (no hyphens
+				// allowed): under the shared test context's 'default'
+				// this engine would replace it, and closing it would unregister the
+				// shared one
 				"--camunda.bpm.process-engine-name=restartTest");
 	}
+
 }

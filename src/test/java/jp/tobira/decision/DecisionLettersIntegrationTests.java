@@ -22,8 +22,9 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
 
 /**
- * The decision letter the issuer downloads ({@code GET /api/v1/applications/{id}/letter}), in English and Japanese,
- * as HTML and PDF: it names the case, carries the SHA-256 of the decision record (recomputed here from the record's
+ * The decision letter the issuer downloads ({@code GET
+ * /api/v1/applications/{id}/letter}), in English and Japanese, as HTML and PDF: it names
+ * the case, carries the SHA-256 of the decision record (recomputed here from the record's
  * canonical form) and gives the conditions and the reasons the decision-maker wrote.
  */
 @TobiraIntegrationTest
@@ -64,8 +65,9 @@ class DecisionLettersIntegrationTests {
 				"{\"decision\": \"REJECT\", \"reasons\": \"" + WHY_REJECTED + "\"}");
 		String sha256 = recordSha256(issuer, decided);
 
-		assertThat(html(issuer, decided, "en")).contains(decided.reference(), sha256, "Reasons", WHY_REJECTED,
-				"Not recognised").doesNotContain("Conditions");
+		assertThat(html(issuer, decided, "en"))
+			.contains(decided.reference(), sha256, "Reasons", WHY_REJECTED, "Not recognised")
+			.doesNotContain("Conditions");
 		assertThat(html(issuer, decided, "ja")).contains(decided.reference(), sha256, "理由", WHY_REJECTED, "認定しない");
 
 		String pdfText = pdfText(issuer, decided, "en");
@@ -88,7 +90,10 @@ class DecisionLettersIntegrationTests {
 		}
 	}
 
-	/** The canonical application through every step by the users whose job it is, decided by someone uninvolved. */
+	/**
+	 * The canonical application through every step by the users whose job it is, decided
+	 * by someone uninvolved.
+	 */
 	private ApiClient.Case decidedCase(ApiClient issuer, String decision) {
 		ApiClient intake = new ApiClient(rest, "intake");
 		ApiClient backing = new ApiClient(rest, "backing");
@@ -105,7 +110,10 @@ class DecisionLettersIntegrationTests {
 		return submitted;
 	}
 
-	/** The hash the issuer is given, checked to be the SHA-256 of the record's canonical form. */
+	/**
+	 * The hash the issuer is given, checked to be the SHA-256 of the record's canonical
+	 * form.
+	 */
 	private static String recordSha256(ApiClient issuer, ApiClient.Case decided) throws Exception {
 		JsonNode record = issuer.get("/api/v1/applications/" + decided.id() + "/decision").json();
 		String sha256 = record.get("recordSha256").asText();
@@ -150,8 +158,9 @@ class DecisionLettersIntegrationTests {
 	}
 
 	/**
-	 * A Japanese PDF: its title is Japanese, its Latin text (the reference) is extractable, and its pages set text in
-	 * the Adobe-Japan1 font a reader substitutes with a Japanese one.
+	 * A Japanese PDF: its title is Japanese, its Latin text (the reference) is
+	 * extractable, and its pages set text in the Adobe-Japan1 font a reader substitutes
+	 * with a Japanese one.
 	 */
 	private static void assertJapanesePdf(ApiClient issuer, ApiClient.Case decided) throws Exception {
 		try (PdfReader reader = new PdfReader(pdf(issuer, decided, "ja"))) {
@@ -176,4 +185,5 @@ class DecisionLettersIntegrationTests {
 	private static void expectOk(ApiClient.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 	}
+
 }

@@ -35,8 +35,9 @@ import jp.tobira.dashboard.CaseStatistics;
 import jp.tobira.worklist.TaskQueues;
 
 /**
- * The demo set shows every stage and every ending, through the real services, spread over months, so a newcomer
- * finds a living system: each demo user lands on a screen with something on it.
+ * The demo set shows every stage and every ending, through the real services, spread over
+ * months, so a newcomer finds a living system: each demo user lands on a screen with
+ * something on it.
  */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +60,10 @@ class DemoCasesIntegrationTests {
 
 	MockMvc mvc;
 
-	/** The demo cases' ids, in the order DemoCases makes them: the rows are picked by id, not by time. */
+	/**
+	 * The demo cases' ids, in the order DemoCases makes them: the rows are picked by id,
+	 * not by time.
+	 */
 	List<ApplicationId> demo;
 
 	long millis;
@@ -96,22 +100,32 @@ class DemoCasesIntegrationTests {
 	@Test
 	void spreadsTheCasesOverMonthsWithSomeTasksOverdue() {
 		assertThat(Duration.between(ClockUtil.now().toInstant(), Instant.now()).abs())
-			.as("the engine's clock is back to the real time").isLessThan(Duration.ofMinutes(1));
-		List<Timestamp> submitted = jdbc.sql("SELECT submitted_at FROM app.application WHERE id IN (:ids) AND submitted_at IS NOT NULL ORDER BY 1")
+			.as("the engine's clock is back to the real time")
+			.isLessThan(Duration.ofMinutes(1));
+		List<Timestamp> submitted = jdbc
+			.sql("SELECT submitted_at FROM app.application WHERE id IN (:ids) AND submitted_at IS NOT NULL ORDER BY 1")
 			.param("ids", ids())
 			.query(Timestamp.class)
 			.list();
 		assertThat(Duration.between(submitted.get(0).toInstant(), Instant.now()).toDays()).isGreaterThan(120);
 		assertThat(Duration.between(submitted.get(submitted.size() - 1).toInstant(), Instant.now()).toDays())
 			.isLessThan(7);
-		long overdue = jdbc.sql("""
-				SELECT count(*) FROM public.act_ru_task t JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
-				WHERE a.id IN (:ids) AND t.due_date_ < now()
-				""").param("ids", ids()).query(Long.class).single();
-		long notYetDue = jdbc.sql("""
-				SELECT count(*) FROM public.act_ru_task t JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
-				WHERE a.id IN (:ids) AND t.due_date_ >= now()
-				""").param("ids", ids()).query(Long.class).single();
+		long overdue = jdbc
+			.sql("""
+					SELECT count(*) FROM public.act_ru_task t JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
+					WHERE a.id IN (:ids) AND t.due_date_ < now()
+					""")
+			.param("ids", ids())
+			.query(Long.class)
+			.single();
+		long notYetDue = jdbc
+			.sql("""
+					SELECT count(*) FROM public.act_ru_task t JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
+					WHERE a.id IN (:ids) AND t.due_date_ >= now()
+					""")
+			.param("ids", ids())
+			.query(Long.class)
+			.single();
 		assertThat(overdue).isGreaterThanOrEqualTo(3);
 		assertThat(notYetDue).isGreaterThanOrEqualTo(3);
 		long months = jdbc.sql("""
@@ -149,26 +163,32 @@ class DemoCasesIntegrationTests {
 		CaseStatistics.Figures figures = (CaseStatistics.Figures) dashboard.getModelAndView().getModel().get("figures");
 		assertThat(figures.openByStage().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(0);
 		assertThat(figures.ageing().stream().filter(bucket -> bucket.from() > 0 && bucket.cases() > 0))
-			.as("demo cases are past the first ten days of the period").isNotEmpty();
+			.as("demo cases are past the first ten days of the period")
+			.isNotEmpty();
 		assertThat(figures.medianDaysByStage()).containsKeys(Stage.COMPLETENESS_CHECK, Stage.REVIEW, Stage.DECISION);
-		// the medians are over every case in the database, and the other test classes' cases pass their stages in
+		// the medians are over every case in the database, and the other test classes'
+		// cases pass their stages in
 		// seconds: only that each stage is measured is the demo's to show here
 		assertThat(figures.medianDaysByStage().values()).allSatisfy(days -> assertThat(days).isNotNegative());
 		assertThat(figures.decisionsByMonth()).hasSizeGreaterThanOrEqualTo(2);
 	}
 
-	/** The demo reads the repository's one canonical application, which the build puts on the classpath. */
+	/**
+	 * The demo reads the repository's one canonical application, which the build puts on
+	 * the classpath.
+	 */
 	@Test
 	void usesTheRepositorysCanonicalApplication() throws Exception {
-		String shipped = new String(new org.springframework.core.io.ClassPathResource("examples/application.json")
-			.getInputStream()
-			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String shipped = new String(
+				new org.springframework.core.io.ClassPathResource("examples/application.json").getInputStream()
+					.readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(shipped).isEqualTo(jp.tobira.Fixtures.exampleJson());
 	}
 
 	/**
-	 * The user's start page shows their queues, with something in "my tasks" where a task was claimed for them,
-	 * and the demo cases named are in their queues.
+	 * The user's start page shows their queues, with something in "my tasks" where a task
+	 * was claimed for them, and the demo cases named are in their queues.
 	 */
 	private void expectQueues(String username, Set<Group> groups, List<Integer> mine, List<Integer> groupsQueue)
 			throws Exception {
@@ -188,8 +208,13 @@ class DemoCasesIntegrationTests {
 	}
 
 	private List<String> references(Actor actor, TaskQueues.Queue queue) {
-		return queues.find(actor, new TaskQueues.Query(queue, null, null, false, false, false, TaskQueues.Sort.DUE,
-				false, 0, 1000)).rows().stream().map(TaskQueues.Row::reference).toList();
+		return queues
+			.find(actor,
+					new TaskQueues.Query(queue, null, null, false, false, false, TaskQueues.Sort.DUE, false, 0, 1000))
+			.rows()
+			.stream()
+			.map(TaskQueues.Row::reference)
+			.toList();
 	}
 
 	private String landing(String username) throws Exception {

@@ -22,9 +22,10 @@ import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 
 /**
- * Drives cases through the real entry points (the services the API calls), with the demo users as actors, so the
- * process tests exercise the same path as a reviewer's request. Public for the tests of other features that need a
- * case in a given state (the statutory clock, the letters).
+ * Drives cases through the real entry points (the services the API calls), with the demo
+ * users as actors, so the process tests exercise the same path as a reviewer's request.
+ * Public for the tests of other features that need a case in a given state (the statutory
+ * clock, the letters).
  */
 public final class CaseDriver {
 
@@ -65,7 +66,10 @@ public final class CaseDriver {
 		return new Actor(name, Set.of(group), null);
 	}
 
-	/** The canonical application, with its eight documents, submitted; its process started. */
+	/**
+	 * The canonical application, with its eight documents, submitted; its process
+	 * started.
+	 */
 	public ApplicationId submitted() {
 		return submitted(Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class));
 	}
@@ -73,9 +77,9 @@ public final class CaseDriver {
 	public ApplicationId submitted(ApplicationContent content) {
 		Application draft = applications.create(issuer, content);
 		for (DocumentType type : DocumentType.required()) {
-			documents.upload(issuer, draft.id(), type, new DocumentService.Upload(
-					Fixtures.pdf(draft.reference() + " " + type + " " + System.nanoTime()), type + ".pdf",
-					"application/pdf"));
+			documents.upload(issuer, draft.id(), type,
+					new DocumentService.Upload(Fixtures.pdf(draft.reference() + " " + type + " " + System.nanoTime()),
+							type + ".pdf", "application/pdf"));
 		}
 		applications.submit(issuer, draft.id());
 		return draft.id();
@@ -93,11 +97,13 @@ public final class CaseDriver {
 	}
 
 	public String processInstanceId(ApplicationId id) {
-		return repository.findById(id).map(a -> engine.getHistoryService()
-			.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(a.reference().value())
-			.singleResult()
-			.getId()).orElseThrow();
+		return repository.findById(id)
+			.map(a -> engine.getHistoryService()
+				.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(a.reference().value())
+				.singleResult()
+				.getId())
+			.orElseThrow();
 	}
 
 	public Task task(ApplicationId id, String key) {
@@ -121,12 +127,18 @@ public final class CaseDriver {
 		tasks.complete(actor, task.getId(), json(json));
 	}
 
-	/** Completeness confirmed, backing satisfactory, confirmation requested: the case waits for the reply. */
+	/**
+	 * Completeness confirmed, backing satisfactory, confirmation requested: the case
+	 * waits for the reply.
+	 */
 	public void throughToHomeReply(ApplicationId id) {
 		throughToHomeReply(id, backing);
 	}
 
-	/** @param backingReviewer who completes the backing review (a decision-maker too, for the four-eyes tests) */
+	/**
+	 * @param backingReviewer who completes the backing review (a decision-maker too, for
+	 * the four-eyes tests)
+	 */
 	public void throughToHomeReply(ApplicationId id, Actor backingReviewer) {
 		complete(intake, id, "checkCompleteness", "{\"complete\": true}");
 		complete(backingReviewer, id, "reviewBacking", "{\"outcome\": \"SATISFACTORY\"}");
@@ -151,4 +163,5 @@ public final class CaseDriver {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
 }

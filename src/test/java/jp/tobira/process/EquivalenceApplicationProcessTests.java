@@ -65,16 +65,18 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdiction;
 
 /**
- * {@code bpmn/equivalence-application.bpmn} and its three decision tables on a process engine of their own: no Spring,
- * no job executor, a throw-away embedded PostgreSQL for this class. Every bean the model names is a mock (the step
- * beans, the delegates, the listeners; only the timer durations are the real bean with the default settings), so a
- * test fails on the model alone: a wrong flow, condition, timer, expression or listener. Timers fire by moving the
- * engine's clock and executing the due job. The class fails unless the tests together pass every flow node and
- * sequence flow of the model (the report is written under {@code target/process-test-coverage/}). Running one
- * method alone therefore fails the class on coverage; run the class.
+ * {@code bpmn/equivalence-application.bpmn} and its three decision tables on a process
+ * engine of their own: no Spring, no job executor, a throw-away embedded PostgreSQL for
+ * this class. Every bean the model names is a mock (the step beans, the delegates, the
+ * listeners; only the timer durations are the real bean with the default settings), so a
+ * test fails on the model alone: a wrong flow, condition, timer, expression or listener.
+ * Timers fire by moving the engine's clock and executing the due job. The class fails
+ * unless the tests together pass every flow node and sequence flow of the model (the
+ * report is written under {@code target/process-test-coverage/}). Running one method
+ * alone therefore fails the class on coverage; run the class.
  */
-@Deployment(resources = { EquivalenceApplicationProcessTests.PROCESS, "bpmn/pre-screen.dmn",
-		"bpmn/recommendation.dmn", EquivalenceApplicationProcessTests.JURISDICTIONS })
+@Deployment(resources = { EquivalenceApplicationProcessTests.PROCESS, "bpmn/pre-screen.dmn", "bpmn/recommendation.dmn",
+		EquivalenceApplicationProcessTests.JURISDICTIONS })
 class EquivalenceApplicationProcessTests {
 
 	static final String PROCESS = "bpmn/equivalence-application.bpmn";
@@ -84,8 +86,9 @@ class EquivalenceApplicationProcessTests {
 	static final EmbeddedPostgres POSTGRES = startPostgres();
 
 	/**
-	 * Registered first, so it runs last: the coverage report is written while the engine and its database live; then
-	 * the engine is closed (its schema dropped, its name unregistered) and the database stopped.
+	 * Registered first, so it runs last: the coverage report is written while the engine
+	 * and its database live; then the engine is closed (its schema dropped, its name
+	 * unregistered) and the database stopped.
 	 */
 	@RegisterExtension
 	@Order(1)
@@ -140,10 +143,13 @@ class EquivalenceApplicationProcessTests {
 	/** What the delegates and listeners saw: "bean:applicationId:detail". */
 	final List<String> calls = new CopyOnWriteArrayList<>();
 
-	/** The checks' yes/no per variable, as the pre-screen inputs hand them over; all passed unless a test says not. */
-	final Map<String, Boolean> checks = new java.util.LinkedHashMap<>(Map.of("reserveCoveragePassed", true,
-			"assetEligibilityPassed", true, "attestationAgePassed", true, "auditAgePassed", true, "redemptionPassed",
-			true, "segregationPassed", true));
+	/**
+	 * The checks' yes/no per variable, as the pre-screen inputs hand them over; all
+	 * passed unless a test says not.
+	 */
+	final Map<String, Boolean> checks = new java.util.LinkedHashMap<>(
+			Map.of("reserveCoveragePassed", true, "assetEligibilityPassed", true, "attestationAgePassed", true,
+					"auditAgePassed", true, "redemptionPassed", true, "segregationPassed", true));
 
 	final List<String> extraDeployments = new ArrayList<>();
 
@@ -157,7 +163,8 @@ class EquivalenceApplicationProcessTests {
 		when(cooperationSteps.notEquivalent(anyString())).thenReturn(CooperationSteps.NOT_EQUIVALENT);
 		when(taskDeadlines.due(any(DelegateExecution.class))).thenAnswer(call -> {
 			DelegateExecution execution = call.getArgument(0);
-			calls.add("taskDeadlines:" + execution.getVariable("applicationId") + ":" + execution.getCurrentActivityId());
+			calls.add(
+					"taskDeadlines:" + execution.getVariable("applicationId") + ":" + execution.getCurrentActivityId());
 			return dueDateOf(execution.getCurrentActivityId());
 		});
 		doAnswer(call -> {
@@ -209,7 +216,8 @@ class EquivalenceApplicationProcessTests {
 		ClockUtil.reset();
 	}
 
-	// --- the paths to a decision ------------------------------------------------------------------------------------
+	// --- the paths to a decision
+	// ------------------------------------------------------------------------------------
 
 	@Test
 	void approvesACompleteCaseFromAnEquivalentJurisdiction() {
@@ -221,8 +229,8 @@ class EquivalenceApplicationProcessTests {
 
 		complete(task("checkCompleteness", instance), withVariables("complete", true));
 		assertThat(instance).isWaitingAtExactly("reviewBacking", "requestHomeConfirmation");
-		assertThat(instance).hasPassed("enterReview", "classifyJurisdiction", "gatherPreScreenInputs",
-				"preScreen", "recordPreScreen");
+		assertThat(instance).hasPassed("enterReview", "classifyJurisdiction", "gatherPreScreenInputs", "preScreen",
+				"recordPreScreen");
 		assertThat(instance).variables().containsEntry("jurisdictionStatus", "EQUIVALENT");
 		verify(caseSteps).inReview(applicationId);
 		Assertions.assertThat(preScreened()).as("no flag for a sound case from an equivalent jurisdiction").isEmpty();
@@ -233,8 +241,8 @@ class EquivalenceApplicationProcessTests {
 
 		complete(task("reviewBacking", instance), withVariables("backingOutcome", "SATISFACTORY"));
 		complete(task("requestHomeConfirmation", instance));
-		assertThat(instance).as("the backing branch waits at the join").isWaitingAtExactly("recordHomeReply",
-				"reviewsDone");
+		assertThat(instance).as("the backing branch waits at the join")
+			.isWaitingAtExactly("recordHomeReply", "reviewsDone");
 		assertThat(task("recordHomeReply", instance)).hasCandidateGroup("cooperation")
 			.hasDueDate(dueDateOf("recordHomeReply"));
 		Assertions.assertThat(timer("homeReplyOverdue")).isNotNull();
@@ -243,14 +251,16 @@ class EquivalenceApplicationProcessTests {
 		assertThat(instance).isWaitingAtExactly("decide");
 		Assertions.assertThat(timer("homeReplyOverdue")).as("the reply timer ends with the reply").isNull();
 		assertThat(task("decide", instance)).hasCandidateGroup("decision").hasDueDate(dueDateOf("decide"));
-		Assertions.assertThat(recommended()).containsEntry("recommendation", "APPROVE")
+		Assertions.assertThat(recommended())
+			.containsEntry("recommendation", "APPROVE")
 			.containsEntry("rule", "RC-5 in order");
 
 		decide("APPROVE");
 		assertThat(instance).isEnded().hasPassed("recordApproval", "approved").hasNotPassed("recordRejection");
 		verify(decisionSteps).approved(applicationId);
 		verify(decisionSteps, never()).rejected(anyString());
-		Assertions.assertThat(calls).contains("preScreenInputs:" + applicationId)
+		Assertions.assertThat(calls)
+			.contains("preScreenInputs:" + applicationId)
 			.containsSubsequence(deadline("checkCompleteness"), deadline("reviewBacking"),
 					deadline("requestHomeConfirmation"), deadline("recordHomeReply"), deadline("decide"))
 			.containsSubsequence(audited("checkCompleteness"), audited("reviewBacking"),
@@ -262,7 +272,8 @@ class EquivalenceApplicationProcessTests {
 		judge("CH", "EQUIVALENT");
 		submittedFrom("CH");
 		throughToDecision("CONCERNS", "CONFIRMED");
-		Assertions.assertThat(recommended()).containsEntry("recommendation", "APPROVE_WITH_CONDITIONS")
+		Assertions.assertThat(recommended())
+			.containsEntry("recommendation", "APPROVE_WITH_CONDITIONS")
 			.containsEntry("rule", "RC-3 backing concerns");
 
 		decide("APPROVE_WITH_CONDITIONS");
@@ -303,7 +314,8 @@ class EquivalenceApplicationProcessTests {
 
 		complete(task("reviewBacking", instance), withVariables("backingOutcome", "SATISFACTORY"));
 		assertThat(instance).isWaitingAtExactly("decide");
-		Assertions.assertThat(recommended()).containsEntry("recommendation", "REJECT")
+		Assertions.assertThat(recommended())
+			.containsEntry("recommendation", "REJECT")
 			.containsEntry("rule", "RC-1 not equivalent");
 	}
 
@@ -322,7 +334,8 @@ class EquivalenceApplicationProcessTests {
 		complete(task("reviewBacking", instance), withVariables("backingOutcome", "SATISFACTORY"));
 		complete(task("requestHomeConfirmation", instance));
 		complete(task("recordHomeReply", instance), withVariables("cooperationOutcome", "CONFIRMED"));
-		Assertions.assertThat(recommended()).containsEntry("recommendation", "APPROVE_WITH_CONDITIONS")
+		Assertions.assertThat(recommended())
+			.containsEntry("recommendation", "APPROVE_WITH_CONDITIONS")
 			.containsEntry("rule", "RC-4 under assessment");
 	}
 
@@ -333,7 +346,8 @@ class EquivalenceApplicationProcessTests {
 		throughToDecision("SATISFACTORY", "REFUSED");
 
 		assertThat(instance).isWaitingAtExactly("decide");
-		Assertions.assertThat(recommended()).containsEntry("recommendation", "REJECT")
+		Assertions.assertThat(recommended())
+			.containsEntry("recommendation", "REJECT")
 			.containsEntry("rule", "RC-2 no information sharing");
 	}
 
@@ -346,11 +360,13 @@ class EquivalenceApplicationProcessTests {
 
 		complete(task("checkCompleteness", instance), withVariables("complete", true));
 
-		Assertions.assertThat(preScreened()).extracting(row -> row.get("flag"))
+		Assertions.assertThat(preScreened())
+			.extracting(row -> row.get("flag"))
 			.containsExactly("STALE_ATTESTATION", "NOT_SEGREGATED");
 	}
 
-	// --- requests for information -----------------------------------------------------------------------------------
+	// --- requests for information
+	// -----------------------------------------------------------------------------------
 
 	@Test
 	void returnsToTheCompletenessCheckWhenTheIssuerAnswers() {
@@ -359,7 +375,8 @@ class EquivalenceApplicationProcessTests {
 		complete(task("checkCompleteness", instance), withVariables("complete", false));
 		assertThat(instance).isWaitingAtExactly("awaitCompletenessAnswer");
 		verify(rfiSteps).issued(applicationId);
-		Assertions.assertThat(timer("completenessRfiLapsed").getDuedate()).isEqualTo(Date.from(SUBMITTED.plus(RFI_LAPSE)));
+		Assertions.assertThat(timer("completenessRfiLapsed").getDuedate())
+			.isEqualTo(Date.from(SUBMITTED.plus(RFI_LAPSE)));
 
 		answer();
 
@@ -376,7 +393,8 @@ class EquivalenceApplicationProcessTests {
 
 		fireWhenDue("completenessRfiLapsed", RFI_LAPSE);
 
-		assertThat(instance).isEnded().hasPassed("completenessRfiLapsed", "lapseAtCompleteness", "lapsedAtCompleteness");
+		assertThat(instance).isEnded()
+			.hasPassed("completenessRfiLapsed", "lapseAtCompleteness", "lapsedAtCompleteness");
 		verify(caseSteps).lapsed(applicationId);
 		Assertions.assertThat(calls).contains("timerAudit:" + applicationId + ":completenessRfiLapsed");
 	}
@@ -417,7 +435,8 @@ class EquivalenceApplicationProcessTests {
 			.isZero();
 	}
 
-	// --- the home regulator's reply ---------------------------------------------------------------------------------
+	// --- the home regulator's reply
+	// ---------------------------------------------------------------------------------
 
 	@Test
 	void escalatesAnUnansweredConfirmationRequestAfter45DaysAndKeepsWaitingForTheReply() {
@@ -432,16 +451,18 @@ class EquivalenceApplicationProcessTests {
 
 		assertThat(instance).hasPassed("homeReplyOverdue", "escalateHomeReply", "escalated")
 			.isWaitingAtExactly("recordHomeReply", "reviewsDone");
-		Assertions.assertThat(task("recordHomeReply", instance).getId()).as("the same task, not a new one")
+		Assertions.assertThat(task("recordHomeReply", instance).getId())
+			.as("the same task, not a new one")
 			.isEqualTo(replyTask);
-		Assertions.assertThat(calls).contains("homeReplyEscalation:" + applicationId,
-				"timerAudit:" + applicationId + ":homeReplyOverdue");
+		Assertions.assertThat(calls)
+			.contains("homeReplyEscalation:" + applicationId, "timerAudit:" + applicationId + ":homeReplyOverdue");
 
 		complete(task("recordHomeReply", instance), withVariables("cooperationOutcome", "CONFIRMED"));
 		assertThat(instance).isWaitingAtExactly("decide");
 	}
 
-	// --- the four-eyes rule's hooks ---------------------------------------------------------------------------------
+	// --- the four-eyes rule's hooks
+	// ---------------------------------------------------------------------------------
 
 	@Test
 	void consultsTheFourEyesRuleOnClaimingAndOnCompletingTheDecision() {
@@ -452,9 +473,9 @@ class EquivalenceApplicationProcessTests {
 		claim(task("decide", instance), "decision");
 		complete(task("decide", instance), withVariables("decision", "APPROVE"));
 
-		Assertions.assertThat(calls).containsSubsequence(
-				"fourEyesRule:" + applicationId + ":assignment:decision",
-				"fourEyesRule:" + applicationId + ":complete:decision");
+		Assertions.assertThat(calls)
+			.containsSubsequence("fourEyesRule:" + applicationId + ":assignment:decision",
+					"fourEyesRule:" + applicationId + ":complete:decision");
 		Assertions.assertThat(calls).filteredOn(call -> call.startsWith("fourEyesRule:")).hasSize(2);
 	}
 
@@ -481,7 +502,8 @@ class EquivalenceApplicationProcessTests {
 		verify(decisionSteps, never()).approved(anyString());
 	}
 
-	// --- withdrawal -------------------------------------------------------------------------------------------------
+	// --- withdrawal
+	// -------------------------------------------------------------------------------------------------
 
 	/** Every state in which the case waits, and how to get there. */
 	enum WaitState {
@@ -489,8 +511,9 @@ class EquivalenceApplicationProcessTests {
 		COMPLETENESS_CHECK((test, instance) -> {
 		}, "checkCompleteness"),
 
-		COMPLETENESS_REQUEST_FOR_INFORMATION((test, instance) -> complete(task("checkCompleteness", instance),
-				withVariables("complete", false)), "awaitCompletenessAnswer"),
+		COMPLETENESS_REQUEST_FOR_INFORMATION(
+				(test, instance) -> complete(task("checkCompleteness", instance), withVariables("complete", false)),
+				"awaitCompletenessAnswer"),
 
 		REVIEW((test, instance) -> complete(task("checkCompleteness", instance), withVariables("complete", true)),
 				"reviewBacking", "requestHomeConfirmation"),
@@ -521,6 +544,7 @@ class EquivalenceApplicationProcessTests {
 			this.drive = drive;
 			this.waitingAt = waitingAt;
 		}
+
 	}
 
 	@ParameterizedTest
@@ -558,14 +582,18 @@ class EquivalenceApplicationProcessTests {
 		verify(caseSteps, never()).withdrawn(anyString());
 	}
 
-	// --- helpers ----------------------------------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------------------------------
 
 	private void submittedFrom(String jurisdiction) {
 		instance = runtimeService().startProcessInstanceByKey("equivalence-application", reference,
 				Map.of("applicationId", applicationId, "jurisdiction", jurisdiction));
 	}
 
-	/** Completeness confirmed, the backing review and the home regulator's reply as given: the decision is due. */
+	/**
+	 * Completeness confirmed, the backing review and the home regulator's reply as given:
+	 * the decision is due.
+	 */
 	void throughToDecision(String backingOutcome, String cooperationOutcome) {
 		complete(task("checkCompleteness", instance), withVariables("complete", true));
 		complete(task("reviewBacking", instance), withVariables("backingOutcome", backingOutcome));
@@ -592,14 +620,18 @@ class EquivalenceApplicationProcessTests {
 			.singleResult();
 	}
 
-	/** Moves the clock to a second before the timer is due (nothing to run), then to its due time, and runs it. */
+	/**
+	 * Moves the clock to a second before the timer is due (nothing to run), then to its
+	 * due time, and runs it.
+	 */
 	void fireWhenDue(String activityId, Duration after) {
 		Job timer = timer(activityId);
 		Date due = Date.from(ClockUtil.now().toInstant().plus(after));
 		Assertions.assertThat(timer.getDuedate()).as(activityId + " due").isEqualTo(due);
 
 		ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(1)));
-		Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
+		Assertions
+			.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
 			.as("nothing is due a second early")
 			.isZero();
 
@@ -616,7 +648,10 @@ class EquivalenceApplicationProcessTests {
 		return fired.getValue();
 	}
 
-	/** The recommendation table's single result as recorded by the decision step, for this case. */
+	/**
+	 * The recommendation table's single result as recorded by the decision step, for this
+	 * case.
+	 */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> recommended() {
 		ArgumentCaptor<Map<String, Object>> result = ArgumentCaptor.forClass(Map.class);
@@ -634,16 +669,17 @@ class EquivalenceApplicationProcessTests {
 
 	/** A distinct due date per task, so a due date read from the wrong key shows. */
 	private static Date dueDateOf(String taskKey) {
-		List<String> keys = List.of("checkCompleteness", "requestHomeConfirmation", "reviewBacking",
-				"recordHomeReply", "decide");
+		List<String> keys = List.of("checkCompleteness", "requestHomeConfirmation", "reviewBacking", "recordHomeReply",
+				"decide");
 		int index = keys.indexOf(taskKey);
 		Assertions.assertThat(index).as("a task key of the model: " + taskKey).isNotNegative();
 		return Date.from(Instant.parse("2027-01-01T14:59:59Z").plus(Duration.ofDays(10L * (index + 1))));
 	}
 
 	/**
-	 * Judges a jurisdiction as the start-up does from the jurisdiction data: the table {@link JurisdictionTable}
-	 * renders from the shipped one, deployed as its newer version.
+	 * Judges a jurisdiction as the start-up does from the jurisdiction data: the table
+	 * {@link JurisdictionTable} renders from the shipped one, deployed as its newer
+	 * version.
 	 */
 	private void judge(String jurisdiction, String status) {
 		String table = JurisdictionTable.render(List.of(new Jurisdiction(jurisdiction, jurisdiction,
@@ -664,7 +700,10 @@ class EquivalenceApplicationProcessTests {
 		}
 	}
 
-	/** A plain engine on the throw-away database: the schema created and dropped with it, no job executor. */
+	/**
+	 * A plain engine on the throw-away database: the schema created and dropped with it,
+	 * no job executor.
+	 */
 	private static ProcessEngineConfiguration engineConfiguration() {
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 		configuration.setProcessEngineName("equivalence-application-process-tests");
@@ -679,4 +718,5 @@ class EquivalenceApplicationProcessTests {
 		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
 		return configuration;
 	}
+
 }

@@ -43,13 +43,17 @@ import jp.tobira.security.Organisations;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * Every path of {@code bpmn/equivalence-application.bpmn} on the engine, on PostgreSQL, through the services the API
- * calls. Timers fire by moving the engine's clock and executing the due job; nothing sleeps.
+ * Every path of {@code bpmn/equivalence-application.bpmn} on the engine, on PostgreSQL,
+ * through the services the API calls. Timers fire by moving the engine's clock and
+ * executing the due job; nothing sleeps.
  */
 @TobiraIntegrationTest
 class EquivalenceProcessIntegrationTests {
 
-	/** Judged equivalent for these tests; the canonical application's US stays under assessment. */
+	/**
+	 * Judged equivalent for these tests; the canonical application's US stays under
+	 * assessment.
+	 */
 	static final String EQUIVALENT = "CH";
 
 	static final String NOT_EQUIVALENT = "KY";
@@ -111,8 +115,11 @@ class EquivalenceProcessIntegrationTests {
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
 
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
-		BpmnAwareTests.assertThat(instance).hasPassed("enterReview").isWaitingAt("reviewBacking", "requestHomeConfirmation");
-		assertThat(activityName("enterReview")).as("the step's name says what it does").isEqualTo("Enter the review stage");
+		BpmnAwareTests.assertThat(instance)
+			.hasPassed("enterReview")
+			.isWaitingAt("reviewBacking", "requestHomeConfirmation");
+		assertThat(activityName("enterReview")).as("the step's name says what it does")
+			.isEqualTo("Enter the review stage");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 		assertThat(cases.application(id).stage()).isEqualTo(Stage.REVIEW);
 		assertThat(flags(id)).isEmpty();
@@ -166,9 +173,9 @@ class EquivalenceProcessIntegrationTests {
 		assertThat(rfis.openFor(id)).isPresent();
 		assertThat(timer(id, "completenessRfiLapsed")).isNotNull();
 
-		rfis.answer(cases.issuer, id, "Signed report attached.", List.of(new RequestsForInformation.DocumentUpload(
-				DocumentType.AUDIT_REPORT, new DocumentService.Upload(Fixtures.pdf("signed audit " + id),
-						"audit-signed.pdf", "application/pdf"))));
+		rfis.answer(cases.issuer, id, "Signed report attached.",
+				List.of(new RequestsForInformation.DocumentUpload(DocumentType.AUDIT_REPORT, new DocumentService.Upload(
+						Fixtures.pdf("signed audit " + id), "audit-signed.pdf", "application/pdf"))));
 
 		BpmnAwareTests.assertThat(instance).isWaitingAt("checkCompleteness");
 		assertThat(cases.application(id).status()).as("back in the completeness check, as a fresh submission")
@@ -343,7 +350,8 @@ class EquivalenceProcessIntegrationTests {
 		assertThat(rfis.openFor(backingRfiOpen)).isPresent();
 		ApplicationId notEquivalent = cases.submitted(from(NOT_EQUIVALENT));
 		cases.complete(cases.intake, notEquivalent, "checkCompleteness", "{\"complete\": true}");
-		BpmnAwareTests.assertThat(cases.processOf(notEquivalent)).hasPassed("recordNotEquivalent")
+		BpmnAwareTests.assertThat(cases.processOf(notEquivalent))
+			.hasPassed("recordNotEquivalent")
 			.isWaitingAt("reviewBacking");
 		ApplicationId awaitingReply = cases.submitted(from(EQUIVALENT));
 		cases.throughToHomeReply(awaitingReply);
@@ -363,7 +371,8 @@ class EquivalenceProcessIntegrationTests {
 			String processInstance = cases.processInstanceId(id);
 			applications.withdraw(cases.issuer, id, "business decision");
 			assertThat(cases.application(id).status()).as(reference).isEqualTo(ApplicationStatus.WITHDRAWN);
-			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance).count())
+			assertThat(
+					engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance).count())
 				.as(reference)
 				.isZero();
 			assertThat(engine.getManagementService().createJobQuery().processInstanceId(processInstance).count())
@@ -393,7 +402,8 @@ class EquivalenceProcessIntegrationTests {
 
 	@Test
 	void recommendsApprovalWithConditionsWhileTheHomeFrameworkIsUnderAssessment() {
-		// the canonical application's United States is under assessment in the seeded jurisdiction table
+		// the canonical application's United States is under assessment in the seeded
+		// jurisdiction table
 		ApplicationId id = cases.submitted();
 		var instance = cases.processOf(id);
 		cases.complete(cases.intake, id, "checkCompleteness", "{\"complete\": true}");
@@ -418,15 +428,16 @@ class EquivalenceProcessIntegrationTests {
 		String decide = cases.task(id, "decide").getId();
 		assertThat(cases.task(id, "decide").getAssignee()).isNull();
 
-		// the door Cockpit and the engine's REST API use: no claim, the user known only as the authenticated one
+		// the door Cockpit and the engine's REST API use: no claim, the user known only
+		// as the authenticated one
 		engine.getIdentityService().setAuthenticatedUserId("decision2");
 		try {
 			assertThatThrownBy(() -> engine.getTaskService()
 				.complete(decide, java.util.Map.of(ApplicationProcess.Variables.DECISION, "APPROVE")))
-				.satisfies(refusal -> assertThat(causes(refusal)).anySatisfy(cause -> assertThat(cause)
-					.isInstanceOf(FourEyesViolation.class)
-					.hasMessageContaining("decision2")
-					.hasMessageContaining("reviewBacking")));
+				.satisfies(refusal -> assertThat(causes(refusal))
+					.anySatisfy(cause -> assertThat(cause).isInstanceOf(FourEyesViolation.class)
+						.hasMessageContaining("decision2")
+						.hasMessageContaining("reviewBacking")));
 		}
 		finally {
 			engine.getIdentityService().clearAuthentication();
@@ -508,7 +519,10 @@ class EquivalenceProcessIntegrationTests {
 		return Fixtures.JSON.convertValue(example, ApplicationContent.class);
 	}
 
-	/** The name the deployed model gives an element: what Cockpit and the history show for it. */
+	/**
+	 * The name the deployed model gives an element: what Cockpit and the history show for
+	 * it.
+	 */
 	private String activityName(String activityId) {
 		var definition = engine.getRepositoryService()
 			.createProcessDefinitionQuery()
@@ -516,12 +530,12 @@ class EquivalenceProcessIntegrationTests {
 			.latestVersion()
 			.singleResult();
 		return engine.getRepositoryService()
-			.getBpmnModelInstance(definition.getId())
-			.<org.camunda.bpm.model.bpmn.instance.FlowElement>getModelElementById(activityId)
+			.getBpmnModelInstance(
+					definition.getId()).<org.camunda.bpm.model.bpmn.instance.FlowElement>getModelElementById(activityId)
 			.getName();
 	}
 
-		private Job timer(ApplicationId id, String activityId) {
+	private Job timer(ApplicationId id, String activityId) {
 		return engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(cases.processInstanceId(id))
@@ -531,9 +545,10 @@ class EquivalenceProcessIntegrationTests {
 	}
 
 	/**
-	 * Moves the clock to a minute before the timer should be due and checks that the engine would not run it yet,
-	 * then to a minute after and checks that it would, then runs it. {@code executeJob} runs a job whether or not it
-	 * is due, so without these checks a wrong duration would go unnoticed.
+	 * Moves the clock to a minute before the timer should be due and checks that the
+	 * engine would not run it yet, then to a minute after and checks that it would, then
+	 * runs it. {@code executeJob} runs a job whether or not it is due, so without these
+	 * checks a wrong duration would go unnoticed.
 	 */
 	private void fireWhenDue(Job timer, Date armed, Duration after) {
 		assertThat(timer).as("the timer is waiting").isNotNull();
@@ -545,7 +560,10 @@ class EquivalenceProcessIntegrationTests {
 		engine.getManagementService().executeJob(timer.getId());
 	}
 
-	/** Stops the clock, so a timer armed now is due exactly its duration after the returned time. */
+	/**
+	 * Stops the clock, so a timer armed now is due exactly its duration after the
+	 * returned time.
+	 */
 	private static Date pinClock() {
 		Date now = new Date();
 		ClockUtil.setCurrentTime(now);
@@ -592,7 +610,10 @@ class EquivalenceProcessIntegrationTests {
 			.single() > 0;
 	}
 
-	/** The notices of a decision letter sent to the issuer: what about, the outcome and the record's hash. */
+	/**
+	 * The notices of a decision letter sent to the issuer: what about, the outcome and
+	 * the record's hash.
+	 */
 	private List<String> messagesToTheIssuer(ApplicationId id) {
 		return jdbc.sql("""
 				SELECT concat_ws(' ', payload::jsonb ->> 'about', payload::jsonb ->> 'outcome',
@@ -613,4 +634,5 @@ class EquivalenceProcessIntegrationTests {
 				WHERE case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY seq
 				""").param(id.value()).query(String.class).list();
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.tobira.TobiraIntegrationTest;
 
-/** Camunda's own history is kept for its time to live and then removed, at night: the engine has the job for it. */
+/**
+ * Camunda's own history is kept for its time to live and then removed, at night: the
+ * engine has the job for it.
+ */
 @TobiraIntegrationTest
 class HistoryCleanupIntegrationTests {
 
@@ -30,6 +33,8 @@ class HistoryCleanupIntegrationTests {
 			LocalTime due = job.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime();
 			assertThat(due).as("due %s", due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
 		});
-		assertThat(engine.getHistoryService().findHistoryCleanupJobs()).extracting(Job::getRetries).allMatch(r -> r > 0);
+		assertThat(engine.getHistoryService().findHistoryCleanupJobs()).extracting(Job::getRetries)
+			.allMatch(r -> r > 0);
 	}
+
 }

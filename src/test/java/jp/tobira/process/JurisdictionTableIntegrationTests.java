@@ -13,7 +13,10 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdiction;
 import jp.tobira.cooperation.Jurisdictions;
 
-/** The engine's deployed {@code jurisdictions} table answers as the jurisdiction data says, after every change. */
+/**
+ * The engine's deployed {@code jurisdictions} table answers as the jurisdiction data
+ * says, after every change.
+ */
 @TobiraIntegrationTest
 class JurisdictionTableIntegrationTests {
 
@@ -46,4 +49,5 @@ class JurisdictionTableIntegrationTests {
 			.getSingleResult()
 			.getSingleEntry();
 	}
+
 }

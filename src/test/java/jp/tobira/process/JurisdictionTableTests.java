@@ -17,8 +17,8 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdiction;
 
 /**
- * The generated {@code jurisdictions} table, evaluated by Camunda's DMN engine: from the shipped file, and from the
- * same table as a Camunda Modeler re-save could write it.
+ * The generated {@code jurisdictions} table, evaluated by Camunda's DMN engine: from the
+ * shipped file, and from the same table as a Camunda Modeler re-save could write it.
  */
 class JurisdictionTableTests {
 
@@ -29,8 +29,8 @@ class JurisdictionTableTests {
 			judged("GB", "United Kingdom & Gibraltar <test>", EquivalenceStatus.UNDER_ASSESSMENT));
 
 	/**
-	 * The shipped table re-saved: other indentation, attributes in another order, namespace prefixes, a rule without
-	 * the id the old text insertion looked for.
+	 * The shipped table re-saved: other indentation, attributes in another order,
+	 * namespace prefixes, a rule without the id the old text insertion looked for.
 	 */
 	private static final String RESAVED = """
 			<?xml version="1.0" encoding="UTF-8"?>
@@ -101,4 +101,5 @@ class JurisdictionTableTests {
 	private static Jurisdiction judged(String code, String name, EquivalenceStatus status) {
 		return new Jurisdiction(code, name, status, null, "admin", Instant.EPOCH);
 	}
+
 }

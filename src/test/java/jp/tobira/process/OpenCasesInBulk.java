@@ -6,18 +6,24 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Many open cases in review, written straight into the application's and the engine's tables (each with a task for
- * the backing reviewers), for the tests that need a long task list; the caller rolls them back.
+ * Many open cases in review, written straight into the application's and the engine's
+ * tables (each with a task for the backing reviewers), for the tests that need a long
+ * task list; the caller rolls them back.
  *
- * @param name what the rows are called by (ids {@code <name>-pi-i}, {@code <name>-task-i})
+ * @param name what the rows are called by (ids {@code <name>-pi-i},
+ * {@code <name>-task-i})
  * @param referenceYear the year of their references, one the real cases never use
- * @param dueSpreadDays task i is due {@code i % dueSpreadDays - overdueDays} days from now
- * @param submittedSpreadDays case i was submitted {@code i % submittedSpreadDays} days ago
+ * @param dueSpreadDays task i is due {@code i % dueSpreadDays - overdueDays} days from
+ * now
+ * @param submittedSpreadDays case i was submitted {@code i % submittedSpreadDays} days
+ * ago
  */
 public record OpenCasesInBulk(String name, int referenceYear, int dueSpreadDays, int overdueDays,
 		int submittedSpreadDays) {
 
-	/** @param jurisdictions case i is in {@code jurisdictions[i % size]} */
+	/**
+	 * @param jurisdictions case i is in {@code jurisdictions[i % size]}
+	 */
 	public void insert(JdbcTemplate jdbc, UUID organisation, List<String> jurisdictions, int count) {
 		String prefix = "EQ-" + referenceYear + "-";
 		jdbc.update("""

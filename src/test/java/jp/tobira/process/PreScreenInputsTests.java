@@ -29,9 +29,9 @@ import jp.tobira.checks.PreScreenEvaluation;
 import jp.tobira.checks.PreScreenEvaluations;
 
 /**
- * The pre-screen's inputs: the checks run (and are stored) as of the submission's date in Tokyo (the engine clock's
- * zone), and each check becomes one yes/no for the pre-screen table. Plain JUnit, the checks and the repository
- * mocked.
+ * The pre-screen's inputs: the checks run (and are stored) as of the submission's date in
+ * Tokyo (the engine clock's zone), and each check becomes one yes/no for the pre-screen
+ * table. Plain JUnit, the checks and the repository mocked.
  */
 class PreScreenInputsTests {
 
@@ -94,8 +94,8 @@ class PreScreenInputsTests {
 	@Test
 	void handsThePreScreenOneYesOrNoPerCheck() {
 		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
-		when(checks.measurePreScreen(any(), any(), any())).thenReturn(
-				report(null, Flag.INELIGIBLE_ASSETS, null, Flag.STALE_AUDIT, null, Flag.NOT_SEGREGATED));
+		when(checks.measurePreScreen(any(), any(), any()))
+			.thenReturn(report(null, Flag.INELIGIBLE_ASSETS, null, Flag.STALE_AUDIT, null, Flag.NOT_SEGREGATED));
 
 		inputs.execute(execution);
 
@@ -110,11 +110,11 @@ class PreScreenInputsTests {
 	@Test
 	void handsACheckThatCouldNotBeMeasuredAsNotPassed() {
 		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
-		when(checks.measurePreScreen(any(), any(), any())).thenReturn(evaluation(new CheckReport(List.of(
-				new CheckResult(AutomaticChecks.RESERVE_COVERAGE, null, null, null, false),
-				passed(AutomaticChecks.ASSET_ELIGIBILITY), passed(AutomaticChecks.ATTESTATION_AGE),
-				passed(AutomaticChecks.AUDIT_AGE), passed(AutomaticChecks.REDEMPTION),
-				passed(AutomaticChecks.SEGREGATION), passed(AutomaticChecks.JURISDICTION)))));
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(evaluation(
+				new CheckReport(List.of(new CheckResult(AutomaticChecks.RESERVE_COVERAGE, null, null, null, false),
+						passed(AutomaticChecks.ASSET_ELIGIBILITY), passed(AutomaticChecks.ATTESTATION_AGE),
+						passed(AutomaticChecks.AUDIT_AGE), passed(AutomaticChecks.REDEMPTION),
+						passed(AutomaticChecks.SEGREGATION), passed(AutomaticChecks.JURISDICTION)))));
 
 		inputs.execute(execution);
 
@@ -154,4 +154,5 @@ class PreScreenInputsTests {
 	private static CheckResult passed(String check) {
 		return result(check, null);
 	}
+
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import jp.tobira.checks.Flag;
 
 /**
- * {@code bpmn/pre-screen.dmn} as shipped, rule by rule: every failed check and every jurisdiction status short of
- * equivalent fires its own rule, and only that rule; a case with nothing wrong fires none (hit policy COLLECT).
+ * {@code bpmn/pre-screen.dmn} as shipped, rule by rule: every failed check and every
+ * jurisdiction status short of equivalent fires its own rule, and only that rule; a case
+ * with nothing wrong fires none (hit policy COLLECT).
  */
 class PreScreenTableTests {
 
@@ -98,12 +99,11 @@ class PreScreenTableTests {
 
 		var evaluation = TABLE.evaluate(inputs);
 
-		assertThat(evaluation.ruleIds()).containsExactly("pre-screen-rule-1", "pre-screen-rule-2",
-				"pre-screen-rule-3", "pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6",
-				"pre-screen-rule-7");
+		assertThat(evaluation.ruleIds()).containsExactly("pre-screen-rule-1", "pre-screen-rule-2", "pre-screen-rule-3",
+				"pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6", "pre-screen-rule-7");
 		assertThat(evaluation.rows()).extracting(row -> row.get("flag"))
-			.containsExactly("UNDER_BACKED", "INELIGIBLE_ASSETS", "STALE_ATTESTATION", "STALE_AUDIT",
-					"SLOW_REDEMPTION", "NOT_SEGREGATED", "NOT_EQUIVALENT");
+			.containsExactly("UNDER_BACKED", "INELIGIBLE_ASSETS", "STALE_ATTESTATION", "STALE_AUDIT", "SLOW_REDEMPTION",
+					"NOT_SEGREGATED", "NOT_EQUIVALENT");
 	}
 
 	@Test
@@ -128,4 +128,5 @@ class PreScreenTableTests {
 		inputs.put("jurisdictionStatus", jurisdictionStatus);
 		return inputs;
 	}
+
 }

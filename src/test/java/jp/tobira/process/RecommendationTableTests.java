@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import jp.tobira.decision.Outcome;
 
 /**
- * {@code bpmn/recommendation.dmn} as shipped, rule by rule, and the order in which the first matching rule wins
- * (hit policy FIRST): not equivalent, then refused, then backing concerns, then under assessment, else approve.
+ * {@code bpmn/recommendation.dmn} as shipped, rule by rule, and the order in which the
+ * first matching rule wins (hit policy FIRST): not equivalent, then refused, then backing
+ * concerns, then under assessment, else approve.
  */
 class RecommendationTableTests {
 
@@ -101,9 +102,8 @@ class RecommendationTableTests {
 
 	@Test
 	void recommendsOnlyOutcomesTheDecisionMakerCanChoose() {
-		var recommended = java.util.stream.Stream
-			.of(evaluate("NOT_EQUIVALENT", "NOT_EQUIVALENT", "SATISFACTORY"),
-					evaluate("EQUIVALENT", "CONFIRMED", "CONCERNS"), evaluate("EQUIVALENT", "CONFIRMED", "SATISFACTORY"))
+		var recommended = java.util.stream.Stream.of(evaluate("NOT_EQUIVALENT", "NOT_EQUIVALENT", "SATISFACTORY"),
+				evaluate("EQUIVALENT", "CONFIRMED", "CONCERNS"), evaluate("EQUIVALENT", "CONFIRMED", "SATISFACTORY"))
 			.map(result -> (String) result.single().get("recommendation"))
 			.toList();
 
@@ -118,4 +118,5 @@ class RecommendationTableTests {
 		inputs.put("backingOutcome", backing);
 		return TABLE.evaluate(inputs);
 	}
+
 }

@@ -23,8 +23,9 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One decision table of {@code bpmn/} as shipped on the classpath, evaluated by Camunda's standalone DMN engine (no
- * process engine, no Spring): what each evaluation returned and which rules matched.
+ * One decision table of {@code bpmn/} as shipped on the classpath, evaluated by Camunda's
+ * standalone DMN engine (no process engine, no Spring): what each evaluation returned and
+ * which rules matched.
  */
 final class ShippedDecisionTable {
 
@@ -113,4 +114,5 @@ final class ShippedDecisionTable {
 	private DecisionTable table() {
 		return model.getModelElementsByType(DecisionTable.class).iterator().next();
 	}
+
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code bpmn/jurisdictions.dmn} as shipped: the starting table, before the start-up regenerates it from the
- * jurisdiction data. Its one rule says every jurisdiction is under assessment until judged; hit policy FIRST, so the
- * regenerated rules for judged jurisdictions, put above it, win.
+ * {@code bpmn/jurisdictions.dmn} as shipped: the starting table, before the start-up
+ * regenerates it from the jurisdiction data. Its one rule says every jurisdiction is
+ * under assessment until judged; hit policy FIRST, so the regenerated rules for judged
+ * jurisdictions, put above it, win.
  */
 class ShippedJurisdictionTableTests {
 
@@ -51,4 +52,5 @@ class ShippedJurisdictionTableTests {
 
 		assertThat(TABLE.evaluate(none).single()).containsExactly(Map.entry("status", "UNDER_ASSESSMENT"));
 	}
+
 }

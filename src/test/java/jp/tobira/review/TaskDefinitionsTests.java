@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import jp.tobira.security.Group;
 
 /**
- * The process model and the task definitions describe the same tasks: each user task of the model has a definition
- * with its id as key and its candidate group, takes its due date from the definition, and no definition is left
- * without a task. Nothing else in the code spells a task's key.
+ * The process model and the task definitions describe the same tasks: each user task of
+ * the model has a definition with its id as key and its candidate group, takes its due
+ * date from the definition, and no definition is left without a task. Nothing else in the
+ * code spells a task's key.
  */
 class TaskDefinitionsTests {
 
@@ -30,8 +31,8 @@ class TaskDefinitionsTests {
 	@Test
 	void everyUserTaskOfTheModelIsADefinitionWithItsCandidateGroup() {
 		Map<String, UserTask> tasks = userTasks();
-		assertThat(tasks.keySet()).containsExactlyInAnyOrderElementsOf(
-				definitions.all().stream().map(TaskDefinition::key).toList());
+		assertThat(tasks.keySet())
+			.containsExactlyInAnyOrderElementsOf(definitions.all().stream().map(TaskDefinition::key).toList());
 		definitions.all()
 			.forEach(definition -> assertThat(tasks.get(definition.key()).getCamundaCandidateGroups())
 				.as(definition.key())
@@ -78,4 +79,5 @@ class TaskDefinitionsTests {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a browser does, without a browser: the log-in form with its CSRF token, then requests that ride on the
- * session cookie alone. Redirects are not followed, so a test sees where the application sends the browser.
+ * What a browser does, without a browser: the log-in form with its CSRF token, then
+ * requests that ride on the session cookie alone. Redirects are not followed, so a test
+ * sees where the application sends the browser.
  */
 public final class BrowserSession {
 
@@ -40,7 +41,10 @@ public final class BrowserSession {
 		return session;
 	}
 
-	/** A log-in through the form with a wrong password; returns the response (a redirect to the error page). */
+	/**
+	 * A log-in through the form with a wrong password; returns the response (a redirect
+	 * to the error page).
+	 */
 	public static HttpResponse<String> failLogIn(String rootUri, String username, String password) {
 		return new BrowserSession(rootUri).submitLogIn(username, password);
 	}
@@ -59,7 +63,9 @@ public final class BrowserSession {
 		return token.group(1);
 	}
 
-	/** A form post riding on the session, as {@code application/x-www-form-urlencoded}. */
+	/**
+	 * A form post riding on the session, as {@code application/x-www-form-urlencoded}.
+	 */
 	public HttpResponse<String> postForm(String path, String form) {
 		return send(HttpRequest.newBuilder(URI.create(rootUri + path))
 			.header("Cookie", cookie)
@@ -76,8 +82,8 @@ public final class BrowserSession {
 		cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 		Matcher token = CSRF.matcher(page.body());
 		assertThat(token.find()).as("CSRF token on the log-in page").isTrue();
-		HttpResponse<String> login = postForm("/login", "username=" + encode(username) + "&password=" + encode(password)
-				+ "&_csrf=" + encode(token.group(1)));
+		HttpResponse<String> login = postForm("/login",
+				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1)));
 		// the session id changes on log-in (session fixation protection)
 		login.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";")[0]);
 		return login;
@@ -95,4 +101,5 @@ public final class BrowserSession {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

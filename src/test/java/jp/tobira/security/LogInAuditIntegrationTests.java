@@ -50,8 +50,8 @@ class LogInAuditIntegrationTests {
 		HttpResponse<String> failed = BrowserSession.failLogIn(rest.getRootUri(), "intake", "hunter2-wrong");
 
 		assertThat(failed.statusCode()).isEqualTo(302);
-		assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/login?error"));
+		assertThat(failed.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
 		List<Entry> entries = entriesAfter(mark);
 		assertThat(entries).hasSize(1);
 		Entry entry = entries.get(0);
@@ -77,10 +77,12 @@ class LogInAuditIntegrationTests {
 	void doesNotRecordHttpBasicRequests() {
 		long mark = lastSeq();
 
-		assertThat(rest.withBasicAuth("intake", "demo").getForEntity("/api/v1/tasks", String.class)
+		assertThat(rest.withBasicAuth("intake", "demo")
+			.getForEntity("/api/v1/tasks", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		assertThat(rest.withBasicAuth("intake", "wrong").getForEntity("/api/v1/tasks", String.class)
+		assertThat(rest.withBasicAuth("intake", "wrong")
+			.getForEntity("/api/v1/tasks", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(401);
 
@@ -106,4 +108,5 @@ class LogInAuditIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

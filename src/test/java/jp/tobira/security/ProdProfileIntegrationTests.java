@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jp.tobira.TobiraApplication;
 
 /**
- * The {@code prod} profile on a database that first ran in demo mode (someone tried it locally, then went live on
- * the same data): no demo account logs in any more, the first admin comes from TOBIRA_ADMIN_PASSWORD even though
- * the demo {@code admin} row holds the name, and the health endpoint tells anonymous callers only its status.
+ * The {@code prod} profile on a database that first ran in demo mode (someone tried it
+ * locally, then went live on the same data): no demo account logs in any more, the first
+ * admin comes from TOBIRA_ADMIN_PASSWORD even though the demo {@code admin} row holds the
+ * name, and the health endpoint tells anonymous callers only its status.
  */
 class ProdProfileIntegrationTests {
 
@@ -51,7 +52,8 @@ class ProdProfileIntegrationTests {
 			assertThat(jdbc.sql("SELECT count(*) FROM app.users WHERE demo AND enabled").query(Long.class).single())
 				.isZero();
 			assertThat(jdbc.sql("SELECT count(*) FROM app.users WHERE demo").query(Long.class).single())
-				.as("the demo rows are still there, disabled").isEqualTo(7);
+				.as("the demo rows are still there, disabled")
+				.isEqualTo(7);
 
 			ResponseEntity<JsonNode> verified = rest.withBasicAuth("admin", ADMIN_PASSWORD)
 				.getForEntity(root + "/api/v1/audit/verify", JsonNode.class);
@@ -92,12 +94,15 @@ class ProdProfileIntegrationTests {
 
 	private static ConfigurableApplicationContext start(Path data, String... more) {
 		String[] common = { "--server.port=0", "--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
-				// Camunda's static engine registry is keyed by name (no hyphens): not the shared context's 'default'
+				// Camunda's static engine registry is keyed by name (no hyphens): not the
+				// shared context's 'default'
 				"--camunda.bpm.process-engine-name=prodProfileTest" };
 		String[] args = new String[common.length + more.length];
 		System.arraycopy(common, 0, args, 0, common.length);
 		System.arraycopy(more, 0, args, common.length, more.length);
-		// arguments, not builder properties: those are defaults, which the test configuration file overrides
+		// arguments, not builder properties: those are defaults, which the test
+		// configuration file overrides
 		return new SpringApplicationBuilder(TobiraApplication.class).run(args);
 	}
+
 }

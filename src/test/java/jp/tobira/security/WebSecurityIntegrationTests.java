@@ -19,8 +19,9 @@ import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * ARCHITECTURE.md §9 and §1: a form post needs its CSRF token, the engine's REST API is for admins only, and only real
- * HTTP Basic credentials excuse a request from the CSRF check.
+ * ARCHITECTURE.md §9 and §1: a form post needs its CSRF token, the engine's REST API is
+ * for admins only, and only real HTTP Basic credentials excuse a request from the CSRF
+ * check.
  */
 @TobiraIntegrationTest
 class WebSecurityIntegrationTests {
@@ -54,8 +55,8 @@ class WebSecurityIntegrationTests {
 				NEW_APPLICATION_FORM + "&_csrf=" + BrowserSession.encode(token));
 
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-		assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).contains("/applications/").contains("/edit/"));
+		assertThat(posted.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/applications/").contains("/edit/"));
 		assertThat(count("app.application")).isEqualTo(applications + 1);
 	}
 
@@ -64,19 +65,23 @@ class WebSecurityIntegrationTests {
 		String tasks = "/camunda/api/engine/engine/default/task";
 		assertThat(rest.getForEntity(tasks, String.class).getStatusCode().value()).as("anonymous").isEqualTo(401);
 		assertThat(rest.withBasicAuth("issuer", "demo").getForEntity(tasks, String.class).getStatusCode().value())
-			.as("issuer").isEqualTo(403);
+			.as("issuer")
+			.isEqualTo(403);
 		assertThat(rest.withBasicAuth("intake", "demo").getForEntity(tasks, String.class).getStatusCode().value())
-			.as("a reviewer is not an admin either").isEqualTo(403);
+			.as("a reviewer is not an admin either")
+			.isEqualTo(403);
 	}
 
 	@Test
 	void doesNotServeTheStandaloneEngineRestApi() {
 		assertThat(rest.getForEntity("/engine-rest/engine", String.class).getStatusCode().value()).as("anonymous")
 			.isEqualTo(401);
-		assertThat(rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/engine", String.class)
+		assertThat(rest.withBasicAuth("admin", "demo")
+			.getForEntity("/engine-rest/engine", String.class)
 			.getStatusCode()
 			.value()).as("not there, even for an admin").isEqualTo(404);
-		assertThat(rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/task", String.class)
+		assertThat(rest.withBasicAuth("admin", "demo")
+			.getForEntity("/engine-rest/task", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(404);
 	}
@@ -115,4 +120,5 @@ class WebSecurityIntegrationTests {
 	private long count(String table) {
 		return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
 	}
+
 }

@@ -27,8 +27,10 @@ class PhraseTests {
 	void putsNestedPhrasesAndListsIntoWordsFirst() {
 		assertThat(Phrase.of("error.notWithdrawable", "EQ-2026-000001", Phrase.of("status.APPROVED")).english())
 			.isEqualTo("Application EQ-2026-000001 is Approved and can no longer be withdrawn.");
-		assertThat(Phrase.of("check.value.plain", java.util.List.of(Phrase.of("option.CASH"), Phrase.of("option.OTHER")))
-			.english()).isEqualTo("Cash, Other");
+		assertThat(
+				Phrase.of("check.value.plain", java.util.List.of(Phrase.of("option.CASH"), Phrase.of("option.OTHER")))
+					.english())
+			.isEqualTo("Cash, Other");
 	}
 
 	@Test
@@ -42,10 +44,14 @@ class PhraseTests {
 		assertThat(Phrase.of("problem.notAField").english()).isEqualTo("is not a field of this task's form");
 	}
 
-	/** A phrase key written in the code but missing from a bundle would show the reader a bare key. */
+	/**
+	 * A phrase key written in the code but missing from a bundle would show the reader a
+	 * bare key.
+	 */
 	@Test
 	void everyPhraseKeyInTheCodeIsInBothLanguages() throws IOException {
-		Pattern literal = Pattern.compile("(?:Phrase\\.of|InvalidInput\\.of\\([^,]+,|FieldProblem\\.of\\([^,]+,)\\s*\"([a-zA-Z.]+)\"");
+		Pattern literal = Pattern
+			.compile("(?:Phrase\\.of|InvalidInput\\.of\\([^,]+,|FieldProblem\\.of\\([^,]+,)\\s*\"([a-zA-Z.]+)\"");
 		Set<String> keys = new TreeSet<>();
 		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
 			for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -66,4 +72,5 @@ class PhraseTests {
 			assertThat(properties.stringPropertyNames()).as(bundle).containsAll(keys);
 		}
 	}
+
 }

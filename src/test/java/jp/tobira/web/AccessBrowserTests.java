@@ -10,8 +10,9 @@ import org.openqa.selenium.By;
 import jp.tobira.api.ApiClient;
 
 /**
- * Log-in and log-out, the language switch as a person uses it (by clicking, remembered for the user across
- * browsers), the refusal page, the withdrawal and the reviewer's dashboard, in English and Japanese.
+ * Log-in and log-out, the language switch as a person uses it (by clicking, remembered
+ * for the user across browsers), the refusal page, the withdrawal and the reviewer's
+ * dashboard, in English and Japanese.
  */
 class AccessBrowserTests extends BrowserTest {
 
@@ -26,8 +27,8 @@ class AccessBrowserTests extends BrowserTest {
 			browser.driver.findElement(By.id("password")).sendKeys("wrong");
 			browser.clickAndWait(By.cssSelector("form button[type=submit]"));
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/login?error");
-			assertThat(browser.text()).contains(language.equals("en") ? "The user name or password is wrong."
-					: "ユーザー名またはパスワードが正しくありません。");
+			assertThat(browser.text())
+				.contains(language.equals("en") ? "The user name or password is wrong." : "ユーザー名またはパスワードが正しくありません。");
 			browser.capture(language, "02-login-error");
 		}
 		browser.driver.manage().deleteAllCookies();
@@ -43,7 +44,8 @@ class AccessBrowserTests extends BrowserTest {
 		assertThat(language()).isEqualTo("ja");
 		assertThat(browser.text()).contains("タスク");
 
-		// another browser, or this one with its cookies gone: the user's choice wins after log-in
+		// another browser, or this one with its cookies gone: the user's choice wins
+		// after log-in
 		browser.driver.manage().deleteAllCookies();
 		browser.go("/login");
 		assertThat(language()).as("before log-in, the browser's language").isEqualTo("en");
@@ -98,11 +100,12 @@ class AccessBrowserTests extends BrowserTest {
 			browser.driver.findElement(By.id("reason")).sendKeys("We withdraw to revise the reserve composition.");
 			browser.clickAndWait(By.cssSelector("form[action$='/withdraw'] button"));
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/cases/" + submitted.id());
-			assertThat(browser.text()).contains(language.equals("en") ? "The application was withdrawn."
-					: "申請を取り下げました。");
+			assertThat(browser.text())
+				.contains(language.equals("en") ? "The application was withdrawn." : "申請を取り下げました。");
 			browser.capture(language, "14-issuer-withdrawn-result");
 			browser.go("/cases/" + submitted.id());
-			assertThat(browser.text()).contains(submitted.reference()).contains(language.equals("en") ? "Withdrawn" : "取下げ");
+			assertThat(browser.text()).contains(submitted.reference())
+				.contains(language.equals("en") ? "Withdrawn" : "取下げ");
 			browser.capture(language, "15-issuer-case-withdrawn");
 		}
 		browser.go("/?lang=en");
@@ -122,4 +125,5 @@ class AccessBrowserTests extends BrowserTest {
 	private String language() {
 		return browser.driver.findElement(By.tagName("html")).getAttribute("lang");
 	}
+
 }

@@ -9,7 +9,10 @@ import org.openqa.selenium.By;
 
 import jp.tobira.api.ApiClient;
 
-/** The admin's screens, and who may open what: per role, the screens of others are refused. */
+/**
+ * The admin's screens, and who may open what: per role, the screens of others are
+ * refused.
+ */
 class AdminAndAccessBrowserTests extends BrowserTest {
 
 	@Test
@@ -70,7 +73,8 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 		for (String language : List.of("en", "ja")) {
 			String day = language.equals("en") ? "2028-02-01" : "2028-02-02";
 			browser.go("/admin/holidays?lang=" + language);
-			// a day that is a holiday already: refused next to the day, the names typed still there
+			// a day that is a holiday already: refused next to the day, the names typed
+			// still there
 			type("h-day", "2027-01-01");
 			type("h-nameEn", "Tobira test day");
 			type("h-nameJa", "扉テストの日");
@@ -108,8 +112,6 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 		browser.go("/?lang=en");
 	}
 
-
-
 	private void type(String id, String text) {
 		browser.type(By.id(id), text);
 	}
@@ -146,4 +148,5 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 		assertThat(browser.text()).contains("Is the application complete?");
 		browser.go("/?lang=en");
 	}
+
 }

@@ -22,9 +22,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A real headless Chromium (Debian's chromium and chromium-driver) for the screen tests: log in, look, take a
- * screenshot under {@code target/screenshots/<lang>/}, and scan with axe-core. Without the browser the tests fail
- * in CI and say why; elsewhere they are skipped with the same reason.
+ * A real headless Chromium (Debian's chromium and chromium-driver) for the screen tests:
+ * log in, look, take a screenshot under {@code target/screenshots/<lang>/}, and scan with
+ * axe-core. Without the browser the tests fail in CI and say why; elsewhere they are
+ * skipped with the same reason.
  */
 final class Browser implements AutoCloseable {
 
@@ -45,8 +46,8 @@ final class Browser implements AutoCloseable {
 
 	static Browser open(String root) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			String why = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-					+ "): apt-get install chromium chromium-driver, as .ci/run does";
+			String why = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+					+ CHROMEDRIVER + "): apt-get install chromium chromium-driver, as .ci/run does";
 			if (System.getenv("CI") != null) {
 				throw new IllegalStateException(why);
 			}
@@ -80,8 +81,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Clicks something that loads a new page and waits until the old page is gone: a click on a submit button can
-	 * return before the browser has navigated, and the next look would read the page being left.
+	 * Clicks something that loads a new page and waits until the old page is gone: a
+	 * click on a submit button can return before the browser has navigated, and the next
+	 * look would read the page being left.
 	 */
 	void clickAndWait(By target) {
 		for (int attempt = 1;; attempt++) {
@@ -90,7 +92,8 @@ final class Browser implements AutoCloseable {
 				driver.findElement(target).click();
 			}
 			catch (org.openqa.selenium.WebDriverException ex) {
-				// Chrome sometimes still swaps documents after a page reports complete; look again and retry
+				// Chrome sometimes still swaps documents after a page reports complete;
+				// look again and retry
 				if (attempt >= 3 || ex instanceof org.openqa.selenium.TimeoutException) {
 					throw ex;
 				}
@@ -104,13 +107,16 @@ final class Browser implements AutoCloseable {
 	private void waitForNewPage(org.openqa.selenium.WebElement html) {
 		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
 		wait.until(d -> isGone(html));
-		// the old page is gone, but the new one may still be arriving: read it only when it is complete
-		wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+		// the old page is gone, but the new one may still be arriving: read it only when
+		// it is complete
+		wait.until(d -> "complete"
+			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	/**
-	 * Whether an element's page has been left. Chrome reports a departed node either as stale or as a node that
-	 * "does not belong to the document"; both mean the page is gone.
+	 * Whether an element's page has been left. Chrome reports a departed node either as
+	 * stale or as a node that "does not belong to the document"; both mean the page is
+	 * gone.
 	 */
 	private static boolean isGone(org.openqa.selenium.WebElement element) {
 		try {
@@ -123,8 +129,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces what a field holds. A date input takes keys in the browser's locale order (mm/dd/yyyy here) while its
-	 * value is ISO, so a date is set as its value.
+	 * Replaces what a field holds. A date input takes keys in the browser's locale order
+	 * (mm/dd/yyyy here) while its value is ISO, so a date is set as its value.
 	 */
 	void type(By field, String text) {
 		org.openqa.selenium.WebElement input = driver.findElement(field);
@@ -141,13 +147,18 @@ final class Browser implements AutoCloseable {
 		return driver.findElement(By.id(id)).getAttribute("value");
 	}
 
-	/** A refusal beside its field: the field marked invalid and described by its error, what was typed still in it. */
+	/**
+	 * A refusal beside its field: the field marked invalid and described by its error,
+	 * what was typed still in it.
+	 */
 	void assertRefusedNextToField(String id, String typed) {
 		org.openqa.selenium.WebElement input = driver.findElement(By.id(id));
 		org.assertj.core.api.Assertions.assertThat(input.getAttribute("aria-invalid")).as(id).isEqualTo("true");
-		org.assertj.core.api.Assertions.assertThat(input.getAttribute("aria-describedby")).as(id)
+		org.assertj.core.api.Assertions.assertThat(input.getAttribute("aria-describedby"))
+			.as(id)
 			.isEqualTo(id + "-error");
-		org.assertj.core.api.Assertions.assertThat(driver.findElement(By.id(id + "-error")).getText()).as(id)
+		org.assertj.core.api.Assertions.assertThat(driver.findElement(By.id(id + "-error")).getText())
+			.as(id)
 			.isNotBlank();
 		org.assertj.core.api.Assertions.assertThat(input.getAttribute("value")).as(id).isEqualTo(typed);
 	}
@@ -156,7 +167,10 @@ final class Browser implements AutoCloseable {
 		return driver.findElement(By.tagName("body")).getText();
 	}
 
-	/** Saves what the user sees and scans it; fails on a serious or critical accessibility violation. */
+	/**
+	 * Saves what the user sees and scans it; fails on a serious or critical accessibility
+	 * violation.
+	 */
 	void capture(String language, String name) {
 		try {
 			Path file = SCREENSHOTS.resolve(language).resolve(name + ".png");
@@ -172,10 +186,14 @@ final class Browser implements AutoCloseable {
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
 			.toList();
 		if (!serious.isEmpty()) {
-			throw new AssertionError("Accessibility violations on " + name + " (" + language + "): " + serious.stream()
-				.map(rule -> rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " at "
-						+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
-				.collect(Collectors.joining("; ")));
+			throw new AssertionError("Accessibility violations on " + name + " (" + language + "): "
+					+ serious.stream()
+						.map(rule -> rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " at "
+								+ rule.getNodes()
+									.stream()
+									.map(node -> String.valueOf(node.getTarget()))
+									.collect(Collectors.joining(", ")))
+						.collect(Collectors.joining("; ")));
 		}
 	}
 
@@ -183,4 +201,5 @@ final class Browser implements AutoCloseable {
 	public void close() {
 		driver.quit();
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.tobira.TobiraIntegrationTest;
 
-/** A browser test: the whole application on a random port, one headless Chromium per test class. */
+/**
+ * A browser test: the whole application on a random port, one headless Chromium per test
+ * class.
+ */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -34,4 +37,5 @@ abstract class BrowserTest {
 			browser.close();
 		}
 	}
+
 }

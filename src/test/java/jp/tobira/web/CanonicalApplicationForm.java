@@ -10,7 +10,10 @@ import org.openqa.selenium.support.ui.Select;
 
 import jp.tobira.Fixtures;
 
-/** The issuer fills in examples/application.json through the form, step by step, as a person would. */
+/**
+ * The issuer fills in examples/application.json through the form, step by step, as a
+ * person would.
+ */
 final class CanonicalApplicationForm {
 
 	private final Browser browser;
@@ -21,7 +24,9 @@ final class CanonicalApplicationForm {
 		this.browser = browser;
 	}
 
-	/** @return the new case's reference; the browser is left on the submitted case's page */
+	/**
+	 * @return the new case's reference; the browser is left on the submitted case's page
+	 */
 	String fillAndSubmit(String language) {
 		browser.go("/applications?lang=" + language);
 		browser.clickAndWait(By.cssSelector("a[href$='/applications/new']"));
@@ -58,11 +63,11 @@ final class CanonicalApplicationForm {
 			}
 		}
 		save();
-		// a negative amount is refused next to its field, and everything typed is still there
+		// a negative amount is refused next to its field, and everything typed is still
+		// there
 		assertThat(browser.driver.findElement(By.id("reserves.assets[0].amount")).getAttribute("aria-invalid"))
 			.isEqualTo("true");
-		assertThat(browser.driver.findElements(By.cssSelector(".field-error")))
-			.isNotEmpty();
+		assertThat(browser.driver.findElements(By.cssSelector(".field-error"))).isNotEmpty();
 		assertThat(browser.driver.findElement(By.id("reserves.assets[2].custodian")).getAttribute("value"))
 			.isEqualTo(assets.get(2).get("custodian").asText());
 		browser.capture(language, "61-form-reserves-error");
@@ -83,7 +88,8 @@ final class CanonicalApplicationForm {
 		for (String type : List.of("TRUST_DEED", "AUDIT_REPORT", "RESERVE_ATTESTATION", "HOME_LICENCE", "LEGAL_OPINION",
 				"REDEMPTION_POLICY", "INFO_SHARING_UNDERTAKING", "WHITE_PAPER")) {
 			browser.driver.findElement(By.id("file-" + type))
-				.sendKeys(Fixtures.writeTemp(type.toLowerCase() + ".pdf", Fixtures.pdf(reference + " " + type)).toString());
+				.sendKeys(Fixtures.writeTemp(type.toLowerCase() + ".pdf", Fixtures.pdf(reference + " " + type))
+					.toString());
 			browser.clickAndWait(By.cssSelector("form:has(#file-" + type + ") button"));
 		}
 		assertThat(browser.driver.findElements(By.cssSelector("code.hash"))).hasSize(8);

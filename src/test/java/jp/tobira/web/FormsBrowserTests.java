@@ -14,8 +14,9 @@ import jp.tobira.Fixtures;
 import jp.tobira.api.ApiClient;
 
 /**
- * The issuer's application form in a real browser, in English and Japanese: every step of an existing draft, and
- * every kind of refusal shown next to its field with what was typed still there.
+ * The issuer's application form in a real browser, in English and Japanese: every step of
+ * an existing draft, and every kind of refusal shown next to its field with what was
+ * typed still there.
  */
 class FormsBrowserTests extends BrowserTest {
 
@@ -111,17 +112,19 @@ class FormsBrowserTests extends BrowserTest {
 			browser.go("/applications/" + draft + "/edit/summary?lang=" + language);
 			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"));
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/applications/" + draft + "/edit/summary?incomplete");
-			assertThat(browser.text()).contains(language.equals("en") ? "The application is not complete yet"
-					: "申請はまだ完全ではありません");
+			assertThat(browser.text())
+				.contains(language.equals("en") ? "The application is not complete yet" : "申請はまだ完全ではありません");
 			assertThat(browser.driver.findElements(By.cssSelector(".notice.error li"))).hasSize(8);
 			browser.capture(language, "74-form-summary-missing");
-			// the language switch leads back to the summary, not to the POST-only submit address
+			// the language switch leads back to the summary, not to the POST-only submit
+			// address
 			String other = language.equals("en") ? "ja" : "en";
 			browser.clickAndWait(By.cssSelector(".languages a[lang=" + other + "]"));
 			assertThat(browser.driver.getCurrentUrl()).contains("/applications/" + draft + "/edit/summary");
 			assertThat(browser.text()).contains(other.equals("en") ? "Summary and submission" : "確認と提出");
 			assertThat(browser.driver.findElements(By.cssSelector(".notice.error li")))
-				.as("what is missing is still listed after the switch").hasSize(8);
+				.as("what is missing is still listed after the switch")
+				.hasSize(8);
 		}
 	}
 
@@ -132,10 +135,12 @@ class FormsBrowserTests extends BrowserTest {
 			ApiClient api = new ApiClient(rest, "issuer");
 			String draft = draft();
 			for (String type : ApiClient.REQUIRED_DOCUMENTS) {
-				api.upload(draft, type, type.toLowerCase() + ".pdf", Fixtures.pdf(draft + " " + type), "application/pdf");
+				api.upload(draft, type, type.toLowerCase() + ".pdf", Fixtures.pdf(draft + " " + type),
+						"application/pdf");
 			}
 			browser.go("/applications/" + draft + "/edit/summary?lang=" + language);
-			// submitted meanwhile (another tab, the API): the second submission is refused with a page, not JSON
+			// submitted meanwhile (another tab, the API): the second submission is
+			// refused with a page, not JSON
 			api.post("/api/v1/applications/" + draft + "/submit");
 			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"));
 			assertThat(browser.text()).contains(language.equals("en") ? "Already changed" : "既に変更されています");
@@ -174,8 +179,6 @@ class FormsBrowserTests extends BrowserTest {
 			.asText();
 	}
 
-
-
 	private void type(String id, String text) {
 		browser.type(By.id(id), text);
 	}
@@ -183,4 +186,5 @@ class FormsBrowserTests extends BrowserTest {
 	private void save() {
 		browser.clickAndWait(By.cssSelector("button[value=save]"));
 	}
+
 }

@@ -19,15 +19,18 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
 
 /**
- * Who may open which screen, per role, over real HTTP with a form log-in: another organisation's issuer pages are
- * not found (404, not revealing that they exist), staff are refused the issuer's actions (403 page), and a user
- * outside a task's group can neither open nor claim, save or complete it.
+ * Who may open which screen, per role, over real HTTP with a form log-in: another
+ * organisation's issuer pages are not found (404, not revealing that they exist), staff
+ * are refused the issuer's actions (403 page), and a user outside a task's group can
+ * neither open nor claim, save or complete it.
  */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAccessIntegrationTests {
 
-	/** The 403 page's title in either language (the language is the user's stored choice). */
+	/**
+	 * The 403 page's title in either language (the language is the user's stored choice).
+	 */
 	static final String[] NOT_ALLOWED = { "Not allowed", "許可されていません" };
 
 	static final List<String> STAFF = List.of("intake", "backing", "cooperation", "decision", "admin");
@@ -113,7 +116,8 @@ class PageAccessIntegrationTests {
 				.containsAnyOf(NOT_ALLOWED)
 				.doesNotContain("name=\"complete\"")
 				.doesNotContain(reference);
-			assertRefusedWithoutEffect(outsider.post("/tasks/" + intakeTask + "/claim", Map.of()), username + " claims");
+			assertRefusedWithoutEffect(outsider.post("/tasks/" + intakeTask + "/claim", Map.of()),
+					username + " claims");
 			assertRefusedWithoutEffect(outsider.post("/tasks/" + intakeTask + "/save", Map.of("note", "outsider")),
 					username + " saves");
 			assertRefusedWithoutEffect(outsider.post("/tasks/" + intakeTask + "/complete", Map.of("complete", "true")),
@@ -149,24 +153,28 @@ class PageAccessIntegrationTests {
 
 	private static void assertNotFound(HttpResponse<String> response, String what) {
 		assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type")).as(what)
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).as(what).containsAnyOf("Not found", "見つかりません");
 	}
 
 	private static void assertForbidden(HttpResponse<String> response, String what) {
 		assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type")).as(what)
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).as(what).containsAnyOf(NOT_ALLOWED);
 	}
 
-	/** A refused task action: the 403 page, or back to the task list with the refusal as a message. */
+	/**
+	 * A refused task action: the 403 page, or back to the task list with the refusal as a
+	 * message.
+	 */
 	private static void assertRefusedWithoutEffect(HttpResponse<String> response, String what) {
 		assertThat(response.statusCode()).as(what + ": " + response.body()).isIn(302, 403);
 		if (response.statusCode() == 302) {
-			assertThat(response.headers().firstValue("Location")).as(what).hasValueSatisfying(
-					location -> assertThat(location).doesNotContain("queue=GROUPS"));
+			assertThat(response.headers().firstValue("Location")).as(what)
+				.hasValueSatisfying(location -> assertThat(location).doesNotContain("queue=GROUPS"));
 		}
 	}
+
 }

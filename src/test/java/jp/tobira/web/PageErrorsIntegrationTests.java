@@ -18,15 +18,19 @@ import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
 
 /**
- * The screens answer their errors with pages and the JSON API with problem details, each with the proper status:
- * also for what Spring MVC refuses before any controller is chosen (an upload over the container's limit, a wrong
- * method), which is decided by the address.
+ * The screens answer their errors with pages and the JSON API with problem details, each
+ * with the proper status: also for what Spring MVC refuses before any controller is
+ * chosen (an upload over the container's limit, a wrong method), which is decided by the
+ * address.
  */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageErrorsIntegrationTests {
 
-	/** Over the container's multipart limit (spring.servlet.multipart.max-file-size, 30 MB). */
+	/**
+	 * Over the container's multipart limit (spring.servlet.multipart.max-file-size, 30
+	 * MB).
+	 */
 	static final int OVER_THE_CONTAINER_LIMIT = 30 * 1024 * 1024 + 16 * 1024;
 
 	@LocalServerPort
@@ -112,8 +116,8 @@ class PageErrorsIntegrationTests {
 	private static void assertPage(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).as(response.headers().map() + " " + response.body())
-			.hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).contains("<html").doesNotContain("\"status\":");
 	}
+
 }

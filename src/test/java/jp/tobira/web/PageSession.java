@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser's session with the screens over real HTTP, without a browser: logged in through the log-in form, its
- * cookies kept, every POST carrying the CSRF token of the session as a form does. Redirects are not followed, so a
- * test sees the status each request gets.
+ * A browser's session with the screens over real HTTP, without a browser: logged in
+ * through the log-in form, its cookies kept, every POST carrying the CSRF token of the
+ * session as a form does. Redirects are not followed, so a test sees the status each
+ * request gets.
  */
 final class PageSession {
 
@@ -71,10 +72,13 @@ final class PageSession {
 			.build());
 	}
 
-	/** A multipart upload of one file, as the documents step's form sends it, the token in the query string. */
+	/**
+	 * A multipart upload of one file, as the documents step's form sends it, the token in
+	 * the query string.
+	 */
 	HttpResponse<String> upload(String path, String type, String fileName, byte[] content) {
-		return send(multipart(HttpRequest.newBuilder(
-				URI.create(root + path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+		return send(multipart(HttpRequest
+			.newBuilder(URI.create(root + path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
 			.header("Accept", "text/html"), type, fileName, content));
 	}
 
@@ -83,15 +87,17 @@ final class PageSession {
 			byte[] content) {
 		String credentials = java.util.Base64.getEncoder()
 			.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));
-		return new PageSession(root).send(multipart(HttpRequest.newBuilder(URI.create(root + path))
-			.header("Authorization", "Basic " + credentials), type, fileName, content));
+		return new PageSession(root).send(multipart(
+				HttpRequest.newBuilder(URI.create(root + path)).header("Authorization", "Basic " + credentials), type,
+				fileName, content));
 	}
 
 	private static HttpRequest multipart(HttpRequest.Builder request, String type, String fileName, byte[] content) {
 		String boundary = "----tobira" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n--"
 				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + content.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
@@ -120,4 +126,5 @@ final class PageSession {
 		assertThat(token.find()).as("a CSRF token on the page").isTrue();
 		return token.group(1);
 	}
+
 }

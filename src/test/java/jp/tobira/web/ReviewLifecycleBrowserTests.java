@@ -9,9 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import jp.tobira.Fixtures;
 
 /**
- * One case carried through the review by clicking, as each reviewer would: the RFI answered by the issuer on the
- * case page, the checks, the four-eyes refusal, a decision form refused with its error next to the field, the
- * decision, and the register. Screens are captured in English and Japanese.
+ * One case carried through the review by clicking, as each reviewer would: the RFI
+ * answered by the issuer on the case page, the checks, the four-eyes refusal, a decision
+ * form refused with its error next to the field, the decision, and the register. Screens
+ * are captured in English and Japanese.
  */
 class ReviewLifecycleBrowserTests extends BrowserTest {
 
@@ -39,18 +40,21 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		openTask(reference);
 		browser.capture(language, "40-task-check-completeness");
 		click("input[name=complete][value=false]");
-		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-AUDIT_REPORT"))).selectByValue("MISSING");
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("verdict-AUDIT_REPORT")))
+			.selectByValue("MISSING");
 		type("#message", "The audit report is not signed.");
 		submit();
 		assertThat(browser.text()).contains(msg("task.completed"));
 
-		// the issuer answers on the case page; a file that is not what its name says is refused beside the file
+		// the issuer answers on the case page; a file that is not what its name says is
+		// refused beside the file
 		// field, with the answer and the chosen type kept
 		browser.logIn("issuer").go("/cases/" + id + "?lang=" + language);
 		type("#rfi-message", "Signed report attached.");
 		browser.driver.findElement(By.id("rfi-file"))
 			.sendKeys(Fixtures.writeTemp("audit-signed.pdf", "not a PDF".getBytes()).toString());
-		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type")))
+			.selectByValue("AUDIT_REPORT");
 		browser.clickAndWait(By.cssSelector("form[action*='rfi-response'] button[type=submit]"));
 		assertThat(browser.driver.findElement(By.id("rfi-file-error")).getText())
 			.isEqualTo(msg("problem.contentMismatch", "audit-signed.pdf", "PDF", "text/plain"));
@@ -61,9 +65,10 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 			.getAttribute("value")).isEqualTo("AUDIT_REPORT");
 		browser.capture(language, "17-issuer-rfi-answer-error");
 		type("#rfi-message", "Signed report attached.");
-		browser.driver.findElement(By.id("rfi-file")).sendKeys(Fixtures.writeTemp("audit-signed.pdf",
-				Fixtures.pdf(reference + " signed audit")).toString());
-		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type"))).selectByValue("AUDIT_REPORT");
+		browser.driver.findElement(By.id("rfi-file"))
+			.sendKeys(Fixtures.writeTemp("audit-signed.pdf", Fixtures.pdf(reference + " signed audit")).toString());
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rfi-type")))
+			.selectByValue("AUDIT_REPORT");
 		browser.clickAndWait(By.cssSelector("form[action*='rfi-response'] button[type=submit]"));
 		assertThat(browser.text()).contains(msg("case.rfi.answered"));
 
@@ -82,24 +87,29 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		browser.clickAndWait(By.cssSelector("button[formaction$='/save']"));
 		browser.driver.get(browser.driver.getCurrentUrl().replaceAll("\\?.*", "") + "?lang=" + language);
 		assertThat(browser.text()).contains(msg("task.savedForm"));
-		assertThat(browser.driver.findElement(By.name("checklist.RESERVE_COVERAGE.note")).getAttribute("value")).isEqualTo("1.01 on 31 Oct");
+		assertThat(browser.driver.findElement(By.name("checklist.RESERVE_COVERAGE.note")).getAttribute("value"))
+			.isEqualTo("1.01 on 31 Oct");
 		click("input[name=outcome][value=SATISFACTORY]");
 		submit();
 
 		// cooperation sends the drafted request and records the reply
 		browser.logIn("cooperation").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
-		assertThat(browser.text()).contains(msg("task.letter.title"), "New York State Department of Financial Services");
+		assertThat(browser.text()).contains(msg("task.letter.title"),
+				"New York State Department of Financial Services");
 		browser.capture(language, "42-task-request-confirmation");
-		String letterUrl = browser.driver.findElement(By.cssSelector("a[href*='confirmation-request.txt']")).getAttribute("href");
-		String letter = rest.withBasicAuth("cooperation", "demo").getForObject(letterUrl.replaceAll("^https?://[^/]+", ""), String.class);
+		String letterUrl = browser.driver.findElement(By.cssSelector("a[href*='confirmation-request.txt']"))
+			.getAttribute("href");
+		String letter = rest.withBasicAuth("cooperation", "demo")
+			.getForObject(letterUrl.replaceAll("^https?://[^/]+", ""), String.class);
 		assertThat(letter).contains("New York State Department of Financial Services", reference);
 		click("input[name=sent]");
 		submit();
 		browser.go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		click("input[name=confirmed][value=true]");
-		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("arrangement"))).selectByValue("MOU");
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("arrangement")))
+			.selectByValue("MOU");
 		type("#reference", "NYDFS-JFSA-2026");
 		browser.capture(language, "43-task-record-reply");
 		submit();
@@ -114,10 +124,11 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		type("#reasons", "In order.");
 		submit();
 		assertThat(browser.text()).contains(msg("error.fourEyes", "decision2", reference,
-					msg("task.named", msg("task.reviewBacking"), "reviewBacking")));
+				msg("task.named", msg("task.reviewBacking"), "reviewBacking")));
 		browser.capture(language, "44-decision-four-eyes-refusal");
 
-		// decision decides; a missing condition is refused next to its field, what was typed is kept
+		// decision decides; a missing condition is refused next to its field, what was
+		// typed is kept
 		browser.logIn("decision").go("/tasks?queue=GROUPS&lang=" + language);
 		openTask(reference);
 		browser.capture(language, "45-task-decide");
@@ -136,7 +147,8 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		// the register shows it, in both languages
 		browser.driver.manage().deleteAllCookies();
 		browser.go("/register?lang=" + language);
-		assertThat(browser.text()).contains(msg("register.title"), reference, "Example Dollar", "Monthly reserve attestations");
+		assertThat(browser.text()).contains(msg("register.title"), reference, "Example Dollar",
+				"Monthly reserve attestations");
 		browser.capture(language, "47-register-with-token");
 
 		// the issuer sees the decision and its letter
@@ -161,4 +173,5 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 	private void submit() {
 		browser.clickAndWait(By.cssSelector(".task-form button[type=submit]"));
 	}
+
 }

@@ -11,8 +11,9 @@ import org.openqa.selenium.By;
 import jp.tobira.api.ApiClient;
 
 /**
- * The screens in a real browser, in English and Japanese: each is captured under target/screenshots and scanned
- * for serious accessibility problems, and the tests check what a person would look for on it.
+ * The screens in a real browser, in English and Japanese: each is captured under
+ * target/screenshots and scanned for serious accessibility problems, and the tests check
+ * what a person would look for on it.
  */
 class ScreensBrowserTests extends BrowserTest {
 
@@ -60,7 +61,8 @@ class ScreensBrowserTests extends BrowserTest {
 			assertThat(browser.text()).contains(reference);
 			browser.capture(language, "10-issuer-applications");
 			browser.go("/cases/" + caseId);
-			assertThat(browser.text()).contains(reference).contains(language.equals("en") ? "Request for information" : "追加資料の請求")
+			assertThat(browser.text()).contains(reference)
+				.contains(language.equals("en") ? "Request for information" : "追加資料の請求")
 				.contains("The audit report is not signed.");
 			browser.capture(language, "11-issuer-case-with-rfi");
 		}
@@ -117,4 +119,5 @@ class ScreensBrowserTests extends BrowserTest {
 		browser.capture("ja", "30-register");
 		browser.go("/register?lang=en");
 	}
+
 }

@@ -24,10 +24,11 @@ import jp.tobira.security.Organisations;
 import jp.tobira.worklist.web.TaskListPage;
 
 /**
- * The task list in a real browser, in English and Japanese: claiming from the list into "My tasks" and back, the
- * filter form, and the second page of a long queue, each captured and scanned for accessibility problems. The
- * real case is Australian; the long queue is forty made-up Australian cases of the backing reviewers, committed for
- * this class and removed after it.
+ * The task list in a real browser, in English and Japanese: claiming from the list into
+ * "My tasks" and back, the filter form, and the second page of a long queue, each
+ * captured and scanned for accessibility problems. The real case is Australian; the long
+ * queue is forty made-up Australian cases of the backing reviewers, committed for this
+ * class and removed after it.
  */
 class TaskListBrowserTests extends BrowserTest {
 
@@ -65,7 +66,9 @@ class TaskListBrowserTests extends BrowserTest {
 		jdbc.update("DELETE FROM public.act_ru_identitylink WHERE id_ LIKE 'browser-link-%'");
 		jdbc.update("DELETE FROM public.act_ru_task WHERE id_ LIKE 'browser-task-%'");
 		jdbc.update("DELETE FROM public.act_ru_execution WHERE id_ LIKE 'browser-pi-%'");
-		jdbc.update("DELETE FROM app.case_flag WHERE application_id IN (SELECT id FROM app.application WHERE reference LIKE ?)", FAKE + "%");
+		jdbc.update(
+				"DELETE FROM app.case_flag WHERE application_id IN (SELECT id FROM app.application WHERE reference LIKE ?)",
+				FAKE + "%");
 		jdbc.update("DELETE FROM app.application WHERE reference LIKE ?", FAKE + "%");
 	}
 
@@ -120,9 +123,11 @@ class TaskListBrowserTests extends BrowserTest {
 		browser.logIn("backing");
 		for (String language : List.of("en", "ja")) {
 			browser.go("/tasks?queue=GROUPS&jurisdiction=AU&sort=REFERENCE&lang=" + language);
-			assertThat(browser.driver.findElements(By.cssSelector("table.tasks tbody tr"))).hasSize(TaskListPage.PAGE_SIZE);
+			assertThat(browser.driver.findElements(By.cssSelector("table.tasks tbody tr")))
+				.hasSize(TaskListPage.PAGE_SIZE);
 			browser.clickAndWait(By.cssSelector(".pagination a[rel=next]"));
-			assertThat(browser.driver.findElement(By.cssSelector(".pagination a[aria-current=page]")).getText()).isEqualTo("2");
+			assertThat(browser.driver.findElement(By.cssSelector(".pagination a[aria-current=page]")).getText())
+				.isEqualTo("2");
 			assertThat(browser.text()).contains(FAKE + "000026").doesNotContain(FAKE + "000025");
 			assertThat(browser.driver.findElement(By.cssSelector(".pagination a[rel=prev]")).getAttribute("aria-label"))
 				.isEqualTo(message("tasks.page.previous", language));
@@ -143,7 +148,10 @@ class TaskListBrowserTests extends BrowserTest {
 		return messages.getMessage(key, null, Locale.forLanguageTag(language));
 	}
 
-	/** Forty open Australian cases for the backing reviewers, some flagged, overdue or escalated. */
+	/**
+	 * Forty open Australian cases for the backing reviewers, some flagged, overdue or
+	 * escalated.
+	 */
 	private void insertALongQueue() {
 		jdbc.update("""
 				INSERT INTO app.application (id, reference, organisation_id, status, stage, content, issuer_name,
@@ -155,12 +163,14 @@ class TaskListBrowserTests extends BrowserTest {
 				       CASE WHEN i % 7 = 0 THEN now() END
 				FROM generate_series(1, 40) i
 				""", FAKE, organisations.findByName("Example Trust Company, LLC").orElseThrow());
-		jdbc.update("""
-				INSERT INTO public.act_ru_execution (id_, rev_, proc_inst_id_, business_key_, is_active_,
-				    is_concurrent_, is_scope_, is_event_scope_, suspension_state_)
-				SELECT 'browser-pi-' || i, 1, 'browser-pi-' || i, ? || lpad(i::text, 6, '0'), true, false, true, false, 1
-				FROM generate_series(1, 40) i
-				""", FAKE);
+		jdbc.update(
+				"""
+						INSERT INTO public.act_ru_execution (id_, rev_, proc_inst_id_, business_key_, is_active_,
+						    is_concurrent_, is_scope_, is_event_scope_, suspension_state_)
+						SELECT 'browser-pi-' || i, 1, 'browser-pi-' || i, ? || lpad(i::text, 6, '0'), true, false, true, false, 1
+						FROM generate_series(1, 40) i
+						""",
+				FAKE);
 		jdbc.update("""
 				INSERT INTO public.act_ru_task (id_, rev_, proc_inst_id_, name_, task_def_key_, due_date_, create_time_,
 				    suspension_state_, priority_)
@@ -179,4 +189,5 @@ class TaskListBrowserTests extends BrowserTest {
 				WHERE reference LIKE ? AND right(reference, 1) IN ('2', '5')
 				""", FAKE + "%");
 	}
+
 }

@@ -35,12 +35,14 @@ import jp.tobira.security.Organisations;
 import jp.tobira.process.OpenCasesInBulk;
 
 /**
- * The task list with 5,000 open cases in the database: the cases, their engine tasks and candidate groups are
- * inserted in one transaction, the queues are read inside it as a page request reads them (the queue query, its
- * counts, and the page's statutory clocks), then the whole page is requested as a logged-in reviewer's browser
- * would (security filters, controller, Thymeleaf; MockMvc runs in the test's thread, so it sees the uncommitted
- * cases), and everything is rolled back. The figures are printed for
- * BENCHMARKS.md; the assertion is deliberately generous (a second), the figure is what matters.
+ * The task list with 5,000 open cases in the database: the cases, their engine tasks and
+ * candidate groups are inserted in one transaction, the queues are read inside it as a
+ * page request reads them (the queue query, its counts, and the page's statutory clocks),
+ * then the whole page is requested as a logged-in reviewer's browser would (security
+ * filters, controller, Thymeleaf; MockMvc runs in the test's thread, so it sees the
+ * uncommitted cases), and everything is rolled back. The figures are printed for
+ * BENCHMARKS.md; the assertion is deliberately generous (a second), the figure is what
+ * matters.
  */
 @TobiraIntegrationTest
 class TaskListLoadIntegrationTests {
@@ -85,17 +87,25 @@ class TaskListLoadIntegrationTests {
 		Map<String, Long> cold = new LinkedHashMap<>();
 		transactions.executeWithoutResult(tx -> {
 			insertOpenCases(organisations.findByName("Example Trust Company, LLC").orElseThrow());
-			medians.put("groups queue, page 1 by due date", median(() -> page(backing, query(TaskQueues.Queue.GROUPS, false, false))));
-			medians.put("all open cases, page 1", median(() -> page(backing, query(TaskQueues.Queue.ALL, false, false))));
-			medians.put("groups queue, flagged and overdue", median(() -> page(backing, query(TaskQueues.Queue.GROUPS, true, true))));
-			medians.put("groups queue, page 100", median(() -> page(backing, new TaskQueues.Query(TaskQueues.Queue.GROUPS,
-					null, null, false, false, false, TaskQueues.Sort.DUE, false, 99, 25))));
-			medians.put("my tasks (500 claimed)", median(() -> page(backing, query(TaskQueues.Queue.MINE, false, false))));
-			// the whole page request as the browser makes it: security filters, controller, queries, Thymeleaf
+			medians.put("groups queue, page 1 by due date",
+					median(() -> page(backing, query(TaskQueues.Queue.GROUPS, false, false))));
+			medians.put("all open cases, page 1",
+					median(() -> page(backing, query(TaskQueues.Queue.ALL, false, false))));
+			medians.put("groups queue, flagged and overdue",
+					median(() -> page(backing, query(TaskQueues.Queue.GROUPS, true, true))));
+			medians.put("groups queue, page 100",
+					median(() -> page(backing, new TaskQueues.Query(TaskQueues.Queue.GROUPS, null, null, false, false,
+							false, TaskQueues.Sort.DUE, false, 99, 25))));
+			medians.put("my tasks (500 claimed)",
+					median(() -> page(backing, query(TaskQueues.Queue.MINE, false, false))));
+			// the whole page request as the browser makes it: security filters,
+			// controller, queries, Thymeleaf
 			List<String> paths = List.of("/tasks", "/tasks?queue=MINE", "/tasks?queue=ALL",
-					"/tasks?queue=GROUPS&flagged=true&overdue=true", "/tasks?queue=GROUPS&jurisdiction=SG&sort=REFERENCE&desc=true",
+					"/tasks?queue=GROUPS&flagged=true&overdue=true",
+					"/tasks?queue=GROUPS&jurisdiction=SG&sort=REFERENCE&desc=true",
 					"/tasks?queue=GROUPS&sort=TOKEN&page=99", "/tasks?queue=ALL&task=reviewBacking&sort=JURISDICTION");
-			// the first page request (the first of the run when this test runs alone) compiles the template and warms the
+			// the first page request (the first of the run when this test runs alone)
+			// compiles the template and warms the
 			// JIT: shown apart, not in the medians
 			long first = System.nanoTime();
 			request(paths.get(0));
@@ -108,8 +118,8 @@ class TaskListLoadIntegrationTests {
 		});
 		medians.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-75s median %4d ms%n",
 				CASES, what, millis));
-		cold.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-75s first  %4d ms%n",
-				CASES, what + " (cold: template compiled, JIT)", millis));
+		cold.forEach((what, millis) -> System.out.printf("TASK LIST with %d open cases: %-75s first  %4d ms%n", CASES,
+				what + " (cold: template compiled, JIT)", millis));
 		assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
 		assertThat(cold.values()).allSatisfy(millis -> assertThat(millis).isLessThan(5000));
 	}
@@ -128,7 +138,9 @@ class TaskListLoadIntegrationTests {
 		return page.rows().size();
 	}
 
-	/** One page request of a logged-in reviewer, rendered; answers the length of the page. */
+	/**
+	 * One page request of a logged-in reviewer, rendered; answers the length of the page.
+	 */
 	private int request(String path) {
 		try {
 			MvcResult result = mvc.perform(get(path).with(user(backingUser))).andReturn();
@@ -142,7 +154,10 @@ class TaskListLoadIntegrationTests {
 		}
 	}
 
-	/** The median of nine runs, after three to warm up (the first page request also compiles the template). */
+	/**
+	 * The median of nine runs, after three to warm up (the first page request also
+	 * compiles the template).
+	 */
 	private static long median(Supplier<Integer> request) {
 		for (int i = 0; i < 3; i++) {
 			request.get();
@@ -158,8 +173,10 @@ class TaskListLoadIntegrationTests {
 	}
 
 	private void insertOpenCases(UUID organisation) {
-		new OpenCasesInBulk("load", 2098, 90, 10, 80).insert(jdbc, organisation, List.of("US", "SG", "CH", "GB"), CASES);
-		jdbc.update("UPDATE public.act_ru_task SET assignee_ = 'backing' WHERE id_ LIKE 'load-task-%' AND right(id_, 1) = '0'");
+		new OpenCasesInBulk("load", 2098, 90, 10, 80).insert(jdbc, organisation, List.of("US", "SG", "CH", "GB"),
+				CASES);
+		jdbc.update(
+				"UPDATE public.act_ru_task SET assignee_ = 'backing' WHERE id_ LIKE 'load-task-%' AND right(id_, 1) = '0'");
 		jdbc.update("""
 				INSERT INTO app.case_flag (application_id, flag, rule, advice, raised_at)
 				SELECT id, 'STALE_AUDIT', 'PS-4 audit age', 'load', now() FROM app.application
@@ -171,4 +188,5 @@ class TaskListLoadIntegrationTests {
 		jdbc.execute("ANALYZE public.act_ru_task");
 		jdbc.execute("ANALYZE public.act_ru_identitylink");
 	}
+
 }

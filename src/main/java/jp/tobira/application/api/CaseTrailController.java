@@ -26,12 +26,18 @@ import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.security.TobiraUser;
 
-/** A case's audit trail over HTTP: what an issuer sees of its own case, and the whole trail for supervisor staff. */
+/**
+ * A case's audit trail over HTTP: what an issuer sees of its own case, and the whole
+ * trail for supervisor staff.
+ */
 @RestController
 @Tag(name = "Audit", description = "The hash-chained audit log")
 class CaseTrailController {
 
-	/** What an issuer sees of its own case's trail: what happened, not the supervisor's internal working. */
+	/**
+	 * What an issuer sees of its own case's trail: what happened, not the supervisor's
+	 * internal working.
+	 */
 	static final List<AuditKind> ISSUER_VISIBLE = List.of(AuditKind.APPLICATION_CREATED, AuditKind.APPLICATION_UPDATED,
 			AuditKind.DOCUMENT_STORED, AuditKind.APPLICATION_SUBMITTED, AuditKind.APPLICATION_WITHDRAWN,
 			AuditKind.RFI_ISSUED, AuditKind.RFI_RESPONDED, AuditKind.DECIDED, AuditKind.APPLICATION_LAPSED,
@@ -74,4 +80,5 @@ class CaseTrailController {
 		entries.writeCsv(reference, out);
 		out.flush();
 	}
+
 }

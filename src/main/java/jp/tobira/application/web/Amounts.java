@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.CoverageRatio;
 
 /**
- * Amounts in the pegged currency and coverage ratios as the page's locale writes them. Templates call it as
- * {@code @amounts}. Never rounds a reserve amount away: as many decimals as were given (up to the six stored).
+ * Amounts in the pegged currency and coverage ratios as the page's locale writes them.
+ * Templates call it as {@code @amounts}. Never rounds a reserve amount away: as many
+ * decimals as were given (up to the six stored).
  */
 @Component("amounts")
 public class Amounts {
@@ -32,7 +33,8 @@ public class Amounts {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			format = NumberFormat.getNumberInstance(locale);
 		}
-		format.setMaximumFractionDigits(Math.max(format.getMinimumFractionDigits(), amount.stripTrailingZeros().scale()));
+		format
+			.setMaximumFractionDigits(Math.max(format.getMinimumFractionDigits(), amount.stripTrailingZeros().scale()));
 		return format.format(amount);
 	}
 
@@ -44,4 +46,5 @@ public class Amounts {
 		format.setRoundingMode(java.math.RoundingMode.DOWN);
 		return format.format(ratio.value());
 	}
+
 }

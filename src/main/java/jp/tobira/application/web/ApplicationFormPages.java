@@ -41,9 +41,10 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
 /**
- * The issuer's application as a form in steps, one per part of ARCHITECTURE.md §3, saved as a draft after each step;
- * then the documents, then a summary to submit. Everything goes through the same services and validation as the
- * API; a refused step comes back with each error next to its field and what was typed still there.
+ * The issuer's application as a form in steps, one per part of ARCHITECTURE.md §3, saved
+ * as a draft after each step; then the documents, then a summary to submit. Everything
+ * goes through the same services and validation as the API; a refused step comes back
+ * with each error next to its field and what was typed still there.
  */
 @Controller
 @PreAuthorize("hasRole('ISSUER')")
@@ -65,7 +66,10 @@ class ApplicationFormPages {
 		}
 	}
 
-	/** Rows that repeat (chains, custodians, reserve assets); a column's path is relative to its row. */
+	/**
+	 * Rows that repeat (chains, custodians, reserve assets); a column's path is relative
+	 * to its row.
+	 */
 	record Rows(String path, List<Field> columns) {
 	}
 
@@ -75,28 +79,35 @@ class ApplicationFormPages {
 	static final List<String> YES_NO = List.of("true", "false");
 
 	static final List<Step> STEPS = List.of(
-			new Step("issuer", List.of(Field.text("issuer.legalName"), Field.text("issuer.registrationNumber"),
-					Field.text("issuer.jurisdiction"), Field.text("issuer.homeRegulator"),
-					Field.text("issuer.licenceReference"), Field.of("issuer.address", "textarea"),
-					Field.of("issuer.contactEmail", "email")), null),
+			new Step("issuer",
+					List.of(Field.text("issuer.legalName"), Field.text("issuer.registrationNumber"),
+							Field.text("issuer.jurisdiction"), Field.text("issuer.homeRegulator"),
+							Field.text("issuer.licenceReference"), Field.of("issuer.address", "textarea"),
+							Field.of("issuer.contactEmail", "email")),
+					null),
 			new Step("token", List.of(Field.text("token.name"), Field.text("token.symbol"),
-					Field.text("token.peggedCurrency"), Field.of("token.outstandingSupply", "decimal"),
-					Field.of("token.supplyAsOf", "date")),
+					Field.text("token.peggedCurrency"), Field.of("token.outstandingSupply", "decimal"), Field
+						.of("token.supplyAsOf", "date")),
 					new Rows("token.chains", List.of(Field.text("chain"), Field.text("contractAddress")))),
-			new Step("trust", List.of(Field.text("trust.trustee"), Field.choice("trust.segregated", YES_NO),
-					Field.choice("trust.bankruptcyRemote", YES_NO), Field.text("trust.governingLaw")),
+			new Step("trust",
+					List.of(Field.text("trust.trustee"), Field.choice("trust.segregated", YES_NO),
+							Field.choice("trust.bankruptcyRemote", YES_NO), Field.text("trust.governingLaw")),
 					new Rows("trust.custodians", List.of(Field.text("")))),
-			new Step("reserves", List.of(Field.of("reserves.asOf", "date")),
-					new Rows("reserves.assets", List.of(
-							Field.choice("assetClass", Arrays.stream(AssetClass.values()).map(Enum::name).toList()),
+			new Step("reserves", List.of(Field.of("reserves.asOf", "date")), new Rows("reserves.assets",
+					List.of(Field.choice("assetClass", Arrays.stream(AssetClass.values()).map(Enum::name).toList()),
 							Field.of("amount", "decimal"), Field.text("custodian"), Field.of("maturity", "date")))),
-			new Step("audit", List.of(Field.text("audit.auditor"), Field.of("audit.lastAuditDate", "date"),
-					Field.of("audit.lastAttestationDate", "date"),
-					Field.choice("audit.opinion", Arrays.stream(AuditOpinion.values()).map(Enum::name).toList())), null),
-			new Step("redemption", List.of(Field.choice("redemption.atPar", YES_NO),
-					Field.of("redemption.maxBusinessDays", "number"), Field.of("redemption.feePercent", "decimal")), null),
-			new Step("intermediary", List.of(Field.text("intermediary.name"),
-					Field.text("intermediary.registrationNumber")), null));
+			new Step("audit",
+					List.of(Field.text("audit.auditor"), Field.of("audit.lastAuditDate", "date"),
+							Field.of("audit.lastAttestationDate", "date"),
+							Field.choice("audit.opinion",
+									Arrays.stream(AuditOpinion.values()).map(Enum::name).toList())),
+					null),
+			new Step("redemption",
+					List.of(Field.choice("redemption.atPar", YES_NO), Field.of("redemption.maxBusinessDays", "number"),
+							Field.of("redemption.feePercent", "decimal")),
+					null),
+			new Step("intermediary",
+					List.of(Field.text("intermediary.name"), Field.text("intermediary.registrationNumber")), null));
 
 	private final ApplicationService applications;
 
@@ -106,7 +117,8 @@ class ApplicationFormPages {
 
 	private final Explanations explanations;
 
-	ApplicationFormPages(ApplicationService applications, DocumentService documents, ContentForm form, Explanations explanations) {
+	ApplicationFormPages(ApplicationService applications, DocumentService documents, ContentForm form,
+			Explanations explanations) {
 		this.explanations = explanations;
 		this.applications = applications;
 		this.documents = documents;
@@ -144,17 +156,18 @@ class ApplicationFormPages {
 			return documentsStep(user, draft, model);
 		}
 		if (step.equals("summary")) {
-			// after a refused submission (?incomplete) the summary says what is missing, on every reload too
-			return summary(user, draft, model, incomplete
-					? applications.missingForSubmission(user.actor(), draft.id()) : List.of());
+			// after a refused submission (?incomplete) the summary says what is missing,
+			// on every reload too
+			return summary(user, draft, model,
+					incomplete ? applications.missingForSubmission(user.actor(), draft.id()) : List.of());
 		}
 		return render(model, draft, step(step), form.tree(draft.content()), Map.of(), 0);
 	}
 
 	@PostMapping("/applications/{id}/edit/{step}")
 	String save(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, @PathVariable String step,
-			@RequestParam Map<String, String> fields, @RequestParam(defaultValue = "save") String action,
-			Model model, HttpServletResponse response) {
+			@RequestParam Map<String, String> fields, @RequestParam(defaultValue = "save") String action, Model model,
+			HttpServletResponse response) {
 		Application draft = applications.get(user.actor(), new ApplicationId(id));
 		Step current = step(step);
 		String section = current.name();
@@ -194,8 +207,9 @@ class ApplicationFormPages {
 	}
 
 	/**
-	 * A refused submission goes back to the summary by a redirect (post, redirect, get), so the summary showing what
-	 * is missing has an address that can be reloaded or switched to the other language.
+	 * A refused submission goes back to the summary by a redirect (post, redirect, get),
+	 * so the summary showing what is missing has an address that can be reloaded or
+	 * switched to the other language.
 	 */
 	@PostMapping("/applications/{id}/submit")
 	String submit(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, RedirectAttributes redirect) {
@@ -243,19 +257,22 @@ class ApplicationFormPages {
 		step.fields().forEach(field -> shown.add(field.path()));
 		if (step.rows() != null) {
 			JsonNode existing = valueNode(tree, step.rows().path());
-			int count = Math.max(existing == null ? 0 : existing.size(), 1)
-					+ extraRows;
+			int count = Math.max(existing == null ? 0 : existing.size(), 1) + extraRows;
 			List<Integer> rowIndexes = java.util.stream.IntStream.range(0, count).boxed().toList();
 			model.addAttribute("rowIndexes", rowIndexes);
 			shown.add(step.rows().path());
-			rowIndexes.forEach(i -> step.rows().columns().forEach(column -> shown.add(step.rows().path() + "[" + i + "]"
-					+ (column.path().isEmpty() ? "" : "." + column.path()))));
+			rowIndexes.forEach(i -> step.rows()
+				.columns()
+				.forEach(column -> shown
+					.add(step.rows().path() + "[" + i + "]" + (column.path().isEmpty() ? "" : "." + column.path()))));
 		}
-		// errors no field of this step shows (such as "form"): listed at the top, so none goes unseen
+		// errors no field of this step shows (such as "form"): listed at the top, so none
+		// goes unseen
 		Map<String, String> unplaced = new LinkedHashMap<>(errors);
 		unplaced.keySet().removeAll(shown);
 		model.addAttribute("unplacedErrors", unplaced);
-		model.addAttribute("action", draft == null ? "/applications/new" : "/applications/" + draft.id() + "/edit/" + step.name());
+		model.addAttribute("action",
+				draft == null ? "/applications/new" : "/applications/" + draft.id() + "/edit/" + step.name());
 		return "applications/edit";
 	}
 
@@ -267,7 +284,8 @@ class ApplicationFormPages {
 			JsonNode rows = valueNode(tree, step.rows().path());
 			for (int i = 0; rows != null && i < rows.size(); i++) {
 				for (Field column : step.rows().columns()) {
-					String path = step.rows().path() + "[" + i + "]" + (column.path().isEmpty() ? "" : "." + column.path());
+					String path = step.rows().path() + "[" + i + "]"
+							+ (column.path().isEmpty() ? "" : "." + column.path());
 					values.put(path, ContentForm.valueAt(tree, path));
 				}
 			}
@@ -284,7 +302,9 @@ class ApplicationFormPages {
 	}
 
 	private static Step step(String name) {
-		return STEPS.stream().filter(s -> s.name().equals(name)).findFirst()
+		return STEPS.stream()
+			.filter(s -> s.name().equals(name))
+			.findFirst()
 			.orElseThrow(() -> new jp.tobira.application.ApplicationNotFound("step " + name));
 	}
 

@@ -19,9 +19,10 @@ import jp.tobira.application.ApplicationContent;
 import jp.tobira.validation.InvalidInput;
 
 /**
- * Turns one step of the application form into content. The fields are named by their path in the JSON the API
- * takes ({@code reserves.assets[0].amount}), so a form and an API request go through the same conversion and the
- * same validation, and an error names the same field in both.
+ * Turns one step of the application form into content. The fields are named by their path
+ * in the JSON the API takes ({@code reserves.assets[0].amount}), so a form and an API
+ * request go through the same conversion and the same validation, and an error names the
+ * same field in both.
  */
 @Component
 class ContentForm {
@@ -58,7 +59,9 @@ class ContentForm {
 		return content;
 	}
 
-	/** Reads the tree as content; a value of the wrong form is refused naming its field. */
+	/**
+	 * Reads the tree as content; a value of the wrong form is refused naming its field.
+	 */
 	ApplicationContent read(ObjectNode tree) {
 		try {
 			return json.treeToValue(tree, ApplicationContent.class);
@@ -136,7 +139,10 @@ class ContentForm {
 		}
 	}
 
-	/** Rows left wholly empty are no rows: a removed or unused row must not become a null entry. */
+	/**
+	 * Rows left wholly empty are no rows: a removed or unused row must not become a null
+	 * entry.
+	 */
 	private static void compactArrays(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			List<String> names = new java.util.ArrayList<>();
@@ -159,4 +165,5 @@ class ContentForm {
 			}
 		}
 	}
+
 }

@@ -54,8 +54,8 @@ class HolidayPages {
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return holidaysPage(model, errors(ex), Map.of("day", day == null ? "" : day.toString(), "nameEn", nameEn,
-					"nameJa", nameJa));
+			return holidaysPage(model, errors(ex),
+					Map.of("day", day == null ? "" : day.toString(), "nameEn", nameEn, "nameJa", nameJa));
 		}
 	}
 
@@ -84,4 +84,5 @@ class HolidayPages {
 		}
 		return "redirect:/admin/holidays";
 	}
+
 }

@@ -26,7 +26,10 @@ import jp.tobira.audit.AuditVerifier;
 import jp.tobira.audit.ChainVerification;
 import jp.tobira.validation.InvalidInput;
 
-/** The admin's audit log over HTTP: the whole log filtered and paged, its CSV export and the chain's verification. */
+/**
+ * The admin's audit log over HTTP: the whole log filtered and paged, its CSV export and
+ * the chain's verification.
+ */
 @RestController
 @Tag(name = "Audit", description = "The hash-chained audit log")
 class AuditController {
@@ -75,4 +78,5 @@ class AuditController {
 		entries.writeCsv(reference, out);
 		out.flush();
 	}
+
 }

@@ -25,7 +25,10 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditVerifier;
 import java.security.Principal;
 
-/** The admin's audit log: filtered and paged, its CSV export and the verification of its chain. */
+/**
+ * The admin's audit log: filtered and paged, its CSV export and the verification of its
+ * chain.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class AuditPages {
@@ -57,17 +60,19 @@ class AuditPages {
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		model.addAttribute("kinds", AuditKind.values());
-		model.addAttribute("filter", java.util.Map.of("kind", kind == null ? "" : kind.name(), "actor",
-				actor == null ? "" : actor, "reference", reference == null ? "" : reference, "from",
-				from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));
-		model.addAttribute("filtered", filter.kind() != null || filter.actor() != null
-				|| filter.caseReference() != null || from != null || to != null);
+		model.addAttribute("filter",
+				java.util.Map.of("kind", kind == null ? "" : kind.name(), "actor", actor == null ? "" : actor,
+						"reference", reference == null ? "" : reference, "from", from == null ? "" : from.toString(),
+						"to", to == null ? "" : to.toString()));
+		model.addAttribute("filtered", filter.kind() != null || filter.actor() != null || filter.caseReference() != null
+				|| from != null || to != null);
 		return "admin/audit";
 	}
 
 	/**
-	 * The entries the audit page shows, with its filters, as CSV (oldest first, the columns of the whole log's export
-	 * at {@code /api/v1/audit.csv}, cells guarded against formulas).
+	 * The entries the audit page shows, with its filters, as CSV (oldest first, the
+	 * columns of the whole log's export at {@code /api/v1/audit.csv}, cells guarded
+	 * against formulas).
 	 */
 	@GetMapping("/admin/audit.csv")
 	void auditCsv(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) String actor,
@@ -99,4 +104,5 @@ class AuditPages {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

@@ -25,9 +25,10 @@ import jp.tobira.checks.Flag;
 import jp.tobira.checks.PreScreenEvaluation;
 
 /**
- * An application as the API shows it: the pinned fields, the issuer's content unwrapped, and its documents.
- * {@code clock} and {@code decision} are pinned fields of ARCHITECTURE.md §8, so they are always in the body, as
- * {@code null} while a draft has no clock or a case no decision (the API otherwise leaves out null fields).
+ * An application as the API shows it: the pinned fields, the issuer's content unwrapped,
+ * and its documents. {@code clock} and {@code decision} are pinned fields of
+ * ARCHITECTURE.md §8, so they are always in the body, as {@code null} while a draft has
+ * no clock or a case no decision (the API otherwise leaves out null fields).
  */
 record ApplicationView(UUID id, String reference, ApplicationStatus status, Stage stage, Instant createdAt,
 		Instant updatedAt, Instant submittedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Clock clock,
@@ -36,8 +37,9 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 		List<DocumentView> documents, @JsonInclude(JsonInclude.Include.ALWAYS) PreScreenView preScreen) {
 
 	/**
-	 * The pre-screen as it was stored when the process ran it ({@code null} before): the configuration it ran under
-	 * and each check's value and threshold (in English), result, flag and the rule that fired.
+	 * The pre-screen as it was stored when the process ran it ({@code null} before): the
+	 * configuration it ran under and each check's value and threshold (in English),
+	 * result, flag and the rule that fired.
 	 */
 	record PreScreenView(Instant evaluatedAt, LocalDate asOf, Map<String, Object> configuration,
 			List<CheckView> checks) {
@@ -73,8 +75,9 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 	}
 
 	/**
-	 * The application with its documents, clock, decision and the checks: the stored pre-screen's once it has run,
-	 * until then the checks under today's rules (as of submission, or today for a draft), with no pre-screen.
+	 * The application with its documents, clock, decision and the checks: the stored
+	 * pre-screen's once it has run, until then the checks under today's rules (as of
+	 * submission, or today for a draft), with no pre-screen.
 	 */
 	static ApplicationView of(Application application, List<Document> documents, Optional<ClockReading> clock,
 			CheckReport checks, Optional<Decision> decision, Optional<PreScreenEvaluation> preScreen) {

@@ -48,4 +48,5 @@ class ApplicationViews {
 				preScreen.map(PreScreenEvaluation::report).orElseGet(() -> checks.run(application.content(), asOf)),
 				decisions.of(application.id()), preScreen);
 	}
+
 }

@@ -36,7 +36,10 @@ import jp.tobira.application.RequestsForInformation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 
-/** The issuer's side of the JSON API (ARCHITECTURE.md §8). Translates HTTP to service calls and nothing more. */
+/**
+ * The issuer's side of the JSON API (ARCHITECTURE.md §8). Translates HTTP to service
+ * calls and nothing more.
+ */
 @RestController
 @RequestMapping("/api/v1/applications")
 @Tag(name = "Applications", description = "Drafting, documents, submission and withdrawal")
@@ -118,7 +121,8 @@ class ApplicationsController {
 			.build();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.document().mediaType()))
-			// an issuer's file shown in the browser runs no script and reaches nothing of this origin
+			// an issuer's file shown in the browser runs no script and reaches nothing of
+			// this origin
 			.header("Content-Security-Policy", "sandbox")
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
 			.header("X-Content-Type-Options", "nosniff")
@@ -170,6 +174,8 @@ class ApplicationsController {
 		return Arrays.stream(DocumentType.values())
 			.filter(candidate -> candidate.name().equals(type))
 			.findFirst()
-			.orElseThrow(() -> InvalidInput.of("type", "problem.unknownDocumentType", type, Arrays.toString(DocumentType.values())));
+			.orElseThrow(() -> InvalidInput.of("type", "problem.unknownDocumentType", type,
+					Arrays.toString(DocumentType.values())));
 	}
+
 }

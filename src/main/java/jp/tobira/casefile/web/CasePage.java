@@ -40,19 +40,24 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
 /**
- * A case as its issuer and the supervisor's staff see it: status and clock, the checks, documents, findings, the
- * timeline, and the issuer's actions (answer a request for information, withdraw). Another issuer's case is 404.
+ * A case as its issuer and the supervisor's staff see it: status and clock, the checks,
+ * documents, findings, the timeline, and the issuer's actions (answer a request for
+ * information, withdraw). Another issuer's case is 404.
  */
 @Controller
 class CasePage {
 
 	/**
-	 * The issuer's own list and actions; the case page itself is for staff too. Staff are refused (403), and another
-	 * issuer's case is not found (404, by {@code ApplicationService.get}).
+	 * The issuer's own list and actions; the case page itself is for staff too. Staff are
+	 * refused (403), and another issuer's case is not found (404, by
+	 * {@code ApplicationService.get}).
 	 */
 	static final String ISSUER_ONLY = "hasRole('ISSUER')";
 
-	/** What an issuer sees of the timeline: the steps that concern it, not the supervisor's internal working. */
+	/**
+	 * What an issuer sees of the timeline: the steps that concern it, not the
+	 * supervisor's internal working.
+	 */
 	static final List<AuditKind> ISSUER_TIMELINE = List.of(AuditKind.APPLICATION_CREATED, AuditKind.DOCUMENT_STORED,
 			AuditKind.APPLICATION_SUBMITTED, AuditKind.APPLICATION_WITHDRAWN, AuditKind.RFI_ISSUED,
 			AuditKind.RFI_RESPONDED, AuditKind.DECIDED, AuditKind.APPLICATION_LAPSED, AuditKind.REGISTER_ENTRY_ADDED);
@@ -85,8 +90,8 @@ class CasePage {
 
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
-			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock, Explanations explanations,
-			PreScreenEvaluations preScreens) {
+			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock,
+			Explanations explanations, PreScreenEvaluations preScreens) {
 		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.applications = applications;
@@ -129,7 +134,8 @@ class CasePage {
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
-		// the stored pre-screen once it has run; until then a preview under today's rules, labelled as one
+		// the stored pre-screen once it has run; until then a preview under today's
+		// rules, labelled as one
 		var preScreen = preScreens.preScreenOf(application.id()).orElse(null);
 		model.addAttribute("preScreen", preScreen);
 		model.addAttribute("checks", preScreen == null ? checks.run(application.content(), asOf) : null);
@@ -155,8 +161,8 @@ class CasePage {
 			throws IOException {
 		List<RequestsForInformation.DocumentUpload> uploads = new ArrayList<>();
 		if (file != null && !file.isEmpty()) {
-			uploads.add(new RequestsForInformation.DocumentUpload(type, new DocumentService.Upload(file.getBytes(),
-					file.getOriginalFilename(), file.getContentType())));
+			uploads.add(new RequestsForInformation.DocumentUpload(type,
+					new DocumentService.Upload(file.getBytes(), file.getOriginalFilename(), file.getContentType())));
 		}
 		try {
 			rfis.answer(user.actor(), new ApplicationId(id), message, uploads);
@@ -195,4 +201,5 @@ class CasePage {
 		}
 		return "redirect:/cases/" + id;
 	}
+
 }

@@ -17,7 +17,10 @@ import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
-/** The admin's jurisdiction table: each home framework's equivalence status, changed and audited. */
+/**
+ * The admin's jurisdiction table: each home framework's equivalence status, changed and
+ * audited.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class JurisdictionPages {
@@ -36,7 +39,10 @@ class JurisdictionPages {
 		return jurisdictionsPage(model, Map.of(), Map.of());
 	}
 
-	/** A refused change comes back on the same page, each error next to its field and what was typed still there. */
+	/**
+	 * A refused change comes back on the same page, each error next to its field and what
+	 * was typed still there.
+	 */
 	@PostMapping("/admin/jurisdictions")
 	String setJurisdiction(@AuthenticationPrincipal TobiraUser user, @RequestParam String code,
 			@RequestParam String name, @RequestParam EquivalenceStatus status,
@@ -49,8 +55,8 @@ class JurisdictionPages {
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return jurisdictionsPage(model, errors(ex), Map.of("code", code, "name", name, "status", status.name(),
-					"note", note == null ? "" : note));
+			return jurisdictionsPage(model, errors(ex),
+					Map.of("code", code, "name", name, "status", status.name(), "note", note == null ? "" : note));
 		}
 	}
 
@@ -69,4 +75,5 @@ class JurisdictionPages {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

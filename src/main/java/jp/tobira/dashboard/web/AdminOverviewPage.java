@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import jp.tobira.application.Holidays;
 import jp.tobira.checks.AutomaticChecks;
 
-/** The admin's start page: what needs their attention (the holiday calendar's reach) and the thresholds in force. */
+/**
+ * The admin's start page: what needs their attention (the holiday calendar's reach) and
+ * the thresholds in force.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class AdminOverviewPage {
@@ -33,4 +36,5 @@ class AdminOverviewPage {
 		model.addAttribute("thresholds", checks.limits().describe());
 		return "admin/overview";
 	}
+
 }

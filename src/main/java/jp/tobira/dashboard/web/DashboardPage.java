@@ -23,4 +23,5 @@ class DashboardPage {
 		model.addAttribute("figures", statistics.figures());
 		return "dashboard/index";
 	}
+
 }

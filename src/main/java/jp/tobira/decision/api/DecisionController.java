@@ -62,7 +62,8 @@ class DecisionController {
 		return switch (format) {
 			case "pdf" -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_PDF)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline().filename(name + ".pdf").build().toString())
 				.body(letters.pdf(application.id(), locale));
 			case "html" -> ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -70,4 +71,5 @@ class DecisionController {
 			default -> throw InvalidInput.of("format", "problem.format");
 		};
 	}
+
 }

@@ -27,4 +27,5 @@ class RegisterController {
 	List<RegisterEntry> entries() {
 		return register.entries();
 	}
+
 }

@@ -40,4 +40,5 @@ class RegisterPage {
 		register.writeCsv(out);
 		out.flush();
 	}
+
 }

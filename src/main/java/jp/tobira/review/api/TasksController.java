@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.TobiraUser;
 
-/** Claiming, unclaiming and completing a task through the JSON API; the list is the worklist's. */
+/**
+ * Claiming, unclaiming and completing a task through the JSON API; the list is the
+ * worklist's.
+ */
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Tasks", description = "The reviewer's open tasks")
@@ -47,4 +50,5 @@ class TasksController {
 		tasks.complete(user.actor(), id, form);
 		return Map.of("id", id, "completed", true);
 	}
+
 }

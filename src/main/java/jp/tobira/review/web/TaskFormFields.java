@@ -13,10 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A screen's posted fields as the JSON a task is completed with, read by the shape of the task's form (its record):
- * a field is named as the JSON names it, a map's entry as {@code name.key} and a map of rows as
- * {@code name.row.column}. So the screen and the API are one door with one set of rules, and a task's form is
- * declared once, in its definition.
+ * A screen's posted fields as the JSON a task is completed with, read by the shape of the
+ * task's form (its record): a field is named as the JSON names it, a map's entry as
+ * {@code name.key} and a map of rows as {@code name.row.column}. So the screen and the
+ * API are one door with one set of rules, and a task's form is declared once, in its
+ * definition.
  */
 final class TaskFormFields {
 
@@ -58,12 +59,14 @@ final class TaskFormFields {
 	}
 
 	/**
-	 * {@code name.key} fields as a map of text; {@code name.row.column} fields as a map of rows, a row kept only when
-	 * its first column ({@code verdict} in a checklist) is filled in, as an unanswered row says nothing.
+	 * {@code name.key} fields as a map of text; {@code name.row.column} fields as a map
+	 * of rows, a row kept only when its first column ({@code verdict} in a checklist) is
+	 * filled in, as an unanswered row says nothing.
 	 */
 	private static ObjectNode rowsOrEntries(String name, Type type, MultiValueMap<String, String> fields,
 			ObjectMapper json) {
-		boolean rows = type instanceof ParameterizedType map && map.getActualTypeArguments()[1] instanceof ParameterizedType;
+		boolean rows = type instanceof ParameterizedType map
+				&& map.getActualTypeArguments()[1] instanceof ParameterizedType;
 		ObjectNode result = json.createObjectNode();
 		String prefix = name + ".";
 		fields.forEach((field, values) -> {
@@ -93,4 +96,5 @@ final class TaskFormFields {
 	private static boolean filled(String value) {
 		return value != null && !value.isBlank();
 	}
+
 }

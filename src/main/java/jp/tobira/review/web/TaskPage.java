@@ -47,9 +47,10 @@ import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
 /**
- * A reviewer's task screen: the case (header, data, documents, checks, earlier findings) and the task's form. The
- * form posts plain fields; they become the task's outcome exactly as the JSON API takes it, so both doors share one
- * set of rules. A refused form comes back with each error next to its field and what was typed still there.
+ * A reviewer's task screen: the case (header, data, documents, checks, earlier findings)
+ * and the task's form. The form posts plain fields; they become the task's outcome
+ * exactly as the JSON API takes it, so both doors share one set of rules. A refused form
+ * comes back with each error next to its field and what was typed still there.
  */
 @Controller
 @PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
@@ -88,10 +89,11 @@ class TaskPage {
 
 	private final PreScreenEvaluations preScreens;
 
-	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks, TaskDefinitions definitions,
-			ApplicationService applications, DocumentService documents, CaseClock caseClock, AutomaticChecks checks,
-			CaseFlags flags, Findings findings, Recommendations recommendations, AuditEntries audit, ObjectMapper json,
-			Clock clock, PreScreenEvaluations preScreens) {
+	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
+			TaskDefinitions definitions, ApplicationService applications, DocumentService documents,
+			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
+			Recommendations recommendations, AuditEntries audit, ObjectMapper json, Clock clock,
+			PreScreenEvaluations preScreens) {
 		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.audit = audit;
@@ -111,8 +113,9 @@ class TaskPage {
 
 	private Map<String, List<String>> readSaved(String saved) {
 		try {
-			return json.readValue(saved, new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>>() {
-			});
+			return json.readValue(saved,
+					new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>>() {
+					});
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			return Map.of();
@@ -140,11 +143,13 @@ class TaskPage {
 		model.addAttribute("task", task);
 		model.addAttribute("definition", definitions.of(task.taskKey()));
 		model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
-		tasks.fourEyesRefusal(user.actor(), id).ifPresent(refusal -> model.addAttribute("fourEyes", explanations.of(refusal)));
+		tasks.fourEyesRefusal(user.actor(), id)
+			.ifPresent(refusal -> model.addAttribute("fourEyes", explanations.of(refusal)));
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
-		// the stored pre-screen is the record; today's rules on the same data are shown beside it, labelled, stored nowhere
+		// the stored pre-screen is the record; today's rules on the same data are shown
+		// beside it, labelled, stored nowhere
 		model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
 		model.addAttribute("reRuns", preScreens.reRunsOf(application.id()));
 		model.addAttribute("checks", checks.run(application.content(), asOf));
@@ -181,12 +186,12 @@ class TaskPage {
 		ReviewTasks.TaskOnCase task;
 		try {
 			task = tasks.open(user.actor(), id);
-			tasks.complete(user.actor(), id,
-					TaskFormFields.toJson(definitions.of(task.taskKey()).form(), form, json));
+			tasks.complete(user.actor(), id, TaskFormFields.toJson(definitions.of(task.taskKey()).form(), form, json));
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("errors", explanations.of(ex.problems()));
-			// every problem in the banner too: not every field the services check has a place on every form
+			// every problem in the banner too: not every field the services check has a
+			// place on every form
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("form", form.toSingleValueMap());
 			redirect.addFlashAttribute("checked", form);
@@ -201,7 +206,10 @@ class TaskPage {
 		return "redirect:/tasks?queue=GROUPS";
 	}
 
-	/** Stores today's re-run of the checks beside the pre-screen, as a re-run by this reviewer (audited). */
+	/**
+	 * Stores today's re-run of the checks beside the pre-screen, as a re-run by this
+	 * reviewer (audited).
+	 */
 	@PostMapping("/tasks/{id}/pre-screen")
 	String reRunPreScreen(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
 			RedirectAttributes redirect) {
@@ -246,19 +254,22 @@ class TaskPage {
 		ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
 		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
 		var content = application.content();
-		String letter = messages.getMessage("task.letter.body", new Object[] { content.issuer().homeRegulator(),
-				content.issuer().legalName(), content.token().name(), content.token().symbol(),
-				application.reference().value(), content.issuer().licenceReference() }, locale);
+		String letter = messages.getMessage("task.letter.body",
+				new Object[] { content.issuer().homeRegulator(), content.issuer().legalName(), content.token().name(),
+						content.token().symbol(), application.reference().value(),
+						content.issuer().licenceReference() },
+				locale);
 		return org.springframework.http.ResponseEntity.ok()
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment()
-				.filename("confirmation-request-" + application.reference() + ".txt")
-				.build()
-				.toString())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("confirmation-request-" + application.reference() + ".txt")
+						.build()
+						.toString())
 			.body(letter);
 	}
 
 	static List<String> documentTypeNames() {
 		return Arrays.stream(DocumentType.values()).map(Enum::name).toList();
 	}
+
 }

@@ -17,7 +17,10 @@ import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.worklist.TaskQueues;
 
-/** The reviewer's open tasks in the JSON API: the task list page's own query, in its "workable" queue. */
+/**
+ * The reviewer's open tasks in the JSON API: the task list page's own query, in its
+ * "workable" queue.
+ */
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Tasks", description = "The reviewer's open tasks")
@@ -55,4 +58,5 @@ class TaskListController {
 			.header("X-Total-Count", String.valueOf(slice.total()))
 			.body(slice.rows().stream().map(TaskView::of).toList());
 	}
+
 }

@@ -31,7 +31,10 @@ import jp.tobira.review.FourEyesViolation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.web.Explanations;
 
-/** The reviewers' task list: three queues with counts, filters, sorting and paging done by the database. */
+/**
+ * The reviewers' task list: three queues with counts, filters, sorting and paging done by
+ * the database.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
 public class TaskListPage {
@@ -50,7 +53,8 @@ public class TaskListPage {
 
 	private final Explanations explanations;
 
-	TaskListPage(TaskQueues queues, TaskDefinitions definitions, ReviewTasks tasks, CaseClock caseClock, Clock clock, Explanations explanations) {
+	TaskListPage(TaskQueues queues, TaskDefinitions definitions, ReviewTasks tasks, CaseClock caseClock, Clock clock,
+			Explanations explanations) {
 		this.explanations = explanations;
 		this.queues = queues;
 		this.definitions = definitions;
@@ -62,12 +66,14 @@ public class TaskListPage {
 	@GetMapping("/tasks")
 	String list(@AuthenticationPrincipal TobiraUser user, @RequestParam(defaultValue = "GROUPS") TaskQueues.Queue queue,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String jurisdiction,
-			@RequestParam(defaultValue = "false") boolean flagged, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean flagged,
+			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean escalated,
-			@RequestParam(defaultValue = "DUE") TaskQueues.Sort sort, @RequestParam(defaultValue = "false") boolean desc,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		TaskQueues.Query query = new TaskQueues.Query(queue, task, jurisdiction, flagged, overdue, escalated, sort, desc,
-				Math.max(page, 0), PAGE_SIZE);
+			@RequestParam(defaultValue = "DUE") TaskQueues.Sort sort,
+			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		TaskQueues.Query query = new TaskQueues.Query(queue, task, jurisdiction, flagged, overdue, escalated, sort,
+				desc, Math.max(page, 0), PAGE_SIZE);
 		TaskQueues.Page result = queues.find(user.actor(), query);
 		Map<ApplicationId, java.time.Instant> submitted = new LinkedHashMap<>();
 		result.rows().forEach(row -> submitted.put(new ApplicationId(row.applicationId()), row.submittedAt()));
@@ -111,12 +117,16 @@ public class TaskListPage {
 		return "redirect:" + safeBack(back);
 	}
 
-	/** Pages either side of the current one that get a link of their own, besides the first and the last. */
+	/**
+	 * Pages either side of the current one that get a link of their own, besides the
+	 * first and the last.
+	 */
 	static final int WINDOW = 2;
 
 	/**
-	 * The page numbers (0-based) the pagination links to: the first, the last, and a few around the current one;
-	 * {@code null} stands for a gap. At 5,000 cases that is about ten links instead of two hundred.
+	 * The page numbers (0-based) the pagination links to: the first, the last, and a few
+	 * around the current one; {@code null} stands for a gap. At 5,000 cases that is about
+	 * ten links instead of two hundred.
 	 */
 	static List<Integer> window(int current, int pages) {
 		List<Integer> window = new ArrayList<>();
@@ -143,4 +153,5 @@ public class TaskListPage {
 		int path = referer.indexOf("/tasks");
 		return path < 0 ? "/tasks" : referer.substring(path);
 	}
+
 }

@@ -42,4 +42,5 @@ class ContentFormTests {
 		assertThatThrownBy(() -> form.read(tree)).isInstanceOf(InvalidInput.class)
 			.hasMessageContaining("token.outstandingSupply");
 	}
+
 }

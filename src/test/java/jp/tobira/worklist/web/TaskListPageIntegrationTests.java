@@ -51,10 +51,11 @@ import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 
 /**
- * The reviewers' task list as pages (security, controller, the one SQL query, Thymeleaf): the three queues and
- * their counts, claiming and unclaiming from the list, every filter, every sortable column both ways, paging, and
- * the marks on overdue and escalated rows. Its cases are Canadian, a jurisdiction no other test uses, so the
- * filter {@code jurisdiction=CA} shows exactly them whatever else the shared database holds.
+ * The reviewers' task list as pages (security, controller, the one SQL query, Thymeleaf):
+ * the three queues and their counts, claiming and unclaiming from the list, every filter,
+ * every sortable column both ways, paging, and the marks on overdue and escalated rows.
+ * Its cases are Canadian, a jurisdiction no other test uses, so the filter
+ * {@code jurisdiction=CA} shows exactly them whatever else the shared database holds.
  */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,7 +104,10 @@ class TaskListPageIntegrationTests {
 	/** In review, with a flag from the pre-screen (slow redemption). */
 	String flagged;
 
-	/** Waiting for the home regulator's reply beyond the time allowed: escalated, and overdue. */
+	/**
+	 * Waiting for the home regulator's reply beyond the time allowed: escalated, and
+	 * overdue.
+	 */
 	String escalated;
 
 	/** Waiting for the completeness check beyond its due date. */
@@ -146,13 +150,15 @@ class TaskListPageIntegrationTests {
 	void showsTheThreeQueuesWithTheirCounts() throws Exception {
 		TaskQueues.Page groups = page("intake", "/tasks?jurisdiction=CA");
 		assertThat(groups.counts()).containsOnlyKeys(TaskQueues.Queue.TABS);
-		assertThat(references(groups)).as("intake's groups' queue by default").contains(fresh, overdue)
+		assertThat(references(groups)).as("intake's groups' queue by default")
+			.contains(fresh, overdue)
 			.doesNotContain(flagged, escalated);
 		assertThat(references(page("backing", "/tasks?queue=GROUPS&jurisdiction=CA"))).containsExactly(flagged);
 		assertThat(references(page("decision", "/tasks?queue=GROUPS&jurisdiction=CA")))
-			.as("the escalated reply is in the decision group's queue too").containsExactly(escalated);
-		assertThat(references(page("intake", "/tasks?queue=ALL&jurisdiction=CA")))
-			.containsExactlyInAnyOrder(fresh, flagged, flagged, escalated, overdue);
+			.as("the escalated reply is in the decision group's queue too")
+			.containsExactly(escalated);
+		assertThat(references(page("intake", "/tasks?queue=ALL&jurisdiction=CA"))).containsExactlyInAnyOrder(fresh,
+				flagged, flagged, escalated, overdue);
 
 		String html = html("intake", "/tasks?queue=GROUPS&lang=en");
 		TaskQueues.Page unfiltered = page("intake", "/tasks?queue=GROUPS");
@@ -168,9 +174,11 @@ class TaskListPageIntegrationTests {
 		String taskId = task(applicationOf(fresh), "checkCompleteness").getId();
 		String back = "http://localhost/tasks?queue=GROUPS&jurisdiction=CA&lang=en";
 
-		MvcResult claimed = mvc.perform(post("/tasks/" + taskId + "/claim").with(user(users.loadUserByUsername("intake")))
-			.with(csrf())
-			.header("Referer", back)).andReturn();
+		MvcResult claimed = mvc
+			.perform(post("/tasks/" + taskId + "/claim").with(user(users.loadUserByUsername("intake")))
+				.with(csrf())
+				.header("Referer", back))
+			.andReturn();
 		assertThat(claimed.getResponse().getRedirectedUrl()).isEqualTo("/tasks?queue=GROUPS&jurisdiction=CA&lang=en");
 		assertThat(followed(claimed, "intake")).contains("The task is yours now.");
 		TaskQueues.Page mine = page("intake", "/tasks?queue=MINE&jurisdiction=CA");
@@ -180,16 +188,19 @@ class TaskListPageIntegrationTests {
 		assertThat(references(page("intake", "/tasks?queue=GROUPS&jurisdiction=CA"))).doesNotContain(fresh);
 		assertThat(html("intake", "/tasks?queue=MINE&jurisdiction=CA&lang=en")).contains("Unclaim");
 
-		MvcResult taken = mvc.perform(post("/tasks/" + taskId + "/claim").with(user(users.loadUserByUsername("decision")))
-			.with(csrf())
-			.header("Referer", back)).andReturn();
+		MvcResult taken = mvc
+			.perform(post("/tasks/" + taskId + "/claim").with(user(users.loadUserByUsername("decision")))
+				.with(csrf())
+				.header("Referer", back))
+			.andReturn();
 		assertThat(followed(taken, "decision")).as("a task not in one's groups is refused, with the reason")
 			.contains("notice error");
 
-		MvcResult unclaimed = mvc.perform(post("/tasks/" + taskId + "/unclaim")
-			.with(user(users.loadUserByUsername("intake")))
-			.with(csrf())
-			.header("Referer", "http://localhost/tasks?queue=MINE&lang=en")).andReturn();
+		MvcResult unclaimed = mvc
+			.perform(post("/tasks/" + taskId + "/unclaim").with(user(users.loadUserByUsername("intake")))
+				.with(csrf())
+				.header("Referer", "http://localhost/tasks?queue=MINE&lang=en"))
+			.andReturn();
 		assertThat(unclaimed.getResponse().getRedirectedUrl()).isEqualTo("/tasks?queue=MINE&lang=en");
 		assertThat(followed(unclaimed, "intake")).contains("The task is back in its group&#39;s queue.");
 		assertThat(references(page("intake", "/tasks?queue=MINE&jurisdiction=CA"))).isEmpty();
@@ -231,11 +242,13 @@ class TaskListPageIntegrationTests {
 			.containsExactly(escalated);
 		assertThat(references(page("intake", "/tasks?queue=ALL&jurisdiction=CA&overdue=true&escalated=true")))
 			.containsExactly(escalated);
-		assertThat(references(page("intake", "/tasks?queue=GROUPS&jurisdiction=CA&task=checkCompleteness&overdue=true")))
+		assertThat(
+				references(page("intake", "/tasks?queue=GROUPS&jurisdiction=CA&task=checkCompleteness&overdue=true")))
 			.containsExactly(overdue);
 
 		String form = html("intake", "/tasks?queue=ALL&jurisdiction=CA&task=reviewBacking&flagged=true&lang=en");
-		assertThat(form).contains("value=\"reviewBacking\" selected=\"selected\"", "name=\"flagged\" value=\"true\" checked=\"checked\"");
+		assertThat(form).contains("value=\"reviewBacking\" selected=\"selected\"",
+				"name=\"flagged\" value=\"true\" checked=\"checked\"");
 	}
 
 	@Test
@@ -244,7 +257,8 @@ class TaskListPageIntegrationTests {
 		assertThat(rowClasses(html, escalated)).as("overdue and escalated").isEqualTo("overdue escalated");
 		assertThat(rowClasses(html, overdue)).isEqualTo("overdue");
 		assertThat(rowClasses(html, fresh)).isEmpty();
-		assertThat(html).contains("class=\"badge overdue\">overdue</strong>", "class=\"badge escalated\">escalated</strong>");
+		assertThat(html).contains("class=\"badge overdue\">overdue</strong>",
+				"class=\"badge escalated\">escalated</strong>");
 	}
 
 	@Test
@@ -262,13 +276,15 @@ class TaskListPageIntegrationTests {
 		String html = html("intake", "/tasks?queue=ALL&jurisdiction=CA&sort=TOKEN&desc=true&lang=en");
 		assertThat(html).contains("aria-sort=\"descending\"");
 		assertThat(html).as("the sorted column's link turns the order round")
-			.contains("sort=TOKEN&amp;desc=false").contains("sort=REFERENCE&amp;desc=false");
+			.contains("sort=TOKEN&amp;desc=false")
+			.contains("sort=REFERENCE&amp;desc=false");
 	}
 
 	@Test
 	void pagesThroughMoreRowsThanFitOnAPage() {
 		transactions.executeWithoutResult(tx -> {
-			// sixty open cases of a made-up jurisdiction, rolled back afterwards: MockMvc runs in this thread and
+			// sixty open cases of a made-up jurisdiction, rolled back afterwards: MockMvc
+			// runs in this thread and
 			// transaction, so the pages see them
 			insertOpenCases("QQ", 60);
 			try {
@@ -282,9 +298,11 @@ class TaskListPageIntegrationTests {
 
 				String html = html("backing", "/tasks?queue=ALL&jurisdiction=QQ&sort=REFERENCE&page=1&lang=en");
 				assertThat(html).contains("aria-label=\"First page\"", "aria-label=\"Previous page\"",
-						"aria-label=\"Next page\"", "aria-label=\"Last page\"", "aria-label=\"Page 2\" aria-current=\"page\"");
+						"aria-label=\"Next page\"", "aria-label=\"Last page\"",
+						"aria-label=\"Page 2\" aria-current=\"page\"");
 				assertThat(html).as("the links keep the filters and the order")
-					.containsPattern("href=\"/tasks\\?queue=ALL[^\"]*jurisdiction=QQ[^\"]*sort=REFERENCE&amp;desc=false&amp;page=2\"");
+					.containsPattern(
+							"href=\"/tasks\\?queue=ALL[^\"]*jurisdiction=QQ[^\"]*sort=REFERENCE&amp;desc=false&amp;page=2\"");
 				String first1 = html("backing", "/tasks?queue=ALL&jurisdiction=QQ&lang=en");
 				assertThat(first1).doesNotContain("aria-label=\"First page\"", "aria-label=\"Previous page\"")
 					.contains("aria-label=\"Last page\"");
@@ -335,8 +353,12 @@ class TaskListPageIntegrationTests {
 
 	/** The page a redirect leads to, with its flash message. */
 	private String followed(MvcResult redirect, String username) throws Exception {
-		return mvc.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap())
-			.with(user(users.loadUserByUsername(username)))).andReturn().getResponse().getContentAsString();
+		return mvc
+			.perform(get(redirect.getResponse().getRedirectedUrl()).flashAttrs(redirect.getFlashMap())
+				.with(user(users.loadUserByUsername(username))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static List<String> references(TaskQueues.Page page) {
@@ -352,9 +374,9 @@ class TaskListPageIntegrationTests {
 		change.accept(content);
 		Application draft = applications.create(issuer, Fixtures.JSON.convertValue(content, ApplicationContent.class));
 		for (DocumentType type : DocumentType.required()) {
-			documents.upload(issuer, draft.id(), type, new DocumentService.Upload(
-					Fixtures.pdf(draft.reference() + " " + type + " " + System.nanoTime()), type + ".pdf",
-					"application/pdf"));
+			documents.upload(issuer, draft.id(), type,
+					new DocumentService.Upload(Fixtures.pdf(draft.reference() + " " + type + " " + System.nanoTime()),
+							type + ".pdf", "application/pdf"));
 		}
 		applications.submit(issuer, draft.id());
 		return draft.id();
@@ -384,7 +406,10 @@ class TaskListPageIntegrationTests {
 	}
 
 	private String reference(ApplicationId id) {
-		return jdbc.sql("SELECT reference FROM app.application WHERE id = ?").param(id.value()).query(String.class).single();
+		return jdbc.sql("SELECT reference FROM app.application WHERE id = ?")
+			.param(id.value())
+			.query(String.class)
+			.single();
 	}
 
 	private ApplicationId applicationOf(String reference) {
@@ -394,9 +419,13 @@ class TaskListPageIntegrationTests {
 			.single());
 	}
 
-	/** Open cases in review, each with an engine task for the backing reviewers, as TaskListLoadIntegrationTests. */
+	/**
+	 * Open cases in review, each with an engine task for the backing reviewers, as
+	 * TaskListLoadIntegrationTests.
+	 */
 	private void insertOpenCases(String jurisdiction, int count) {
 		java.util.UUID organisation = organisations.findByName("Example Trust Company, LLC").orElseThrow();
 		new OpenCasesInBulk("paging", 2097, 40, 5, 30).insert(jdbcTemplate, organisation, List.of(jurisdiction), count);
 	}
+
 }

@@ -28,4 +28,5 @@ class TaskListPageTests {
 		assertThat(TaskListPage.window(0, 0)).isEmpty();
 		assertThat(Arrays.asList(TaskListPage.window(3, 7).toArray())).doesNotContainNull();
 	}
+
 }
