@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ClassPathResource;
 
 /**

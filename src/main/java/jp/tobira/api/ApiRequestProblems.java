@@ -3,7 +3,6 @@ package jp.tobira.api;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

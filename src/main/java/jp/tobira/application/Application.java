@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.UUID;
+
 import jp.tobira.validation.Phrase;
 
 /**

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationContent.ReserveAsset;
+import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;

@@ -34,21 +34,21 @@ import jp.tobira.application.ApplicationService;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.process.ApplicationProcess;
+import jp.tobira.process.EngineClock;
+import jp.tobira.process.EngineScript;
 import jp.tobira.review.BackingReview;
 import jp.tobira.review.CompletenessCheck;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.HomeConfirmationRequest;
 import jp.tobira.review.HomeRegulatorReply;
-import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.Actor;
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 import jp.tobira.startup.StartupStep;
-import jp.tobira.process.ApplicationProcess;
-import jp.tobira.process.EngineClock;
-import jp.tobira.process.EngineScript;
-import jp.tobira.review.ReviewTasks;
 
 /**
  * In demo mode, a new installation shows a living system: cases in every stage and every

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.tobira.startup.StartupStep;
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 import jp.tobira.security.Users;
+import jp.tobira.startup.StartupStep;
 
 /**
  * The demo accounts of ARCHITECTURE.md §8, all with password {@code demo}. They exist

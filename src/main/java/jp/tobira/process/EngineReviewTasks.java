@@ -23,9 +23,6 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.FourEyesViolation;
-import jp.tobira.security.Actor;
-import jp.tobira.security.Group;
-import jp.tobira.validation.Phrase;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.review.TaskConflict;
@@ -33,6 +30,9 @@ import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
 import jp.tobira.review.TaskForms;
 import jp.tobira.review.TaskNotFound;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
+import jp.tobira.validation.Phrase;
 
 /**
  * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing,

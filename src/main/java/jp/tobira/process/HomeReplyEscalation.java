@@ -1,6 +1,5 @@
 package jp.tobira.process;
 
-import jp.tobira.review.HomeRegulatorReply;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,6 +7,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import jp.tobira.application.CaseProgress;
+import jp.tobira.review.HomeRegulatorReply;
 import jp.tobira.security.Group;
 
 /**

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.cooperation.Jurisdiction;
 import jp.tobira.cooperation.Jurisdictions;
-import jp.tobira.startup.StartupStep;
 import jp.tobira.cooperation.JurisdictionsChanged;
+import jp.tobira.startup.StartupStep;
 
 /**
  * Keeps the engine's {@code jurisdictions} decision table in step with the jurisdiction

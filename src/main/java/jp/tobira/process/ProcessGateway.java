@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.application.ApplicationId;
-import jp.tobira.application.Applications;
 import jp.tobira.application.ApplicationSubmitted;
 import jp.tobira.application.ApplicationWithdrawn;
+import jp.tobira.application.Applications;
 import jp.tobira.application.CaseProgress;
 import jp.tobira.application.RfiAnswered;
 

@@ -1,7 +1,5 @@
 package jp.tobira.review;
 
-import jp.tobira.checks.Flag;
-import jp.tobira.security.Group;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 import jp.tobira.application.Application;
+import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
 import jp.tobira.checks.CaseFlags;
+import jp.tobira.checks.Flag;
 import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
 
 /**
@@ -74,6 +75,16 @@ public class BackingReview implements TaskDefinition {
 	@Override
 	public Set<Flag> notOverrulable() {
 		return Set.of(Flag.NOT_EQUIVALENT, Flag.UNDER_ASSESSMENT);
+	}
+
+	/**
+	 * What a request for information may ask for: a new version of any document but
+	 * "other".
+	 */
+	@Override
+	public Map<String, Object> formModel() {
+		return Map.of("requestableDocuments",
+				java.util.Arrays.stream(DocumentType.values()).filter(type -> type != DocumentType.OTHER).toList());
 	}
 
 	@Override

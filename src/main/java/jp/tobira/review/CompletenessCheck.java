@@ -1,6 +1,5 @@
 package jp.tobira.review;
 
-import jp.tobira.security.Group;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import jp.tobira.application.Application;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
 import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
 
 /**
@@ -27,10 +27,13 @@ public class CompletenessCheck implements TaskDefinition {
 
 	public static final String KEY = "checkCompleteness";
 
+	/** The parts of the application a request may name besides a document. */
+	static final List<String> SECTIONS = List.of("issuer", "token", "trust", "reserves", "audit", "redemption",
+			"intermediary");
+
 	/** What a request may name: a document type or a part of the application. */
 	static final Set<String> ITEMS = Stream
-		.concat(Arrays.stream(DocumentType.values()).map(Enum::name),
-				Stream.of("issuer", "token", "trust", "reserves", "audit", "redemption", "intermediary"))
+		.concat(Arrays.stream(DocumentType.values()).map(Enum::name), SECTIONS.stream())
 		.collect(Collectors.toUnmodifiableSet());
 
 	record Form(Boolean complete, List<String> missing, String message, String note,
@@ -72,6 +75,13 @@ public class CompletenessCheck implements TaskDefinition {
 	@Override
 	public List<String> outcomes() {
 		return List.of("COMPLETE", "INCOMPLETE");
+	}
+
+	/** The checklist: each required document, then each part of the application. */
+	@Override
+	public Map<String, Object> formModel() {
+		return Map.of("completenessItems",
+				Stream.concat(DocumentType.required().stream().map(Enum::name), SECTIONS.stream()).toList());
 	}
 
 	@Override

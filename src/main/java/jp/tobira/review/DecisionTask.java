@@ -1,8 +1,7 @@
 package jp.tobira.review;
 
-import jp.tobira.security.Group;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import jp.tobira.decision.Decisions;
 import jp.tobira.decision.Outcome;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
 
 /**

@@ -1,6 +1,5 @@
 package jp.tobira.review;
 
-import jp.tobira.security.Group;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.cooperation.HomeConfirmations;
 import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
 
 /**

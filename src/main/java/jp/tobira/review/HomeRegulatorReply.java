@@ -1,8 +1,7 @@
 package jp.tobira.review;
 
-import jp.tobira.security.Group;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.Application;
 import jp.tobira.cooperation.HomeConfirmations;
 import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
 
 /**
@@ -59,6 +59,11 @@ public class HomeRegulatorReply implements TaskDefinition {
 	@Override
 	public List<String> outcomes() {
 		return List.of("CONFIRMED", "REFUSED");
+	}
+
+	@Override
+	public Map<String, Object> formModel() {
+		return Map.of("arrangements", HomeConfirmations.ARRANGEMENTS.stream().sorted().toList());
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package jp.tobira.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,14 @@ public interface TaskDefinition {
 	 */
 	static Phrase nameOf(String taskKey) {
 		return Phrase.of("task." + taskKey);
+	}
+
+	/**
+	 * What the task's form offers to choose from, for its fragment (such as the items of
+	 * a checklist); nothing by default.
+	 */
+	default Map<String, Object> formModel() {
+		return Map.of();
 	}
 
 	/**

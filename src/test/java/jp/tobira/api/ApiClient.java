@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;

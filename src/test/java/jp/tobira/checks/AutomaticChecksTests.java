@@ -21,7 +21,6 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationContent.AuditAndAttestation;
 import jp.tobira.application.ApplicationContent.Issuer;
 import jp.tobira.application.ApplicationContent.Redemption;
@@ -29,6 +28,7 @@ import jp.tobira.application.ApplicationContent.ReserveAsset;
 import jp.tobira.application.ApplicationContent.Reserves;
 import jp.tobira.application.ApplicationContent.Token;
 import jp.tobira.application.ApplicationContent.Trust;
+import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.application.AuditOpinion;
 import jp.tobira.cooperation.EquivalenceStatus;

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,9 +28,9 @@ import org.springframework.web.context.WebApplicationContext;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.Stage;
+import jp.tobira.dashboard.CaseStatistics;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
-import jp.tobira.dashboard.CaseStatistics;
 import jp.tobira.worklist.TaskQueues;
 
 /**

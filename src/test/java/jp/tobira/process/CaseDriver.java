@@ -8,15 +8,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
-import jp.tobira.review.ReviewTasks;
 import jp.tobira.Fixtures;
 import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
+import jp.tobira.application.Applications;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
-import jp.tobira.application.Applications;
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;

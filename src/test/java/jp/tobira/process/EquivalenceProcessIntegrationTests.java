@@ -16,12 +16,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.tobira.review.ReviewTasks;
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.application.ApplicationContent;
@@ -39,6 +37,7 @@ import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.decision.Decisions;
 import jp.tobira.decision.Outcome;
 import jp.tobira.review.FourEyesViolation;
+import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.Organisations;
 import jp.tobira.validation.InvalidInput;
 

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.tobira.TobiraIntegrationTest;

@@ -3,7 +3,6 @@ package jp.tobira.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.openqa.selenium.By;
-
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.tobira.Fixtures;

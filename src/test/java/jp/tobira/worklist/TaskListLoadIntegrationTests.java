@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,16 +22,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
 
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.CaseClock;
+import jp.tobira.process.OpenCasesInBulk;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
-import jp.tobira.process.OpenCasesInBulk;
 
 /**
  * The task list with 5,000 open cases in the database: the cases, their engine tasks and

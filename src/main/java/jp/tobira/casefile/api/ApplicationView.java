@@ -2,9 +2,9 @@ package jp.tobira.casefile.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,12 +17,12 @@ import jp.tobira.application.ClockReading;
 import jp.tobira.application.CoverageRatio;
 import jp.tobira.application.Document;
 import jp.tobira.application.Stage;
-import jp.tobira.decision.Decision;
-import jp.tobira.decision.Outcome;
 import jp.tobira.checks.CheckReport;
 import jp.tobira.checks.CheckResult;
 import jp.tobira.checks.Flag;
 import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.decision.Decision;
+import jp.tobira.decision.Outcome;
 
 /**
  * An application as the API shows it: the pinned fields, the issuer's content unwrapped,

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 import jp.tobira.application.Application;
 import jp.tobira.application.CaseClock;
-import jp.tobira.decision.Decisions;
 import jp.tobira.application.DocumentService;
 import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.PreScreenEvaluation;
 import jp.tobira.checks.PreScreenEvaluations;
+import jp.tobira.decision.Decisions;
 import jp.tobira.security.Actor;
 
 /** Assembles the API's view of an application from the services that own each part. */

@@ -1,11 +1,13 @@
 package jp.tobira.dashboard.web;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import java.time.Clock;
 import java.time.LocalDate;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
 import jp.tobira.application.Holidays;
 import jp.tobira.checks.AutomaticChecks;
 

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,18 +28,19 @@ import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.audit.AuditEntries;
 import jp.tobira.audit.AuditEntry;
-import jp.tobira.cooperation.HomeConfirmations;
-import jp.tobira.decision.Recommendations;
-import jp.tobira.review.NotYourTask;
-import jp.tobira.review.ReviewTasks;
-import jp.tobira.review.TaskDefinitions;
-import jp.tobira.review.TaskConflict;
-import jp.tobira.review.TaskNotFound;
 import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CaseFlags;
 import jp.tobira.checks.PreScreenEvaluations;
-import jp.tobira.review.FourEyesViolation;
+import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.decision.Recommendations;
 import jp.tobira.review.Findings;
+import jp.tobira.review.FourEyesViolation;
+import jp.tobira.review.NotYourTask;
+import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.TaskConflict;
+import jp.tobira.review.TaskDefinition;
+import jp.tobira.review.TaskDefinitions;
+import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
@@ -55,9 +54,6 @@ import jp.tobira.web.Explanations;
 @Controller
 @PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
 class TaskPage {
-
-	static final List<String> SECTIONS = List.of("issuer", "token", "trust", "reserves", "audit", "redemption",
-			"intermediary");
 
 	private final ReviewTasks tasks;
 
@@ -141,7 +137,8 @@ class TaskPage {
 		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
 		LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
 		model.addAttribute("task", task);
-		model.addAttribute("definition", definitions.of(task.taskKey()));
+		TaskDefinition definition = definitions.of(task.taskKey());
+		model.addAttribute("definition", definition);
 		model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
 		tasks.fourEyesRefusal(user.actor(), id)
 			.ifPresent(refusal -> model.addAttribute("fourEyes", explanations.of(refusal)));
@@ -160,12 +157,7 @@ class TaskPage {
 		java.util.Collections.reverse(timeline);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("documents", documents.list(user.actor(), application.id()));
-		model.addAttribute("documentTypes", DocumentType.values());
-		model.addAttribute("sections", SECTIONS);
-		List<String> items = new java.util.ArrayList<>(DocumentType.required().stream().map(Enum::name).toList());
-		items.addAll(SECTIONS);
-		model.addAttribute("completenessItems", items);
-		model.addAttribute("arrangements", HomeConfirmations.ARRANGEMENTS.stream().sorted().toList());
+		model.addAllAttributes(definition.formModel());
 		if (!model.containsAttribute("form")) {
 			Map<String, List<String>> saved = tasks.savedForm(user.actor(), id).map(this::readSaved).orElse(Map.of());
 			Map<String, String> first = new java.util.LinkedHashMap<>();
@@ -266,10 +258,6 @@ class TaskPage {
 						.build()
 						.toString())
 			.body(letter);
-	}
-
-	static List<String> documentTypeNames() {
-		return Arrays.stream(DocumentType.values()).map(Enum::name).toList();
 	}
 
 }

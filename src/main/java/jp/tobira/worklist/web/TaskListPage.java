@@ -20,16 +20,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.CaseClock;
 import jp.tobira.application.ClockReading;
+import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
-import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskNotFound;
-import jp.tobira.worklist.TaskQueues;
-import jp.tobira.review.FourEyesViolation;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.web.Explanations;
+import jp.tobira.worklist.TaskQueues;
 
 /**
  * The reviewers' task list: three queues with counts, filters, sorting and paging done by

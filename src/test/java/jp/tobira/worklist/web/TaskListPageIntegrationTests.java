@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +44,10 @@ import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.process.OpenCasesInBulk;
 import jp.tobira.review.ReviewTasks;
-import jp.tobira.worklist.TaskQueues;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
+import jp.tobira.worklist.TaskQueues;
 
 /**
  * The reviewers' task list as pages (security, controller, the one SQL query, Thymeleaf):
