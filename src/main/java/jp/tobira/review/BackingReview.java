@@ -24,7 +24,7 @@ import jp.tobira.validation.InvalidInput;
  * jurisdiction's flags are not the backing reviewer's to overrule.
  */
 @Component
-public class BackingReview implements TaskDefinition {
+public class BackingReview extends TaskDefinition {
 
 	public static final String KEY = "reviewBacking";
 
@@ -41,40 +41,12 @@ public class BackingReview implements TaskDefinition {
 	private final RequestsForInformation rfis;
 
 	BackingReview(TaskForms forms, Findings findings, CaseFlags flags, RequestsForInformation rfis) {
+		super(KEY, Group.BACKING_REVIEW, 40, Form.class, List.of("SATISFACTORY", "CONCERNS", "RFI"),
+				Set.of(Flag.NOT_EQUIVALENT, Flag.UNDER_ASSESSMENT));
 		this.forms = forms;
 		this.findings = findings;
 		this.flags = flags;
 		this.rfis = rfis;
-	}
-
-	@Override
-	public String key() {
-		return KEY;
-	}
-
-	@Override
-	public Group group() {
-		return Group.BACKING_REVIEW;
-	}
-
-	@Override
-	public int dueDay() {
-		return 40;
-	}
-
-	@Override
-	public Class<Form> form() {
-		return Form.class;
-	}
-
-	@Override
-	public List<String> outcomes() {
-		return List.of("SATISFACTORY", "CONCERNS", "RFI");
-	}
-
-	@Override
-	public Set<Flag> notOverrulable() {
-		return Set.of(Flag.NOT_EQUIVALENT, Flag.UNDER_ASSESSMENT);
 	}
 
 	/**

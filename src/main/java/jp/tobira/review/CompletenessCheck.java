@@ -23,7 +23,7 @@ import jp.tobira.validation.InvalidInput;
  * model then sends it and waits.
  */
 @Component
-public class CompletenessCheck implements TaskDefinition {
+public class CompletenessCheck extends TaskDefinition {
 
 	public static final String KEY = "checkCompleteness";
 
@@ -47,34 +47,10 @@ public class CompletenessCheck implements TaskDefinition {
 	private final RequestsForInformation rfis;
 
 	CompletenessCheck(TaskForms forms, Findings findings, RequestsForInformation rfis) {
+		super(KEY, Group.INTAKE, 10, Form.class, List.of("COMPLETE", "INCOMPLETE"), Set.of());
 		this.forms = forms;
 		this.findings = findings;
 		this.rfis = rfis;
-	}
-
-	@Override
-	public String key() {
-		return KEY;
-	}
-
-	@Override
-	public Group group() {
-		return Group.INTAKE;
-	}
-
-	@Override
-	public int dueDay() {
-		return 10;
-	}
-
-	@Override
-	public Class<Form> form() {
-		return Form.class;
-	}
-
-	@Override
-	public List<String> outcomes() {
-		return List.of("COMPLETE", "INCOMPLETE");
 	}
 
 	/** The checklist: each required document, then each part of the application. */

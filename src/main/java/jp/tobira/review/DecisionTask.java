@@ -3,6 +3,7 @@ package jp.tobira.review;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import jp.tobira.validation.InvalidInput;
  * four-eyes rule on the task can still refuse it, and then nothing is kept.
  */
 @Component
-public class DecisionTask implements TaskDefinition {
+public class DecisionTask extends TaskDefinition {
 
 	public static final String KEY = "decide";
 
@@ -36,34 +37,10 @@ public class DecisionTask implements TaskDefinition {
 	private final Recommendations recommendations;
 
 	DecisionTask(TaskForms forms, Decisions decisions, Recommendations recommendations) {
+		super(KEY, Group.DECISION, 60, Form.class, Arrays.stream(Outcome.values()).map(Enum::name).toList(), Set.of());
 		this.forms = forms;
 		this.decisions = decisions;
 		this.recommendations = recommendations;
-	}
-
-	@Override
-	public String key() {
-		return KEY;
-	}
-
-	@Override
-	public Group group() {
-		return Group.DECISION;
-	}
-
-	@Override
-	public int dueDay() {
-		return 60;
-	}
-
-	@Override
-	public Class<Form> form() {
-		return Form.class;
-	}
-
-	@Override
-	public List<String> outcomes() {
-		return Arrays.stream(Outcome.values()).map(Enum::name).toList();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package jp.tobira.review;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import jp.tobira.validation.InvalidInput;
  * drafted letter.
  */
 @Component
-public class HomeConfirmationRequest implements TaskDefinition {
+public class HomeConfirmationRequest extends TaskDefinition {
 
 	public static final String KEY = "requestHomeConfirmation";
 
@@ -33,34 +34,10 @@ public class HomeConfirmationRequest implements TaskDefinition {
 	private final AuditLog auditLog;
 
 	HomeConfirmationRequest(TaskForms forms, HomeConfirmations confirmations, AuditLog auditLog) {
+		super(KEY, Group.COOPERATION, 15, Form.class, List.of(), Set.of());
 		this.forms = forms;
 		this.confirmations = confirmations;
 		this.auditLog = auditLog;
-	}
-
-	@Override
-	public String key() {
-		return KEY;
-	}
-
-	@Override
-	public Group group() {
-		return Group.COOPERATION;
-	}
-
-	@Override
-	public int dueDay() {
-		return 15;
-	}
-
-	@Override
-	public Class<Form> form() {
-		return Form.class;
-	}
-
-	@Override
-	public List<String> outcomes() {
-		return List.of();
 	}
 
 	@Override

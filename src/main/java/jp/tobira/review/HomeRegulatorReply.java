@@ -3,6 +3,7 @@ package jp.tobira.review;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import jp.tobira.validation.InvalidInput;
  * and reply {@code date}.
  */
 @Component
-public class HomeRegulatorReply implements TaskDefinition {
+public class HomeRegulatorReply extends TaskDefinition {
 
 	public static final String KEY = "recordHomeReply";
 
@@ -32,33 +33,9 @@ public class HomeRegulatorReply implements TaskDefinition {
 	private final HomeConfirmations confirmations;
 
 	HomeRegulatorReply(TaskForms forms, HomeConfirmations confirmations) {
+		super(KEY, Group.COOPERATION, 45, Form.class, List.of("CONFIRMED", "REFUSED"), Set.of());
 		this.forms = forms;
 		this.confirmations = confirmations;
-	}
-
-	@Override
-	public String key() {
-		return KEY;
-	}
-
-	@Override
-	public Group group() {
-		return Group.COOPERATION;
-	}
-
-	@Override
-	public int dueDay() {
-		return 45;
-	}
-
-	@Override
-	public Class<Form> form() {
-		return Form.class;
-	}
-
-	@Override
-	public List<String> outcomes() {
-		return List.of("CONFIRMED", "REFUSED");
 	}
 
 	@Override

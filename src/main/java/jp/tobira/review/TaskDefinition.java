@@ -18,40 +18,67 @@ import jp.tobira.validation.Phrase;
  * statutory period by which it is due, the fields of its form, the outcomes a reviewer
  * chooses between and what completing it means. The engine adapter, the task screen (one
  * template fragment per task, {@link #fragment()}), the task list and the API all read it
- * here, so a task's meaning has one home.
+ * here, so a task's meaning has one home. Each task is one subclass: what it is, given to
+ * this constructor, and what completing it means, {@link #complete}.
  */
-public interface TaskDefinition {
+public abstract class TaskDefinition {
 
-	/** The task's key: the user task's id in {@code equivalence-application.bpmn}. */
-	String key();
+	private final String key;
 
-	/** The candidate group the model gives the task. */
-	Group group();
+	private final Group group;
 
-	/**
-	 * The business day of the statutory period by which the task should be done: its due
-	 * date.
-	 */
-	int dueDay();
+	private final int dueDay;
 
-	/**
-	 * The form's shape: a record whose components are the fields of the JSON the task is
-	 * completed with.
-	 */
-	Class<? extends Record> form();
+	private final Class<? extends Record> form;
+
+	private final List<String> outcomes;
+
+	private final Set<Flag> notOverrulable;
 
 	/**
-	 * The outcomes a reviewer chooses between, in the order the screen offers them; empty
-	 * where there is one.
+	 * @param key the user task's id in {@code equivalence-application.bpmn}
+	 * @param group the candidate group the model gives the task
+	 * @param dueDay the business day of the statutory period by which the task should be
+	 * done: its due date
+	 * @param form the form's shape: a record whose components are the fields of the JSON
+	 * the task is completed with
+	 * @param outcomes the outcomes a reviewer chooses between, in the order the screen
+	 * offers them; empty where there is one
+	 * @param notOverrulable the pre-screen's flags that this task may not overrule (they
+	 * belong to another task or to no one)
 	 */
-	List<String> outcomes();
+	protected TaskDefinition(String key, Group group, int dueDay, Class<? extends Record> form, List<String> outcomes,
+			Set<Flag> notOverrulable) {
+		this.key = key;
+		this.group = group;
+		this.dueDay = dueDay;
+		this.form = form;
+		this.outcomes = List.copyOf(outcomes);
+		this.notOverrulable = Set.copyOf(notOverrulable);
+	}
 
-	/**
-	 * The pre-screen's flags that this task may not overrule (they belong to another task
-	 * or to no one).
-	 */
-	default Set<Flag> notOverrulable() {
-		return Set.of();
+	public String key() {
+		return key;
+	}
+
+	public Group group() {
+		return group;
+	}
+
+	public int dueDay() {
+		return dueDay;
+	}
+
+	public Class<? extends Record> form() {
+		return form;
+	}
+
+	public List<String> outcomes() {
+		return outcomes;
+	}
+
+	public Set<Flag> notOverrulable() {
+		return notOverrulable;
 	}
 
 	/**
@@ -60,13 +87,13 @@ public interface TaskDefinition {
 	 * @return the outcome the process model's gateway after this task reads, or
 	 * {@code null} where none does
 	 */
-	Object complete(Actor actor, Application application, JsonNode form);
+	public abstract Object complete(Actor actor, Application application, JsonNode form);
 
 	/**
 	 * The task's name in the reader's language, from the bundles ({@code task.<key>}), as
 	 * every screen names it.
 	 */
-	static Phrase nameOf(String taskKey) {
+	public static Phrase nameOf(String taskKey) {
 		return Phrase.of("task." + taskKey);
 	}
 
@@ -74,7 +101,7 @@ public interface TaskDefinition {
 	 * What the task's form offers to choose from, for its fragment (such as the items of
 	 * a checklist); nothing by default.
 	 */
-	default Map<String, Object> formModel() {
+	public Map<String, Object> formModel() {
 		return Map.of();
 	}
 
@@ -82,8 +109,8 @@ public interface TaskDefinition {
 	 * The template fragment that draws the task's form:
 	 * {@code templates/tasks/forms/<key>.html}.
 	 */
-	default String fragment() {
-		return "tasks/forms/" + key();
+	public String fragment() {
+		return "tasks/forms/" + key;
 	}
 
 }

@@ -1,17 +1,12 @@
 package jp.tobira.application.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
+import jp.tobira.audit.AuditCsvDownload;
 import jp.tobira.audit.AuditEntries;
 import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
@@ -68,16 +64,8 @@ class CaseTrailController {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"The CSV export of a case's trail is for supervisor staff.");
 		}
-		csv(response, "tobira-audit-" + application.reference() + ".csv", application.reference().value());
-	}
-
-	private void csv(HttpServletResponse response, String fileName, String reference) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName).build().toString());
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		entries.writeCsv(reference, out);
-		out.flush();
+		AuditCsvDownload.send(response, "tobira-audit-" + application.reference() + ".csv",
+				out -> entries.writeCsv(application.reference().value(), out));
 	}
 
 }

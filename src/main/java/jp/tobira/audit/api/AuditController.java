@@ -1,9 +1,6 @@
 package jp.tobira.audit.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +8,12 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.tobira.audit.AuditCsvDownload;
 import jp.tobira.audit.AuditEntries;
 import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
@@ -66,16 +62,7 @@ class AuditController {
 	@GetMapping("/api/v1/audit.csv")
 	@Operation(summary = "The whole audit log as CSV (admin)")
 	void allCsv(HttpServletResponse response) throws IOException {
-		csv(response, "tobira-audit.csv", null);
-	}
-
-	private void csv(HttpServletResponse response, String fileName, String reference) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName).build().toString());
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		entries.writeCsv(reference, out);
-		out.flush();
+		AuditCsvDownload.send(response, "tobira-audit.csv", out -> entries.writeCsv((String) null, out));
 	}
 
 }
