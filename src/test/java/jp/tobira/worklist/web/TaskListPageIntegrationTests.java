@@ -168,6 +168,35 @@ class TaskListPageIntegrationTests {
 		assertThat(html).contains("My tasks", "My groups&#39; unassigned tasks", "All open cases");
 	}
 
+	/**
+	 * The API's list is the page's query in its "workable" queue: the reviewer's own
+	 * tasks and their groups' unassigned ones, the same rows as the two tabs together.
+	 */
+	@Test
+	void listsInTheApiExactlyTheTasksOfThePagesOwnAndGroupsQueues() throws Exception {
+		for (String username : List.of("intake", "backing", "decision")) {
+			List<String> onThePage = new java.util.ArrayList<>();
+			for (String queue : List.of("MINE", "GROUPS")) {
+				page(username, "/tasks?queue=" + queue + "&size=25").rows().forEach(row -> onThePage.add(row.taskId()));
+			}
+			String json = mvc.perform(get("/api/v1/tasks?size=200").with(user(users.loadUserByUsername(username))))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<String> inTheApi = new java.util.ArrayList<>();
+			new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
+				.forEach(task -> inTheApi.add(task.get("id").asText()));
+			long total = page(username, "/tasks?queue=MINE").total() + page(username, "/tasks?queue=GROUPS").total();
+			assertThat(inTheApi).as(username).hasSize((int) Math.min(total, 200));
+			if (total <= 25) {
+				assertThat(inTheApi).as(username).containsExactlyInAnyOrderElementsOf(onThePage);
+			}
+			else {
+				assertThat(inTheApi).as(username).containsAll(onThePage.subList(0, Math.min(onThePage.size(), 25)));
+			}
+		}
+	}
+
 	@Test
 	void claimsATaskIntoMyTasksAndUnclaimsItBack() throws Exception {
 		String taskId = task(applicationOf(fresh), "checkCompleteness").getId();
