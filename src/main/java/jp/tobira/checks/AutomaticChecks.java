@@ -40,6 +40,10 @@ public class AutomaticChecks {
 
 	public static final String JURISDICTION = "JURISDICTION";
 
+	/** Every check, in the order a report lists them. */
+	public static final List<String> CHECKS = List.of(RESERVE_COVERAGE, ASSET_ELIGIBILITY, ATTESTATION_AGE, AUDIT_AGE,
+			REDEMPTION, SEGREGATION, JURISDICTION);
+
 	/**
 	 * Paper whose remaining term is limited; a row of this class without a maturity
 	 * cannot be shown to be short.

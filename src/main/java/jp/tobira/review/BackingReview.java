@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 import jp.tobira.application.Application;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
+import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CaseFlags;
 import jp.tobira.checks.Flag;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Phrase;
 
 /**
  * {@code reviewBacking}: {@code {"outcome": "SATISFACTORY"}}, {@code {"outcome":
@@ -55,7 +57,10 @@ public class BackingReview extends TaskDefinition {
 	 */
 	@Override
 	public Map<String, Object> formModel() {
-		return Map.of("requestableDocuments",
+		List<Checklist.Item> items = AutomaticChecks.CHECKS.stream()
+			.map(check -> new Checklist.Item(check, Phrase.of("check." + check)))
+			.toList();
+		return Map.of("checklist", new Checklist(items, List.of("ACCEPTABLE", "CONCERN")), "requestableDocuments",
 				java.util.Arrays.stream(DocumentType.values()).filter(type -> type != DocumentType.OTHER).toList());
 	}
 

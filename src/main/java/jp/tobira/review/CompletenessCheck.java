@@ -16,6 +16,7 @@ import jp.tobira.application.RequestsForInformation;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.validation.InvalidInput;
+import jp.tobira.validation.Phrase;
 
 /**
  * {@code checkCompleteness}: {@code {"complete": true}} or {@code {"complete": false,
@@ -56,8 +57,13 @@ public class CompletenessCheck extends TaskDefinition {
 	/** The checklist: each required document, then each part of the application. */
 	@Override
 	public Map<String, Object> formModel() {
-		return Map.of("completenessItems",
-				Stream.concat(DocumentType.required().stream().map(Enum::name), SECTIONS.stream()).toList());
+		List<Checklist.Item> items = Stream
+			.concat(DocumentType.required()
+				.stream()
+				.map(type -> new Checklist.Item(type.name(), Phrase.of("document." + type))),
+					SECTIONS.stream().map(section -> new Checklist.Item(section, Phrase.of("section." + section))))
+			.toList();
+		return Map.of("checklist", new Checklist(items, List.of("PRESENT", "MISSING", "DEFICIENT")));
 	}
 
 	@Override
