@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,11 @@ class ControlCharacterGuard implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// the request was answered already: its error page must render whatever it
+			// carried
+			return true;
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		request.getParameterMap().forEach((name, values) -> {
 			if (ControlCharacters.inName(name)) {
