@@ -70,6 +70,25 @@ class HostileInputIntegrationTests {
 		assertProblem(() -> issuer.putJson("/api/v1/applications/" + id, revision.toString()), 400, "token.name");
 	}
 
+	/**
+	 * A task's form is read as a tree, not into a record: the same rule holds, and the
+	 * request for information it would have sent is not sent.
+	 */
+	@Test
+	void refusesNulInATaskFormReadAsATree() {
+		ApiClient.Case submitted = issuer.submitCanonical();
+		ApiClient intake = new ApiClient(rest, "intake");
+		String check = intake.taskId(submitted.reference(), "checkCompleteness");
+		assertProblem(() -> intake.complete(check,
+				"{\"complete\": false, \"missing\": [\"AUDIT_REPORT\"], \"message\": \"Please send it\\u0000\"}"), 400,
+				"message");
+		assertProblem(() -> intake.complete(check,
+				"{\"complete\": false, \"missing\": [\"AUDIT\\u0007REPORT\"], \"message\": \"Please send it\"}"), 400,
+				"missing[0]");
+		assertThat(intake.taskId(submitted.reference(), "checkCompleteness")).as("the task is still open")
+			.isEqualTo(check);
+	}
+
 	@Test
 	void refusesAControlCharacterInAnUploadedFileName() {
 		String id = draft();
