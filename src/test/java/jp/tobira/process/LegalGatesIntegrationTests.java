@@ -189,18 +189,20 @@ class LegalGatesIntegrationTests {
 		String decide = decision.taskId(submitted.reference(), "decide");
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 
-		String english = mvc.perform(get("/tasks/" + decide + "?lang=en").with(httpBasic("decision", "demo")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(english).contains("id=\"legal-gates\"", "cannot be approved",
-				"the home framework (" + UNDER_ASSESSMENT + ") is not judged equivalent");
+		// the reader's language is kept with them: Japanese first, English last, so the
+		// refusal below (and the user's next session) reads in English
 		String japanese = mvc.perform(get("/tasks/" + decide + "?lang=ja").with(httpBasic("decision", "demo")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(japanese).contains("id=\"legal-gates\"", "承認できません", "本国の枠組み（" + UNDER_ASSESSMENT + "）が同等と判断されていません");
 
+		String english = mvc.perform(get("/tasks/" + decide + "?lang=en").with(httpBasic("decision", "demo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).contains("id=\"legal-gates\"", "cannot be approved",
+				"the home framework (" + UNDER_ASSESSMENT + ") is not judged equivalent");
 		long decisions = decisionRows(submitted);
 		MvcResult posted = mvc
 			.perform(post("/tasks/" + decide + "/complete").with(httpBasic("decision", "demo"))
