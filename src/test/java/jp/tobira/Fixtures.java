@@ -28,6 +28,14 @@ public final class Fixtures {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
+	/**
+	 * A home jurisdiction the tests that approve a case judge equivalent, as the legal
+	 * gates require at the decision; no test judges it otherwise. The canonical
+	 * application's United States stays unjudged (under assessment), as the tests of the
+	 * pre-screen's flags expect.
+	 */
+	public static final String EQUIVALENT_HOME = "CH";
+
 	private Fixtures() {
 	}
 
@@ -42,6 +50,13 @@ public final class Fixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The canonical application is expected at " + EXAMPLE.toAbsolutePath(), ex);
 		}
+	}
+
+	/** The canonical application, its issuer's home jurisdiction changed. */
+	public static String exampleJsonFrom(String jurisdiction) {
+		ObjectNode example = example();
+		((ObjectNode) example.get("issuer")).put("jurisdiction", jurisdiction);
+		return example.toString();
 	}
 
 	public static ObjectNode example() {

@@ -186,18 +186,22 @@ class DemoCases extends StartupStep {
 		plan.on(30, 10, () -> complete(cooperation, atDecision, HomeRegulatorReply.KEY, CONFIRMED));
 		plan.on(20, 9, () -> claim(decision, atDecision, DecisionTask.KEY));
 
-		// approved with conditions, some months ago: the token is in the public register
-		Story approved = plan.story(issuer, t -> {
-		});
+		// approved with conditions, some months ago: the token is in the public register.
+		// The legal gates hold at its decision: Singapore's framework is judged
+		// equivalent, the reserves are segregated and bankruptcy-remote, the regulator
+		// confirmed information sharing and the intermediary is named
+		Story approved = plan.story(issuer2, t -> sampleStable(t, "Marina Dollar", "MRD", "SGD", "SG"));
 		submit(plan, approved, 150);
 		plan.on(144, 10, () -> complete(intake, approved, CompletenessCheck.KEY, COMPLETE));
 		plan.on(140, 11, () -> complete(cooperation, approved, HomeConfirmationRequest.KEY, SENT));
 		plan.on(125, 15, () -> complete(backing, approved, BackingReview.KEY, SATISFACTORY));
 		plan.on(110, 10, () -> complete(cooperation, approved, HomeRegulatorReply.KEY, CONFIRMED));
 		plan.on(100, 14,
-				() -> complete(decision, approved, DecisionTask.KEY, "{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
-						+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
-						+ "\"reasons\": \"Backing and audit in order; the home framework is still under assessment.\"}"));
+				() -> complete(decision, approved, DecisionTask.KEY,
+						"{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
+								+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
+								+ "\"reasons\": \"Backing and audit in order; the home framework is equivalent and the "
+								+ "home regulator confirmed information sharing.\"}"));
 
 		// rejected last month: the home framework is not equivalent
 		Story rejected = plan.story(issuer2, t -> sampleStable(t, "Island Dollar", "ISD", "USD", "KY"));

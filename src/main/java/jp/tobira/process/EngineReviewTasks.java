@@ -21,6 +21,7 @@ import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.decision.LegalGatesNotMet;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
@@ -210,8 +211,8 @@ class EngineReviewTasks implements ReviewTasks {
 	 */
 	private static RuntimeException unwrapped(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof FourEyesViolation violation) {
-				return violation;
+			if (cause instanceof FourEyesViolation || cause instanceof LegalGatesNotMet) {
+				return (RuntimeException) cause;
 			}
 		}
 		return ex;

@@ -111,7 +111,20 @@ public final class ApiClient {
 	 * (issuer) client.
 	 */
 	public Case submitCanonical() {
-		JsonNode draft = postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		return submit(Fixtures.exampleJson());
+	}
+
+	/**
+	 * The canonical application from another home jurisdiction (such as one judged
+	 * equivalent, so that it may be approved), created and submitted.
+	 */
+	public Case submitCanonicalFrom(String jurisdiction) {
+		return submit(Fixtures.exampleJsonFrom(jurisdiction));
+	}
+
+	/** An application created with its eight documents, and submitted. */
+	public Case submit(String applicationJson) {
+		JsonNode draft = postJson("/api/v1/applications", applicationJson).json();
 		Case created = new Case(draft.get("id").asText(), draft.get("reference").asText());
 		for (String type : REQUIRED_DOCUMENTS) {
 			Response uploaded = upload(created.id(), type, type.toLowerCase() + ".pdf",

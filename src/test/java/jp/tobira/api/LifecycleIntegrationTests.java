@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.pdf.PdfReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -17,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
 
 /**
  * The whole lifecycle of the canonical application through the pinned HTTP API on a real
@@ -29,6 +32,15 @@ class LifecycleIntegrationTests {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	Jurisdictions jurisdictions;
+
+	/** The legal gates let no approval through from a framework not judged equivalent. */
+	@BeforeEach
+	void judgeTheHomeFrameworkEquivalent() {
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+	}
+
 	@Test
 	void carriesTheCanonicalApplicationFromDraftToTheRegister() throws Exception {
 		ApiClient issuer = new ApiClient(rest, "issuer");
@@ -37,7 +49,8 @@ class LifecycleIntegrationTests {
 		ApiClient cooperation = new ApiClient(rest, "cooperation");
 		ApiClient decision = new ApiClient(rest, "decision");
 
-		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJson()).json();
+		JsonNode draft = issuer.postJson("/api/v1/applications", Fixtures.exampleJsonFrom(Fixtures.EQUIVALENT_HOME))
+			.json();
 		String id = draft.get("id").asText();
 		String reference = draft.get("reference").asText();
 		for (String type : IssuerApiIntegrationTests.DOCUMENT_TYPES) {
@@ -74,7 +87,7 @@ class LifecycleIntegrationTests {
 
 		ApiClient.Response decided = decision.complete(decision.taskId(reference, "decide"),
 				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly reserve attestations to the supervisor.\", "
-						+ "\"reasons\": \"The home framework is still under assessment.\"}");
+						+ "\"reasons\": \"Backing and audit in order; monthly attestations keep the reserves in view.\"}");
 		assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
 
 		JsonNode approved = issuer.get("/api/v1/applications/" + id).json();

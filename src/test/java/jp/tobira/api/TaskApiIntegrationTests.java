@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 
+import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
 
 /**
  * The task API's refusals over HTTP on a real server: each a problem detail whose
@@ -22,6 +25,9 @@ class TaskApiIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	Jurisdictions jurisdictions;
 
 	ApiClient issuer;
 
@@ -40,6 +46,8 @@ class TaskApiIntegrationTests {
 		backing = new ApiClient(rest, "backing");
 		cooperation = new ApiClient(rest, "cooperation");
 		decision2 = new ApiClient(rest, "decision2");
+		// the decision that passes four eyes must pass the legal gates too
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
 	}
 
 	@Test
@@ -110,7 +118,7 @@ class TaskApiIntegrationTests {
 
 	@Test
 	void refusesTheDecisionToSomeoneWhoReviewedTheCase() {
-		ApiClient.Case submitted = issuer.submitCanonical();
+		ApiClient.Case submitted = issuer.submitCanonicalFrom(Fixtures.EQUIVALENT_HOME);
 		intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}");
 		assertThat(decision2
 			.complete(decision2.taskId(submitted.reference(), "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}")

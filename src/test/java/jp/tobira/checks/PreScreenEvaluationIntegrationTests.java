@@ -224,9 +224,10 @@ class PreScreenEvaluationIntegrationTests {
 		expectOk(cooperation.complete(cooperation.taskId(submitted.reference(), "recordHomeReply"),
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"CSSF-JFSA-2026\"}"));
 		daysLater(6);
+		// no approval passes the legal gates from a framework judged not equivalent: the
+		// letter is a rejection's, and still gives what the pre-screen evaluated then
 		expectOk(decider.complete(decider.taskId(submitted.reference(), "decide"),
-				"{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"conditions\": \"Monthly attestations.\", "
-						+ "\"reasons\": \"Framework under assessment.\"}"));
+				"{\"decision\": \"REJECT\", \"reasons\": \"The home framework is not equivalent.\"}"));
 		String en = kept("letter-en.html", issuer.get(path + "/letter?lang=en&format=html").body());
 		assertThat(en)
 			.contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",

@@ -12,13 +12,17 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
+import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.api.ApiClient;
+import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.cooperation.Jurisdictions;
 
 /**
  * The decision letter the issuer downloads ({@code GET
@@ -37,6 +41,15 @@ class DecisionLettersIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	Jurisdictions jurisdictions;
+
+	/** An approval passes the legal gates only from a framework judged equivalent. */
+	@BeforeEach
+	void judgeTheHomeFrameworkEquivalent() {
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+	}
 
 	@Test
 	void givesTheConditionsAndTheReasonsOfAnApprovalWithConditionsInBothLanguages() throws Exception {
@@ -98,7 +111,7 @@ class DecisionLettersIntegrationTests {
 		ApiClient backing = new ApiClient(rest, "backing");
 		ApiClient cooperation = new ApiClient(rest, "cooperation");
 		ApiClient decider = new ApiClient(rest, "decision");
-		ApiClient.Case submitted = issuer.submitCanonical();
+		ApiClient.Case submitted = issuer.submitCanonicalFrom(Fixtures.EQUIVALENT_HOME);
 		String reference = submitted.reference();
 		expectOk(intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}"));
 		expectOk(backing.complete(backing.taskId(reference, "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}"));

@@ -92,7 +92,7 @@ class DemoCasesIntegrationTests {
 				"EXK SUBMITTED checkCompleteness@intake", "EXP AWAITING_ISSUER -",
 				"LSD IN_REVIEW requestHomeConfirmation@cooperation,reviewBacking@backing",
 				"EXN IN_REVIEW requestHomeConfirmation,reviewBacking", "EXF IN_REVIEW recordHomeReply",
-				"HBD IN_REVIEW recordHomeReply escalated", "EXDP IN_REVIEW decide@decision", "EXD APPROVED -",
+				"HBD IN_REVIEW recordHomeReply escalated", "EXDP IN_REVIEW decide@decision", "MRD APPROVED -",
 				"ISD REJECTED -", "MLD WITHDRAWN -", "EXR LAPSED -");
 	}
 

@@ -400,7 +400,7 @@ class EquivalenceProcessIntegrationTests {
 	}
 
 	@Test
-	void recommendsApprovalWithConditionsWhileTheHomeFrameworkIsUnderAssessment() {
+	void recommendsRejectionWhileTheHomeFrameworkIsUnderAssessment() {
 		// the canonical application's United States is under assessment in the seeded
 		// jurisdiction table
 		ApplicationId id = cases.submitted();
@@ -414,7 +414,9 @@ class EquivalenceProcessIntegrationTests {
 		cases.complete(cases.cooperation, id, "recordHomeReply",
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"NYDFS-JFSA-MOU-2026\"}");
 
-		assertThat(recommendation(id)).isEqualTo("APPROVE_WITH_CONDITIONS");
+		// no approval would pass the legal gates until the framework is judged
+		// equivalent: conditions cannot cure it
+		assertThat(recommendation(id)).isEqualTo("REJECT");
 		BpmnAwareTests.assertThat(instance).isWaitingAt("decide");
 		BpmnAwareTests.assertThat(instance).task().hasCandidateGroup("decision");
 		assertThat(cases.application(id).status()).isEqualTo(ApplicationStatus.IN_REVIEW);

@@ -15,8 +15,9 @@ import jp.tobira.decision.Outcome;
 
 /**
  * {@code bpmn/recommendation.dmn} as shipped, rule by rule, and the order in which the
- * first matching rule wins (hit policy FIRST): not equivalent, then refused, then backing
- * concerns, then under assessment, else approve.
+ * first matching rule wins (hit policy FIRST): not equivalent, then refused, then under
+ * assessment (no approval may pass the legal gates while the framework is not equivalent,
+ * so conditions cannot cure it), then backing concerns, else approve.
  */
 class RecommendationTableTests {
 
@@ -37,7 +38,7 @@ class RecommendationTableTests {
 	@Test
 	void hasExactlyTheRulesTestedHere() {
 		assertThat(TABLE.ruleIds()).containsExactly("recommendation-rule-1", "recommendation-rule-2",
-				"recommendation-rule-3", "recommendation-rule-4", "recommendation-rule-5");
+				"recommendation-rule-4", "recommendation-rule-3", "recommendation-rule-5");
 	}
 
 	@Test
@@ -71,13 +72,14 @@ class RecommendationTableTests {
 	}
 
 	@Test
-	void recommendsConditionsForAFrameworkUnderAssessment() {
+	void recommendsRejectionForAFrameworkUnderAssessment() {
 		var result = evaluate("UNDER_ASSESSMENT", "CONFIRMED", "SATISFACTORY");
 
 		assertThat(result.ruleIds()).containsExactly("recommendation-rule-4");
-		assertThat(result.single()).containsEntry("recommendation", "APPROVE_WITH_CONDITIONS")
+		assertThat(result.single()).containsEntry("recommendation", "REJECT")
 			.containsEntry("rule", "RC-4 under assessment")
-			.containsEntry("rationale", "The home framework is still under assessment.");
+			.containsEntry("rationale",
+					"The home framework is still under assessment: it must be judged equivalent before any approval.");
 	}
 
 	@Test
@@ -95,7 +97,8 @@ class RecommendationTableTests {
 			"NOT_EQUIVALENT,   CONFIRMED, CONCERNS,     recommendation-rule-1",
 			"UNDER_ASSESSMENT, REFUSED,   CONCERNS,     recommendation-rule-2",
 			"EQUIVALENT,       REFUSED,   CONCERNS,     recommendation-rule-2",
-			"UNDER_ASSESSMENT, CONFIRMED, CONCERNS,     recommendation-rule-3" })
+			"UNDER_ASSESSMENT, CONFIRMED, CONCERNS,     recommendation-rule-4",
+			"EQUIVALENT,       CONFIRMED, CONCERNS,     recommendation-rule-3" })
 	void letsTheEarlierRuleWin(String jurisdiction, String cooperation, String backing, String ruleId) {
 		assertThat(evaluate(jurisdiction, cooperation, backing).ruleIds()).containsExactly(ruleId);
 	}

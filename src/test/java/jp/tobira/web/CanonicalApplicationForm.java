@@ -25,6 +25,15 @@ final class CanonicalApplicationForm {
 	}
 
 	/**
+	 * The canonical application from another home jurisdiction, such as one judged
+	 * equivalent so that the case may be approved.
+	 */
+	CanonicalApplicationForm(Browser browser, String jurisdiction) {
+		this(browser);
+		((com.fasterxml.jackson.databind.node.ObjectNode) example.get("issuer")).put("jurisdiction", jurisdiction);
+	}
+
+	/**
 	 * @return the new case's reference; the browser is left on the submitted case's page
 	 */
 	String fillAndSubmit(String language) {

@@ -18,6 +18,9 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 	@Autowired
 	org.springframework.context.MessageSource messages;
 
+	@Autowired
+	jp.tobira.cooperation.Jurisdictions jurisdictions;
+
 	String language;
 
 	private String msg(String key, Object... args) {
@@ -28,9 +31,12 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "en", "ja" })
 	void carriesACaseThroughTheReviewByClicking(String language) {
 		this.language = language;
-		// the issuer fills in the canonical application and submits it
+		// the issuer fills in the canonical application and submits it, from a home
+		// jurisdiction judged equivalent: the legal gates allow no approval otherwise
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland",
+				jp.tobira.cooperation.EquivalenceStatus.EQUIVALENT, "test");
 		browser.logIn("issuer");
-		String reference = new CanonicalApplicationForm(browser).fillAndSubmit(language);
+		String reference = new CanonicalApplicationForm(browser, Fixtures.EQUIVALENT_HOME).fillAndSubmit(language);
 		assertThat(browser.text()).contains(msg("form.submitted"), reference);
 		String id = browser.driver.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
 
@@ -132,12 +138,12 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		openTask(reference);
 		browser.capture(language, "45-task-decide");
 		click("input[name=decision][value=APPROVE_WITH_CONDITIONS]");
-		type("#reasons", "The home framework is still under assessment.");
+		type("#reasons", "Backing in order; attestations to be watched.");
 		submit();
 		assertThat(browser.driver.findElement(By.cssSelector("#conditions + .field-error")).getText())
 			.isEqualTo(msg("problem.conditionsRequired"));
 		assertThat(browser.driver.findElement(By.id("reasons")).getAttribute("value"))
-			.isEqualTo("The home framework is still under assessment.");
+			.isEqualTo("Backing in order; attestations to be watched.");
 		browser.capture(language, "46-task-decide-error");
 		type("#conditions", "Monthly reserve attestations to the supervisor.");
 		submit();

@@ -32,7 +32,10 @@ import jp.tobira.checks.AutomaticChecks;
 import jp.tobira.checks.CaseFlags;
 import jp.tobira.checks.PreScreenEvaluations;
 import jp.tobira.cooperation.HomeConfirmations;
+import jp.tobira.decision.LegalGates;
+import jp.tobira.decision.LegalGatesNotMet;
 import jp.tobira.decision.Recommendations;
+import jp.tobira.review.DecisionTask;
 import jp.tobira.review.Findings;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
@@ -85,12 +88,15 @@ class TaskPage {
 
 	private final PreScreenEvaluations preScreens;
 
+	private final LegalGates gates;
+
 	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
 			TaskDefinitions definitions, ApplicationService applications, DocumentService documents,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, AuditEntries audit, ObjectMapper json, Clock clock,
-			PreScreenEvaluations preScreens) {
+			PreScreenEvaluations preScreens, LegalGates gates) {
 		this.preScreens = preScreens;
+		this.gates = gates;
 		this.explanations = explanations;
 		this.audit = audit;
 		this.tasks = tasks;
@@ -142,6 +148,11 @@ class TaskPage {
 		model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
 		tasks.fourEyesRefusal(user.actor(), id)
 			.ifPresent(refusal -> model.addAttribute("fourEyes", explanations.of(refusal)));
+		if (DecisionTask.KEY.equals(task.taskKey())) {
+			// said up front, as the engine will refuse an approval on completion
+			gates.refusalOfApproval(application.id())
+				.ifPresent(refusal -> model.addAttribute("gates", explanations.of(refusal)));
+		}
 		model.addAttribute("theCase", application);
 		model.addAttribute("content", application.content());
 		model.addAttribute("clock", caseClock.read(application).orElse(null));
@@ -189,10 +200,12 @@ class TaskPage {
 			redirect.addFlashAttribute("checked", form);
 			return "redirect:/tasks/" + id;
 		}
-		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation ex) {
+		catch (TaskConflict | NotYourTask | TaskNotFound | FourEyesViolation | LegalGatesNotMet ex) {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("form", form.toSingleValueMap());
-			return ex instanceof FourEyesViolation ? "redirect:/tasks/" + id : "redirect:/tasks";
+			// the decision-maker stays on the case: a rejection is still theirs to give
+			return ex instanceof FourEyesViolation || ex instanceof LegalGatesNotMet ? "redirect:/tasks/" + id
+					: "redirect:/tasks";
 		}
 		redirect.addFlashAttribute("message", "task.completed");
 		return "redirect:/tasks?queue=GROUPS";
