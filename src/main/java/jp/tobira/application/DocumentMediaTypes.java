@@ -1,15 +1,11 @@
 package jp.tobira.application;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
@@ -20,7 +16,8 @@ import jp.tobira.validation.InvalidInput;
  * Decides a document's media type from its content, never from what the upload claims,
  * and refuses a file whose content is not the type its name (or its declared content
  * type) claims. Tika reads the magic bytes; an XLSX is a ZIP to any magic-byte detector,
- * so its workbook part is looked for as well.
+ * so its workbook part is looked for as well, by an {@link ArchiveInspector} that refuses
+ * an archive bomb before it is unpacked.
  */
 @Component
 class DocumentMediaTypes {
@@ -42,6 +39,12 @@ class DocumentMediaTypes {
 			"application/x-download", "");
 
 	private final Tika tika = new Tika();
+
+	private final ArchiveInspector archives;
+
+	DocumentMediaTypes(ArchiveInspector archives) {
+		this.archives = archives;
+	}
 
 	/**
 	 * @param fileName the uploaded file's name
@@ -78,19 +81,14 @@ class DocumentMediaTypes {
 		return magic.equals("application/zip") || magic.equals("application/x-tika-ooxml") || magic.equals(XLSX);
 	}
 
-	private static boolean hasWorkbookPart(byte[] content) {
-		boolean contentTypes = false;
-		boolean workbook = false;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				contentTypes |= entry.getName().equals("[Content_Types].xml");
-				workbook |= entry.getName().equals("xl/workbook.xml");
-			}
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		return contentTypes && workbook;
+	/**
+	 * Reading the entries' names means inflating every entry before it (a ZIP is read as
+	 * a stream), so it is done within the archive limits.
+	 */
+	private boolean hasWorkbookPart(byte[] content) {
+		return archives.entryNames(content)
+			.map(names -> names.contains("[Content_Types].xml") && names.contains("xl/workbook.xml"))
+			.orElse(false);
 	}
 
 	private static boolean isUtf8Text(byte[] content) {

@@ -5,8 +5,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
+ * What one upload, one application and one issuer organisation may bring (issue 11: each
+ * bounded, so no upload can cost the server unbounded time or space).
+ *
  * @param maxSize the largest document accepted (ARCHITECTURE.md §9: 25 MB by default)
+ * @param archive how far a ZIP-based upload (an XLSX) is unpacked to inspect it
  */
 @ConfigurationProperties("tobira.documents")
-public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize) {
+public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @DefaultValue Archive archive) {
+
+	/**
+	 * @param maxEntries the most entries an archive may have
+	 * @param maxUncompressedSize the most bytes all its entries may unpack to
+	 * @param maxCompressionRatio the most an entry may unpack to, as a multiple of its
+	 * compressed bytes
+	 */
+	public record Archive(@DefaultValue("1000") int maxEntries, @DefaultValue("100MB") DataSize maxUncompressedSize,
+			@DefaultValue("100") int maxCompressionRatio) {
+
+		public Archive {
+			if (maxEntries < 1 || maxUncompressedSize.toBytes() < 1 || maxCompressionRatio < 1) {
+				throw new IllegalArgumentException("tobira.documents.archive: every limit must be positive");
+			}
+		}
+
+	}
+
 }

@@ -12,7 +12,7 @@ import jp.tobira.validation.InvalidInput;
 
 class DocumentMediaTypesTests {
 
-	final DocumentMediaTypes mediaTypes = new DocumentMediaTypes();
+	final DocumentMediaTypes mediaTypes = new DocumentMediaTypes(new ArchiveInspector(ArchiveInspectorTests.DEFAULTS));
 
 	@Test
 	void takesEachAcceptedTypeFromItsContent() {
