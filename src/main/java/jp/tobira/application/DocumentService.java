@@ -79,6 +79,16 @@ public class DocumentService {
 		if (content.length > properties.maxSize().toBytes()) {
 			throw new DocumentTooLarge(properties.maxSize());
 		}
+		// the quotas before the content is inspected, so a full case's files are never
+		// unpacked; the case's row lock (held by the caller) keeps two uploads from both
+		// taking the last place
+		Documents.Holdings held = documents.holdings(application.id());
+		if (held.documents() >= properties.maxPerApplication()) {
+			throw DocumentQuotaExceeded.documents(properties.maxPerApplication());
+		}
+		if (held.bytes() + content.length > properties.maxBytesPerApplication().toBytes()) {
+			throw DocumentQuotaExceeded.bytes(properties.maxBytesPerApplication(), held.bytes());
+		}
 		String fileName = cleanFileName(upload.fileName());
 		String mediaType = mediaTypes.verify(content, fileName, upload.declaredType());
 		String sha256 = sha256(content);

@@ -64,6 +64,17 @@ public class Documents {
 			.single();
 	}
 
+	/** What an application holds: every version of every document counts. */
+	Holdings holdings(ApplicationId applicationId) {
+		return jdbc.sql("SELECT count(*), coalesce(sum(size_bytes), 0) FROM app.document WHERE application_id = ?")
+			.param(applicationId.value())
+			.query((rs, row) -> new Holdings(rs.getInt(1), rs.getLong(2)))
+			.single();
+	}
+
+	record Holdings(int documents, long bytes) {
+	}
+
 	byte[] content(UUID documentId) {
 		return jdbc.sql("SELECT content FROM app.document WHERE id = ?").param(documentId).query(byte[].class).single();
 	}

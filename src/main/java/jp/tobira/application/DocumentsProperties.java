@@ -9,10 +9,21 @@ import org.springframework.util.unit.DataSize;
  * bounded, so no upload can cost the server unbounded time or space).
  *
  * @param maxSize the largest document accepted (ARCHITECTURE.md §9: 25 MB by default)
+ * @param maxPerApplication the most documents (every version counts) one application
+ * holds
+ * @param maxBytesPerApplication the most bytes of documents one application holds
  * @param archive how far a ZIP-based upload (an XLSX) is unpacked to inspect it
  */
 @ConfigurationProperties("tobira.documents")
-public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @DefaultValue Archive archive) {
+public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("50") int maxPerApplication,
+		@DefaultValue("250MB") DataSize maxBytesPerApplication, @DefaultValue Archive archive) {
+
+	public DocumentsProperties {
+		if (maxPerApplication < 1 || maxBytesPerApplication.toBytes() < 1) {
+			throw new IllegalArgumentException(
+					"tobira.documents: max-per-application and max-bytes-per-application must be positive");
+		}
+	}
 
 	/**
 	 * @param maxEntries the most entries an archive may have

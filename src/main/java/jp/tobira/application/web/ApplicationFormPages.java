@@ -30,6 +30,7 @@ import jp.tobira.application.ApplicationService;
 import jp.tobira.application.ApplicationStateConflict;
 import jp.tobira.application.AssetClass;
 import jp.tobira.application.AuditOpinion;
+import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.DuplicateDocument;
@@ -197,7 +198,7 @@ class ApplicationFormPages {
 					new DocumentService.Upload(file.getBytes(), file.getOriginalFilename(), file.getContentType()));
 			redirect.addFlashAttribute("message", "form.documents.stored");
 		}
-		catch (InvalidInput | DuplicateDocument | ApplicationStateConflict ex) {
+		catch (InvalidInput | DuplicateDocument | DocumentQuotaExceeded | ApplicationStateConflict ex) {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("errorType", type.name());
 		}

@@ -23,6 +23,7 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
 import jp.tobira.application.ApplicationStateConflict;
 import jp.tobira.application.CaseClock;
+import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
@@ -170,6 +171,13 @@ class CasePage {
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("rfiErrors", explanations.of(ex.problems()));
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			redirect.addFlashAttribute("answerDraft", message);
+			redirect.addFlashAttribute("answerType", type == null ? null : type.name());
+		}
+		catch (DocumentQuotaExceeded ex) {
+			// about the file: said beside it, with the answer kept to send without it
+			redirect.addFlashAttribute("rfiErrors", explanations.of(ex.fields()));
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("answerDraft", message);
 			redirect.addFlashAttribute("answerType", type == null ? null : type.name());
