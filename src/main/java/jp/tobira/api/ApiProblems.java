@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +57,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * {@code errors}.
 	 */
 	@ExceptionHandler(Refusal.class)
-	ProblemDetail refused(Refusal ex, HttpServletRequest request) {
+	ProblemDetail refused(Refusal ex, HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = switch (ex.kind()) {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 		};
+		// whole seconds, rounded up, so a client that waits as told is not refused again
+		ex.retryAfter()
+			.ifPresent(wait -> response.setHeader(HttpHeaders.RETRY_AFTER,
+					String.valueOf(Math.max(1, wait.plusMillis(999).toSeconds()))));
 		ProblemDetail problem = problem(status, ex.title(), ex.getMessage(), request);
 		if (!ex.fields().isEmpty()) {
 			withFields(problem, ex.fields());

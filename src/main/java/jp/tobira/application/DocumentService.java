@@ -36,13 +36,16 @@ public class DocumentService {
 
 	private final DocumentsProperties properties;
 
+	private final UploadRateLimit rateLimit;
+
 	private final AuditLog auditLog;
 
 	private final Clock clock;
 
 	DocumentService(CaseAccess access, Documents documents, DocumentMediaTypes mediaTypes,
-			DocumentsProperties properties, AuditLog auditLog, Clock clock) {
+			DocumentsProperties properties, UploadRateLimit rateLimit, AuditLog auditLog, Clock clock) {
 		this.access = access;
+		this.rateLimit = rateLimit;
 		this.documents = documents;
 		this.mediaTypes = mediaTypes;
 		this.properties = properties;
@@ -69,6 +72,8 @@ public class DocumentService {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	Document store(Actor actor, Application application, DocumentType type, Upload upload) {
+		// first, so every upload that reaches the case counts, whatever is refused after
+		rateLimit.count(application.organisationId());
 		if (type == null) {
 			throw InvalidInput.of("type", "problem.requiredOneOf", List.of(DocumentType.values()).toString());
 		}

@@ -1,5 +1,7 @@
 package jp.tobira.application;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * holds
  * @param maxBytesPerApplication the most bytes of documents one application holds
  * @param archive how far a ZIP-based upload (an XLSX) is unpacked to inspect it
+ * @param uploadRate how many uploads one issuer organisation makes in a window
  */
 @ConfigurationProperties("tobira.documents")
 public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("50") int maxPerApplication,
-		@DefaultValue("250MB") DataSize maxBytesPerApplication, @DefaultValue Archive archive) {
+		@DefaultValue("250MB") DataSize maxBytesPerApplication, @DefaultValue Archive archive,
+		@DefaultValue UploadRate uploadRate) {
 
 	public DocumentsProperties {
 		if (maxPerApplication < 1 || maxBytesPerApplication.toBytes() < 1) {
@@ -37,6 +41,21 @@ public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @Defau
 		public Archive {
 			if (maxEntries < 1 || maxUncompressedSize.toBytes() < 1 || maxCompressionRatio < 1) {
 				throw new IllegalArgumentException("tobira.documents.archive: every limit must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * @param limit the most uploads (accepted or refused) an issuer organisation makes in
+	 * one window
+	 * @param window the window's length; a new one starts with the first upload after it
+	 */
+	public record UploadRate(@DefaultValue("120") int limit, @DefaultValue("PT10M") Duration window) {
+
+		public UploadRate {
+			if (limit < 1 || window.isNegative() || window.isZero()) {
+				throw new IllegalArgumentException("tobira.documents.upload-rate: limit and window must be positive");
 			}
 		}
 

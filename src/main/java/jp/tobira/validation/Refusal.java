@@ -23,7 +23,12 @@ public abstract class Refusal extends RuntimeException implements Explained {
 		/** What someone did first, or the case's state, stands in the way (409). */
 		CONFLICT,
 		/** The request is well formed but the case is not ready for it (422). */
-		UNPROCESSABLE
+		UNPROCESSABLE,
+		/**
+		 * The caller has done this as often as a window allows (429);
+		 * {@link #retryAfter()} says when they may again.
+		 */
+		TOO_MANY_REQUESTS
 
 	}
 
@@ -54,6 +59,14 @@ public abstract class Refusal extends RuntimeException implements Explained {
 
 	public String title() {
 		return title;
+	}
+
+	/**
+	 * How long until the refused request may succeed, for a refusal that passes with time
+	 * ({@link Kind#TOO_MANY_REQUESTS}); none by default.
+	 */
+	public java.util.Optional<java.time.Duration> retryAfter() {
+		return java.util.Optional.empty();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -50,6 +51,17 @@ class PageErrors {
 			case FORBIDDEN -> {
 				response.setStatus(HttpStatus.FORBIDDEN.value());
 				return page("error/403", request, model);
+			}
+			case TOO_MANY_REQUESTS -> {
+				// a screen that expects such a refusal shows it beside its field; any
+				// other
+				// gets this page, with the same status and wait as the API's
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				ex.retryAfter()
+					.ifPresent(wait -> response.setHeader(HttpHeaders.RETRY_AFTER,
+							String.valueOf(Math.max(1, wait.plusMillis(999).toSeconds()))));
+				model.addAttribute("detail", explanations.of(ex));
+				return page("error/429", request, model);
 			}
 			default -> {
 				// a double submission, a change to a case that has moved on, a task

@@ -34,6 +34,7 @@ import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.DuplicateDocument;
+import jp.tobira.application.UploadRateExceeded;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
@@ -198,7 +199,8 @@ class ApplicationFormPages {
 					new DocumentService.Upload(file.getBytes(), file.getOriginalFilename(), file.getContentType()));
 			redirect.addFlashAttribute("message", "form.documents.stored");
 		}
-		catch (InvalidInput | DuplicateDocument | DocumentQuotaExceeded | ApplicationStateConflict ex) {
+		catch (InvalidInput | DuplicateDocument | DocumentQuotaExceeded | UploadRateExceeded
+				| ApplicationStateConflict ex) {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 			redirect.addFlashAttribute("errorType", type.name());
 		}

@@ -27,6 +27,7 @@ import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.RequestsForInformation;
+import jp.tobira.application.UploadRateExceeded;
 import jp.tobira.audit.AuditEntries;
 import jp.tobira.audit.AuditEntry;
 import jp.tobira.audit.AuditKind;
@@ -175,7 +176,7 @@ class CasePage {
 			redirect.addFlashAttribute("answerDraft", message);
 			redirect.addFlashAttribute("answerType", type == null ? null : type.name());
 		}
-		catch (DocumentQuotaExceeded ex) {
+		catch (DocumentQuotaExceeded | UploadRateExceeded ex) {
 			// about the file: said beside it, with the answer kept to send without it
 			redirect.addFlashAttribute("rfiErrors", explanations.of(ex.fields()));
 			redirect.addFlashAttribute("error", explanations.of(ex));
