@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -19,21 +21,26 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 
 /**
- * Log-ins through the form go into the audit log (ARCHITECTURE.md §5), successful or not.
- * HTTP Basic requests do not: each API call authenticates again, and recording every one
- * would bury the log-ins that people make. A failure records the user name that was tried
- * (cut to the longest a real one can be), never the password.
+ * Successful log-ins through the form go into the audit log (ARCHITECTURE.md §5). HTTP
+ * Basic requests do not: each API call authenticates again, and recording every one would
+ * bury the log-ins that people make.
+ *
+ * <p>
+ * Failed log-ins are no longer one audit entry each: an audit entry takes the chain-head
+ * lock, so every anonymous guess would have queued up every writer of the log. They are
+ * rows of {@code app.login_attempt} (with the name tried, cut to the longest a real one
+ * can be, never the password), and the audit log gets one {@code LOGIN_THROTTLED} entry
+ * when an account or address has failed too often ({@link LogInThrottle}).
  */
 @Component
 class LogInAudit implements AuthenticationFailureHandler {
 
-	static final String ANONYMOUS = "anonymous";
-
-	private static final int USERNAME_LIMIT = 64;
-
 	private final AuditLog auditLog;
 
-	private final AuthenticationFailureHandler page = new SimpleUrlAuthenticationFailureHandler("/login?error");
+	private final AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler(
+			"/login?error");
+
+	private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
 	LogInAudit(AuditLog auditLog) {
 		this.auditLog = auditLog;
@@ -54,21 +61,18 @@ class LogInAudit implements AuthenticationFailureHandler {
 	}
 
 	/**
-	 * The form log-in's failure handler: records the attempt, then shows the log-in page
-	 * with its error.
+	 * The form log-in's failure handler: the log-in page with its error, or, when log-ins
+	 * are throttled, with how many minutes they stay refused (the page says it in the
+	 * reader's language).
 	 */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
-		String tried = request.getParameter("username");
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("method", "form");
-		payload.put("username",
-				tried == null ? "" : tried.length() > USERNAME_LIMIT ? tried.substring(0, USERNAME_LIMIT) : tried);
-		payload.put("reason", exception.getClass().getSimpleName());
-		payload.put("remoteAddress", request.getRemoteAddr());
-		auditLog.append(ANONYMOUS, null, AuditKind.LOGIN_FAILED, payload);
-		page.onAuthenticationFailure(request, response, exception);
+		if (exception instanceof LogInThrottledException throttled) {
+			redirect.sendRedirect(request, response, "/login?throttled=" + throttled.retryAfterMinutes());
+			return;
+		}
+		wrongCredentials.onAuthenticationFailure(request, response, exception);
 	}
 
 }

@@ -2,16 +2,22 @@ package jp.tobira.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
+import java.time.Clock;
+
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -27,6 +33,19 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The only authentication provider, so Spring Security's global authentication
+	 * manager, which the form log-in and HTTP Basic of both chains use, checks passwords
+	 * through the throttle (OWASP ASVS V2.2.1).
+	 */
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetailsService,
+			PasswordEncoder passwordEncoder, LogInThrottle throttle, Clock clock) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle, clock);
 	}
 
 	@Bean
@@ -92,13 +111,28 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.failureHandler(logInAudit)
 				.permitAll())
-			.httpBasic(basic -> {
-			})
+			// HTTP Basic on pages keeps its plain challenge, but a throttled log-in gets
+			// the
+			// same 429 with Retry-After as on the API
+			.httpBasic(basic -> basic.authenticationEntryPoint(throttledOrChallenge(entryPoint)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// Camunda's webapps carry their own CSRF protection (a header token of their
 			// own)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/api/**")));
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint throttledOrChallenge(ProblemAuthenticationEntryPoint problems) {
+		BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+		challenge.setRealmName("Realm");
+		return (request, response, exception) -> {
+			if (exception instanceof LogInThrottledException) {
+				problems.commence(request, response, exception);
+			}
+			else {
+				challenge.commence(request, response, exception);
+			}
+		};
 	}
 
 	/**

@@ -186,8 +186,8 @@ class LogInThrottleIntegrationTests {
 		assertThat(client("127.0.0.6").withBasic("/v3/api-docs", victim, PASSWORD).status()).isEqualTo(200);
 
 		assertThat(kindsAfter(mark)).containsExactly("LOGIN_THROTTLED");
-		assertThat(jdbc
-			.sql("SELECT payload->>'remoteAddress' FROM app.audit_entry WHERE seq > ? AND kind = 'LOGIN_THROTTLED'")
+		assertThat(jdbc.sql(
+				"SELECT payload::jsonb->>'remoteAddress' FROM app.audit_entry WHERE seq > ? AND kind = 'LOGIN_THROTTLED'")
 			.param(mark)
 			.query(String.class)
 			.single()).isEqualTo(sprayer.address());
