@@ -38,7 +38,10 @@ class SecurityConfiguration {
 	/**
 	 * The only authentication provider, so Spring Security's global authentication
 	 * manager, which the form log-in and HTTP Basic of both chains use, checks passwords
-	 * through the throttle (OWASP ASVS V2.2.1).
+	 * through the throttle (OWASP ASVS V2.2.1). Not a chain's own provider
+	 * ({@code http.authenticationProvider}): a chain's manager falls back to the global
+	 * one after its own provider fails, and that fallback would check the password
+	 * unthrottled.
 	 */
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetailsService,

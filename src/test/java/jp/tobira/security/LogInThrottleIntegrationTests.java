@@ -157,6 +157,23 @@ class LogInThrottleIntegrationTests {
 	}
 
 	@Test
+	void attemptsOlderThanTheRetentionArePrunedByTheNextFailure() {
+		String account = newAccount();
+		FromAddress client = client("127.0.0.7");
+		Instant old = Instant.now().minus(settings.retention()).minus(Duration.ofHours(1));
+		jdbc.sql("INSERT INTO app.login_attempt (username, remote_address, attempted_at) VALUES (?, ?, ?)")
+			.params(account, client.address(), java.sql.Timestamp.from(old))
+			.update();
+
+		assertThat(client.withBasic("/v3/api-docs", account, "wrong").status()).isEqualTo(401);
+
+		assertThat(jdbc.sql("SELECT attempted_at FROM app.login_attempt WHERE username = ?")
+			.param(account)
+			.query(java.sql.Timestamp.class)
+			.list()).singleElement().satisfies(at -> assertThat(at.toInstant()).isAfter(old));
+	}
+
+	@Test
 	void failuresFromOneAddressAcrossManyAccountsThrottleThatAddressOnly() {
 		FromAddress sprayer = client("127.0.0.5");
 		String victim = newAccount();
