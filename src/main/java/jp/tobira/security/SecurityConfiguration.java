@@ -12,8 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -114,9 +114,7 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.failureHandler(logInAudit)
 				.permitAll())
-			// HTTP Basic on pages keeps its plain challenge, but a throttled log-in gets
-			// the
-			// same 429 with Retry-After as on the API
+			// a throttled Basic log-in gets the API's 429 here too
 			.httpBasic(basic -> basic.authenticationEntryPoint(throttledOrChallenge(entryPoint)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// Camunda's webapps carry their own CSRF protection (a header token of their
@@ -125,6 +123,11 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * HTTP Basic on pages keeps the challenge it always had (Spring's default realm
+	 * name), but a throttled log-in is told to wait (429, {@code Retry-After}), as on the
+	 * API.
+	 */
 	private static AuthenticationEntryPoint throttledOrChallenge(ProblemAuthenticationEntryPoint problems) {
 		BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
 		challenge.setRealmName("Realm");
