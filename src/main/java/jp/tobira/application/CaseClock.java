@@ -71,6 +71,15 @@ public class CaseClock {
 		return clock.getZone();
 	}
 
+	/**
+	 * The day the automatic checks measure ages to: the day of submission in the
+	 * supervisor's zone, or today for a draft.
+	 */
+	public LocalDate checksDay(Application application) {
+		return application.submittedAt() == null ? LocalDate.now(clock)
+				: LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+	}
+
 	private Optional<StatutoryClock> clockOf(Application application) {
 		if (application.submittedAt() == null) {
 			return Optional.empty();

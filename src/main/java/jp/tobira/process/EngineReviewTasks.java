@@ -21,7 +21,6 @@ import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
-import jp.tobira.decision.LegalGatesNotMet;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
@@ -34,6 +33,7 @@ import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
 import jp.tobira.validation.Phrase;
+import jp.tobira.validation.Refusal;
 
 /**
  * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing,
@@ -211,8 +211,8 @@ class EngineReviewTasks implements ReviewTasks {
 	 */
 	private static RuntimeException unwrapped(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof FourEyesViolation || cause instanceof LegalGatesNotMet) {
-				return (RuntimeException) cause;
+			if (cause instanceof Refusal refusal) {
+				return refusal;
 			}
 		}
 		return ex;

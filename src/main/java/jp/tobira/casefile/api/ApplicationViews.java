@@ -1,6 +1,5 @@
 package jp.tobira.casefile.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
@@ -26,23 +25,19 @@ class ApplicationViews {
 
 	private final Decisions decisions;
 
-	private final Clock clock;
-
 	private final PreScreenEvaluations preScreens;
 
 	ApplicationViews(DocumentService documents, AutomaticChecks checks, CaseClock caseClock, Decisions decisions,
-			Clock clock, PreScreenEvaluations preScreens) {
+			PreScreenEvaluations preScreens) {
 		this.preScreens = preScreens;
 		this.documents = documents;
 		this.checks = checks;
 		this.caseClock = caseClock;
 		this.decisions = decisions;
-		this.clock = clock;
 	}
 
 	ApplicationView of(Actor actor, Application application) {
-		LocalDate asOf = application.submittedAt() == null ? LocalDate.now(clock)
-				: LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		LocalDate asOf = caseClock.checksDay(application);
 		java.util.Optional<PreScreenEvaluation> preScreen = preScreens.preScreenOf(application.id());
 		return ApplicationView.of(application, documents.list(actor, application.id()), caseClock.read(application),
 				preScreen.map(PreScreenEvaluation::report).orElseGet(() -> checks.run(application.content(), asOf)),

@@ -1,7 +1,6 @@
 package jp.tobira.casefile.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,16 +83,14 @@ class CasePage {
 
 	private final AuditEntries audit;
 
-	private final Clock clock;
-
 	private final Explanations explanations;
 
 	private final PreScreenEvaluations preScreens;
 
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
-			Recommendations recommendations, Decisions decisions, AuditEntries audit, Clock clock,
-			Explanations explanations, PreScreenEvaluations preScreens) {
+			Recommendations recommendations, Decisions decisions, AuditEntries audit, Explanations explanations,
+			PreScreenEvaluations preScreens) {
 		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.applications = applications;
@@ -106,7 +103,6 @@ class CasePage {
 		this.recommendations = recommendations;
 		this.decisions = decisions;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	@PreAuthorize(ISSUER_ONLY)
@@ -125,8 +121,7 @@ class CasePage {
 	@GetMapping("/cases/{id}")
 	String show(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, Model model) {
 		Application application = applications.get(user.actor(), new ApplicationId(id));
-		LocalDate asOf = application.submittedAt() == null ? LocalDate.now(clock)
-				: LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		LocalDate asOf = caseClock.checksDay(application);
 		boolean staff = user.actor().isSupervisorStaff();
 		List<AuditEntry> timeline = new ArrayList<>(audit.forCase(application.reference().value()));
 		if (!staff) {

@@ -141,7 +141,7 @@ class TaskPage {
 			return "error/403";
 		}
 		Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
-		LocalDate asOf = LocalDate.ofInstant(application.submittedAt(), clock.getZone());
+		LocalDate asOf = caseClock.checksDay(application);
 		model.addAttribute("task", task);
 		TaskDefinition definition = definitions.of(task.taskKey());
 		model.addAttribute("definition", definition);
@@ -222,7 +222,7 @@ class TaskPage {
 			ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
 			Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
 			preScreens.reRun(user.actor().username(), application.id(), application.content(),
-					LocalDate.ofInstant(application.submittedAt(), clock.getZone()));
+					caseClock.checksDay(application));
 			redirect.addFlashAttribute("message", "preScreen.rerun.stored");
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
