@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModularityTests {
 
 	private static final String[] FEATURES = { "jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
-			"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.audit.." };
+			"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.audit.." };
 
 	@ArchTest
 	static final ArchRule modulesFormNoCycle = slices().matching("jp.tobira.(*)..").should().beFreeOfCycles();
@@ -36,7 +36,8 @@ class ModularityTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
-				"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.security..", "jp.tobira.web..");
+				"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.security..",
+				"jp.tobira.web..");
 
 	@ArchTest
 	static final ArchRule onlyTheProcessPackageTouchesTheEngine = noClasses().that()

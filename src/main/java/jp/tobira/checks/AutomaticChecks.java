@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -16,12 +17,17 @@ import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.rulebook.Criterion;
+import jp.tobira.rulebook.CriterionSetting;
+import jp.tobira.rulebook.Rulebook;
+import jp.tobira.rulebook.RulebookVersion;
 import jp.tobira.validation.Phrase;
 
 /**
- * The automatic checks of ARCHITECTURE.md §4, measured against configured thresholds.
- * Each result says what was measured and against what, so a screen can explain every
- * flag. Missing data is reported as not evaluated, never as fine.
+ * The automatic checks of ARCHITECTURE.md §4, measured against the thresholds of a
+ * rulebook version; a criterion the version switches off is not run. Each result says
+ * what was measured and against what, so a screen can explain every flag. Missing data is
+ * reported as not evaluated, never as fine. A check's code is its criterion's.
  */
 @Service
 public class AutomaticChecks {
@@ -51,58 +57,85 @@ public class AutomaticChecks {
 	private static final Set<AssetClass> TERM_LIMITED = EnumSet.of(AssetClass.GOVERNMENT_BILL,
 			AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO);
 
-	private final ChecksProperties limits;
+	private final Supplier<RulebookVersion> inForce;
 
 	private final Function<String, EquivalenceStatus> jurisdictionStatus;
 
 	@Autowired
-	AutomaticChecks(ChecksProperties limits, Jurisdictions jurisdictions) {
-		this(limits, jurisdictions::statusOf);
+	AutomaticChecks(Rulebook rulebook, Jurisdictions jurisdictions) {
+		this(rulebook::inForce, jurisdictions::statusOf);
 	}
 
-	AutomaticChecks(ChecksProperties limits, Function<String, EquivalenceStatus> jurisdictionStatus) {
-		this.limits = limits;
+	AutomaticChecks(Supplier<RulebookVersion> inForce, Function<String, EquivalenceStatus> jurisdictionStatus) {
+		this.inForce = inForce;
 		this.jurisdictionStatus = jurisdictionStatus;
 	}
 
-	public ChecksProperties limits() {
-		return limits;
-	}
-
 	/**
+	 * Today's run, under the version in force.
 	 * @param asOf the date of submission (today, for a draft)
 	 */
 	public CheckReport run(ApplicationContent content, LocalDate asOf) {
-		return new CheckReport(List.of(coverage(content), eligibility(content), attestation(content, asOf),
-				audit(content, asOf), redemption(content), segregation(content), jurisdiction(content)));
+		return run(inForce.get(), content, asOf);
 	}
 
-	private CheckResult coverage(ApplicationContent content) {
-		Phrase threshold = Phrase.of("check.threshold.coverage", limits.minCoverageRatio().toPlainString());
+	/**
+	 * The checks the version switches on, in the order of {@link #CHECKS}.
+	 * @param asOf the date of submission (today, for a draft)
+	 */
+	public CheckReport run(RulebookVersion version, ApplicationContent content, LocalDate asOf) {
+		List<CheckResult> results = new ArrayList<>();
+		for (String check : CHECKS) {
+			CriterionSetting setting = version.setting(Criterion.valueOf(check));
+			if (setting.enabled()) {
+				results.add(measure(check, setting, content, asOf));
+			}
+		}
+		return new CheckReport(results);
+	}
+
+	private CheckResult measure(String check, CriterionSetting setting, ApplicationContent content, LocalDate asOf) {
+		return switch (check) {
+			case RESERVE_COVERAGE -> coverage(setting, content);
+			case ASSET_ELIGIBILITY -> eligibility(setting, content);
+			case ATTESTATION_AGE -> attestation(setting, content, asOf);
+			case AUDIT_AGE -> audit(setting, content, asOf);
+			case REDEMPTION -> redemption(setting, content);
+			case SEGREGATION -> segregation(content);
+			case JURISDICTION -> jurisdiction(content);
+			default -> throw new IllegalStateException("No measurement for " + check);
+		};
+	}
+
+	private CheckResult coverage(CriterionSetting setting, ApplicationContent content) {
+		java.math.BigDecimal minRatio = setting.decimal("minRatio");
+		Phrase threshold = Phrase.of("check.threshold.coverage", minRatio.toPlainString());
 		return content.coverageRatio()
-			.map(ratio -> ratio.atLeast(limits.minCoverageRatio())
+			.map(ratio -> ratio.atLeast(minRatio)
 					? CheckResult.passed(RESERVE_COVERAGE, Phrase.of("check.value.plain", ratio.toString()), threshold)
 					: CheckResult.failed(RESERVE_COVERAGE, Phrase.of("check.value.plain", ratio.toString()), threshold,
 							Flag.UNDER_BACKED))
 			.orElseGet(() -> CheckResult.notEvaluated(RESERVE_COVERAGE, "coverage", threshold));
 	}
 
-	private CheckResult eligibility(ApplicationContent content) {
+	private CheckResult eligibility(CriterionSetting setting, ApplicationContent content) {
+		Set<AssetClass> eligible = EnumSet.noneOf(AssetClass.class);
+		setting.names("eligibleClasses").forEach(name -> eligible.add(AssetClass.valueOf(name)));
+		java.time.Period maxMaturity = java.time.Period.ofMonths(setting.whole("maxGovernmentMaturityMonths"));
 		Phrase threshold = Phrase.of("check.threshold.eligibility",
-				limits.eligibleAssetClasses().stream().map(c -> (Object) Phrase.of("option." + c)).toList(),
-				limits.maxGovernmentMaturity().toTotalMonths());
+				eligible.stream().map(c -> (Object) Phrase.of("option." + c)).toList(), maxMaturity.toTotalMonths());
 		if (content.reserves() == null || content.reserves().assets() == null || content.reserves().assets().isEmpty()
 				|| content.reserves().asOf() == null) {
 			return CheckResult.notEvaluated(ASSET_ELIGIBILITY, "reserves", threshold);
 		}
-		LocalDate latestMaturity = content.reserves().asOf().plus(limits.maxGovernmentMaturity());
+		LocalDate latestMaturity = content.reserves().asOf().plus(maxMaturity);
 		List<Object> offending = new ArrayList<>();
 		List<ReserveAsset> assets = content.reserves().assets();
 		for (int i = 0; i < assets.size(); i++) {
 			ReserveAsset asset = assets.get(i);
 			Phrase assetClass = Phrase.of("option." + asset.assetClass());
 			String amount = asset.amount().toPlainString();
-			if (!limits.eligibleAssetClasses().contains(asset.assetClass())) {
+			if (!eligible.contains(asset.assetClass())) {
 				offending.add(Phrase.of("check.row.ineligible", i + 1, assetClass, amount));
 			}
 			else if (TERM_LIMITED.contains(asset.assetClass()) && asset.maturity() == null
@@ -121,39 +154,42 @@ public class AutomaticChecks {
 						Flag.INELIGIBLE_ASSETS);
 	}
 
-	private CheckResult attestation(ApplicationContent content, LocalDate asOf) {
-		Phrase threshold = Phrase.of("check.threshold.days", limits.maxAttestationAge().getDays());
+	private CheckResult attestation(CriterionSetting setting, ApplicationContent content, LocalDate asOf) {
+		int maxDays = setting.whole("maxDays");
+		Phrase threshold = Phrase.of("check.threshold.days", maxDays);
 		LocalDate date = content.audit() == null ? null : content.audit().lastAttestationDate();
 		if (date == null) {
 			return CheckResult.notEvaluated(ATTESTATION_AGE, "attestation", threshold);
 		}
 		Phrase value = Phrase.of("check.value.days", ChronoUnit.DAYS.between(date, asOf), date.toString());
-		return date.plus(limits.maxAttestationAge()).isBefore(asOf)
+		return date.plusDays(maxDays).isBefore(asOf)
 				? CheckResult.failed(ATTESTATION_AGE, value, threshold, Flag.STALE_ATTESTATION)
 				: CheckResult.passed(ATTESTATION_AGE, value, threshold);
 	}
 
-	private CheckResult audit(ApplicationContent content, LocalDate asOf) {
-		Phrase threshold = Phrase.of("check.threshold.months", limits.maxAuditAge().toTotalMonths());
+	private CheckResult audit(CriterionSetting setting, ApplicationContent content, LocalDate asOf) {
+		int maxMonths = setting.whole("maxMonths");
+		Phrase threshold = Phrase.of("check.threshold.months", maxMonths);
 		LocalDate date = content.audit() == null ? null : content.audit().lastAuditDate();
 		if (date == null) {
 			return CheckResult.notEvaluated(AUDIT_AGE, "audit", threshold);
 		}
 		Phrase value = Phrase.of("check.value.months", ChronoUnit.MONTHS.between(date, asOf), date.toString());
-		return date.plus(limits.maxAuditAge()).isBefore(asOf)
+		return date.plusMonths(maxMonths).isBefore(asOf)
 				? CheckResult.failed(AUDIT_AGE, value, threshold, Flag.STALE_AUDIT)
 				: CheckResult.passed(AUDIT_AGE, value, threshold);
 	}
 
-	private CheckResult redemption(ApplicationContent content) {
-		Phrase threshold = Phrase.of("check.threshold.redemption", limits.maxRedemptionBusinessDays());
+	private CheckResult redemption(CriterionSetting setting, ApplicationContent content) {
+		int maxBusinessDays = setting.whole("maxBusinessDays");
+		Phrase threshold = Phrase.of("check.threshold.redemption", maxBusinessDays);
 		var redemption = content.redemption();
 		if (redemption == null || redemption.atPar() == null || redemption.maxBusinessDays() == null) {
 			return CheckResult.notEvaluated(REDEMPTION, "redemption", threshold);
 		}
 		Phrase value = Phrase.of("check.value.redemption",
 				Phrase.of(redemption.atPar() ? "check.atPar" : "check.notAtPar"), redemption.maxBusinessDays());
-		boolean prompt = redemption.atPar() && redemption.maxBusinessDays() <= limits.maxRedemptionBusinessDays();
+		boolean prompt = redemption.atPar() && redemption.maxBusinessDays() <= maxBusinessDays;
 		return prompt ? CheckResult.passed(REDEMPTION, value, threshold)
 				: CheckResult.failed(REDEMPTION, value, threshold, Flag.SLOW_REDEMPTION);
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jp.tobira.rulebook.Criterion;
 import jp.tobira.validation.Phrase;
 
 /**
@@ -48,12 +49,17 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 	/**
 	 * The configuration the checks ran under.
 	 *
-	 * @param thresholds each {@code tobira.checks.*} property in force and its value
+	 * @param rulebookVersion the rulebook version in force, or {@code null} for an
+	 * evaluation stored before the rulebook was data
+	 * @param thresholds the thresholds of the criteria the version switched on, each as
+	 * {@code CODE.threshold} and its value (before the rulebook: each
+	 * {@code tobira.checks.*} property then in force)
 	 * @param jurisdiction the application's home jurisdiction, or {@code null}
 	 * @param jurisdictionStatus its status in the jurisdiction table as the check read
 	 * it, or {@code null}
 	 */
-	public record Configuration(Map<String, Object> thresholds, String jurisdiction, String jurisdictionStatus) {
+	public record Configuration(Integer rulebookVersion, Map<String, Object> thresholds, String jurisdiction,
+			String jurisdictionStatus) {
 	}
 
 	/**
@@ -105,6 +111,9 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		jurisdiction.put("code", configuration.jurisdiction());
 		jurisdiction.put("status", configuration.jurisdictionStatus());
 		Map<String, Object> json = new LinkedHashMap<>();
+		if (configuration.rulebookVersion() != null) {
+			json.put("rulebook", Map.of("version", configuration.rulebookVersion()));
+		}
 		json.put("thresholds", configuration.thresholds());
 		json.put("jurisdiction", jurisdiction);
 		return json;
@@ -158,13 +167,22 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 	}
 
 	/**
-	 * The order the thresholds are shown in (the README's); PostgreSQL's jsonb keeps its
-	 * own order of keys.
+	 * The order the thresholds are shown in: the criteria's, each criterion's thresholds
+	 * in its order (and before the rulebook, the order of the old properties);
+	 * PostgreSQL's jsonb keeps its own order of keys.
 	 */
-	private static final List<String> THRESHOLD_ORDER = List.of("tobira.checks.min-coverage-ratio",
-			"tobira.checks.eligible-asset-classes", "tobira.checks.max-government-maturity",
-			"tobira.checks.max-attestation-age", "tobira.checks.max-audit-age",
-			"tobira.checks.max-redemption-business-days");
+	private static final List<String> THRESHOLD_ORDER = thresholdOrder();
+
+	private static List<String> thresholdOrder() {
+		List<String> order = new ArrayList<>(
+				List.of("tobira.checks.min-coverage-ratio", "tobira.checks.eligible-asset-classes",
+						"tobira.checks.max-government-maturity", "tobira.checks.max-attestation-age",
+						"tobira.checks.max-audit-age", "tobira.checks.max-redemption-business-days"));
+		for (Criterion criterion : Criterion.values()) {
+			criterion.thresholds().forEach(threshold -> order.add(criterion.name() + "." + threshold.name()));
+		}
+		return List.copyOf(order);
+	}
 
 	static Configuration configuration(JsonNode json) {
 		Map<String, Object> thresholds = new LinkedHashMap<>();
@@ -172,7 +190,9 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		THRESHOLD_ORDER.stream().filter(stored::has).forEach(name -> thresholds.put(name, plain(stored.get(name))));
 		stored.fields().forEachRemaining(field -> thresholds.putIfAbsent(field.getKey(), plain(field.getValue())));
 		JsonNode jurisdiction = json.path("jurisdiction");
-		return new Configuration(thresholds, text(jurisdiction.get("code")), text(jurisdiction.get("status")));
+		JsonNode version = json.path("rulebook").path("version");
+		return new Configuration(version.isNumber() ? version.asInt() : null, thresholds,
+				text(jurisdiction.get("code")), text(jurisdiction.get("status")));
 	}
 
 	static List<Check> checks(JsonNode json) {

@@ -3,7 +3,6 @@ package jp.tobira.checks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.ApplicationId;
-import jp.tobira.application.AssetClass;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.rulebook.Rulebook;
+import jp.tobira.rulebook.RulebookVersion;
 import jp.tobira.security.Actor;
 
 /**
@@ -45,7 +45,7 @@ import jp.tobira.security.Actor;
 @Service("preScreenEvaluations")
 public class PreScreenEvaluations {
 
-	private final ChecksProperties limits;
+	private final Rulebook rulebook;
 
 	private final Jurisdictions jurisdictions;
 
@@ -61,11 +61,11 @@ public class PreScreenEvaluations {
 
 	private final PreScreenTable table;
 
-	PreScreenEvaluations(ChecksProperties limits, Jurisdictions jurisdictions, JdbcClient jdbc, ObjectMapper json,
+	PreScreenEvaluations(Rulebook rulebook, Jurisdictions jurisdictions, JdbcClient jdbc, ObjectMapper json,
 			AuditLog auditLog, Clock clock, MessageSource messages, PreScreenTable table) {
 		this.messages = messages;
 		this.table = table;
-		this.limits = limits;
+		this.rulebook = rulebook;
 		this.jurisdictions = jurisdictions;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -122,8 +122,8 @@ public class PreScreenEvaluations {
 	}
 
 	/**
-	 * A reviewer's re-run under the configuration in force now, through the same decision
-	 * table, stored beside the pre-screen as {@code RE_RUN} and audited as
+	 * A reviewer's re-run under the rulebook version in force now, through the same
+	 * decision table, stored beside the pre-screen as {@code RE_RUN} and audited as
 	 * {@code PRE_SCREEN_COMPLETED} by the reviewer. It changes neither the pre-screen nor
 	 * the case's flags: the pre-screen stays the record they come from.
 	 */
@@ -272,45 +272,23 @@ public class PreScreenEvaluations {
 			ApplicationContent content, LocalDate asOf) {
 		// the status the jurisdiction check read, kept as the configuration it ran under
 		AtomicReference<EquivalenceStatus> used = new AtomicReference<>();
-		AutomaticChecks checks = new AutomaticChecks(limits, code -> {
+		RulebookVersion version = rulebook.inForce();
+		AutomaticChecks checks = new AutomaticChecks(() -> version, code -> {
 			EquivalenceStatus status = jurisdictions.statusOf(code);
 			used.set(status);
 			return status;
 		});
-		CheckReport report = checks.run(content, asOf);
+		CheckReport report = checks.run(version, content, asOf);
 		List<PreScreenEvaluation.Check> results = new ArrayList<>();
 		for (CheckResult result : report.results()) {
 			results.add(new PreScreenEvaluation.Check(result.check(), PreScreenEvaluation.Result.of(result),
 					result.measured(), result.limit(), result.flag(), null));
 		}
 		String jurisdiction = content.issuer() == null ? null : content.issuer().jurisdiction();
-		PreScreenEvaluation.Configuration configuration = new PreScreenEvaluation.Configuration(thresholds(),
-				jurisdiction, used.get() == null ? null : used.get().name());
+		PreScreenEvaluation.Configuration configuration = new PreScreenEvaluation.Configuration(version.version(),
+				version.thresholdsInForce(), jurisdiction, used.get() == null ? null : used.get().name());
 		return new PreScreenEvaluation(UUID.randomUUID(), id.value(), kind, actor, clock.instant(), asOf, configuration,
 				results, List.of());
-	}
-
-	/**
-	 * The thresholds in force, under their property names, as JSON values (ratios as
-	 * written, periods in ISO).
-	 */
-	private Map<String, Object> thresholds() {
-		Map<String, Object> thresholds = new LinkedHashMap<>();
-		thresholds.put("tobira.checks.min-coverage-ratio", limits.minCoverageRatio().toPlainString());
-		thresholds.put("tobira.checks.eligible-asset-classes",
-				java.util.Arrays.stream(AssetClass.values())
-					.filter(limits.eligibleAssetClasses()::contains)
-					.map(Enum::name)
-					.toList());
-		thresholds.put("tobira.checks.max-government-maturity", iso(limits.maxGovernmentMaturity()));
-		thresholds.put("tobira.checks.max-attestation-age", iso(limits.maxAttestationAge()));
-		thresholds.put("tobira.checks.max-audit-age", iso(limits.maxAuditAge()));
-		thresholds.put("tobira.checks.max-redemption-business-days", limits.maxRedemptionBusinessDays());
-		return thresholds;
-	}
-
-	private static String iso(Period period) {
-		return period.toString();
 	}
 
 	private PreScreenEvaluation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,9 @@ import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.application.AuditOpinion;
 import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.rulebook.CriterionSetting;
+import jp.tobira.rulebook.RulebookFixtures;
+import jp.tobira.rulebook.RulebookVersion;
 
 /**
  * Every automatic check on its threshold and one step past it, with the default
@@ -41,13 +45,10 @@ import jp.tobira.cooperation.EquivalenceStatus;
 class AutomaticChecksTests {
 
 	/**
-	 * The defaults as the README states them;
-	 * {@link #theDefaultsAreThoseTheApplicationBinds} pins them.
+	 * Version 1 as the application's configuration seeds it;
+	 * {@link #versionOneSaysWhatTheReadmeSays} pins its thresholds.
 	 */
-	static final ChecksProperties DEFAULTS = new ChecksProperties(new BigDecimal("1.00"),
-			EnumSet.of(AssetClass.CASH, AssetClass.DEMAND_DEPOSIT, AssetClass.GOVERNMENT_BILL,
-					AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO),
-			Period.ofYears(1), Period.ofDays(35), Period.ofMonths(12), 5);
+	static final RulebookVersion DEFAULTS = RulebookFixtures.version1();
 
 	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -58,21 +59,23 @@ class AutomaticChecksTests {
 
 	static final String HOME = "CH";
 
-	final AutomaticChecks checks = new AutomaticChecks(DEFAULTS,
+	final AutomaticChecks checks = new AutomaticChecks(() -> DEFAULTS,
 			code -> HOME.equals(code) ? EquivalenceStatus.EQUIVALENT : EquivalenceStatus.UNDER_ASSESSMENT);
 
 	// --- the configuration
 	// -----------------------------------------------------------------------------------------
 
 	@Test
-	void theDefaultsAreThoseTheApplicationBinds() throws IOException {
-		StandardEnvironment environment = new StandardEnvironment();
-		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-			.forEach(source -> environment.getPropertySources().addLast(source));
-		ChecksProperties bound = new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("tobira.checks",
-				ChecksProperties.class);
-
-		assertThat(bound).isEqualTo(DEFAULTS);
+	void versionOneSaysWhatTheReadmeSays() {
+		assertThat(DEFAULTS.thresholdsInForce()).containsExactly(Map.entry("RESERVE_COVERAGE.minRatio", "1.00"),
+				Map.entry("ASSET_ELIGIBILITY.eligibleClasses",
+						List.of("CASH", "DEMAND_DEPOSIT", "GOVERNMENT_BILL", "GOVERNMENT_BOND", "REVERSE_REPO")),
+				Map.entry("ASSET_ELIGIBILITY.maxGovernmentMaturityMonths", 12),
+				Map.entry("ATTESTATION_AGE.maxDays", 35), Map.entry("AUDIT_AGE.maxMonths", 12),
+				Map.entry("REDEMPTION.maxBusinessDays", 5));
+		assertThat(DEFAULTS.criteria().stream().filter(CriterionSetting::enabled).map(CriterionSetting::code))
+			.containsExactly("RESERVE_COVERAGE", "ASSET_ELIGIBILITY", "ATTESTATION_AGE", "AUDIT_AGE", "REDEMPTION",
+					"SEGREGATION", "JURISDICTION", "INFORMATION_SHARING", "JAPANESE_INTERMEDIARY");
 	}
 
 	@Test
@@ -317,7 +320,7 @@ class AutomaticChecksTests {
 	}
 
 	private static List<Flag> flags(ApplicationContent content, LocalDate asOf, EquivalenceStatus status) {
-		return new AutomaticChecks(DEFAULTS, code -> status).run(content, asOf).flags();
+		return new AutomaticChecks(() -> DEFAULTS, code -> status).run(content, asOf).flags();
 	}
 
 	/**

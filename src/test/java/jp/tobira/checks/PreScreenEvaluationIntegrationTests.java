@@ -92,8 +92,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(stored.get("evaluatedAt").asText()).isNotBlank();
 		assertThat(stored.at("/configuration/jurisdiction/code").asText()).isEqualTo(HOME);
 		assertThat(stored.at("/configuration/jurisdiction/status").asText()).isEqualTo("UNDER_ASSESSMENT");
-		assertThat(stored.at("/configuration/thresholds").get("tobira.checks.min-coverage-ratio").asText())
-			.isEqualTo("1.00");
+		assertThat(stored.at("/configuration/rulebook/version").asInt()).isEqualTo(1);
+		assertThat(stored.at("/configuration/thresholds").get("RESERVE_COVERAGE.minRatio").asText()).isEqualTo("1.00");
 		assertThat(stored.get("checks").findValuesAsText("code")).containsExactly("RESERVE_COVERAGE",
 				"ASSET_ELIGIBILITY", "ATTESTATION_AGE", "AUDIT_AGE", "REDEMPTION", "SEGREGATION", "JURISDICTION");
 		JsonNode jurisdiction = find(stored.get("checks"), "JURISDICTION");
@@ -198,8 +198,8 @@ class PreScreenEvaluationIntegrationTests {
 		assertThat(payload.get("flags").findValuesAsText("flag")).containsExactly("UNDER_ASSESSMENT");
 		assertThat(payload.get("flags").findValuesAsText("rule")).containsExactly("PS-8 jurisdiction");
 		assertThat(payload.at("/configuration/jurisdiction/status").asText()).isEqualTo("UNDER_ASSESSMENT");
-		assertThat(payload.at("/configuration/thresholds").get("tobira.checks.min-coverage-ratio").asText())
-			.isEqualTo("1.00");
+		assertThat(payload.at("/configuration/rulebook/version").asInt()).isEqualTo(1);
+		assertThat(payload.at("/configuration/thresholds").get("RESERVE_COVERAGE.minRatio").asText()).isEqualTo("1.00");
 		assertThat(payload.get("asOf").asText()).isEqualTo("2026-11-25");
 		assertThat(payload.get("checks")).hasSize(7);
 		JsonNode auditedCoverage = find(payload.get("checks"), "RESERVE_COVERAGE");

@@ -16,6 +16,9 @@ import jp.tobira.Fixtures;
 import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.rulebook.Criterion;
+import jp.tobira.rulebook.RulebookFixtures;
+import jp.tobira.rulebook.RulebookVersion;
 
 /**
  * The stored JSON form of an evaluation reads back as the same words, whatever the
@@ -23,18 +26,15 @@ import jp.tobira.cooperation.EquivalenceStatus;
  */
 class PreScreenEvaluationTests {
 
-	static final ChecksProperties DEFAULTS = new ChecksProperties(new BigDecimal("1.00"),
-			EnumSet.of(AssetClass.CASH, AssetClass.DEMAND_DEPOSIT, AssetClass.GOVERNMENT_BILL,
-					AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO),
-			Period.ofYears(1), Period.ofDays(35), Period.ofMonths(12), 5);
+	static final RulebookVersion DEFAULTS = RulebookFixtures.version1();
 
 	@Test
 	void readsBackEveryCheckAsTheSameWordsInBothDirections() throws Exception {
 		ApplicationContent content = Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class);
 		// dates long past, so that failed checks with nested phrases and numbers are
 		// stored too
-		CheckReport report = new AutomaticChecks(DEFAULTS, code -> EquivalenceStatus.UNDER_ASSESSMENT).run(content,
-				LocalDate.of(2028, 1, 10));
+		CheckReport report = new AutomaticChecks(() -> DEFAULTS, code -> EquivalenceStatus.UNDER_ASSESSMENT)
+			.run(content, LocalDate.of(2028, 1, 10));
 		List<PreScreenEvaluation.Check> checks = report.results()
 			.stream()
 			.map(r -> new PreScreenEvaluation.Check(r.check(), PreScreenEvaluation.Result.of(r), r.measured(),
@@ -58,27 +58,26 @@ class PreScreenEvaluationTests {
 	}
 
 	@Test
-	void keepsTheThresholdsItRanUnderWhenTheConfigurationChanges() throws Exception {
+	void keepsTheVersionAndThresholdsItRanUnderWhenALaterVersionChangesThem() throws Exception {
 		ApplicationContent content = Fixtures.JSON.convertValue(Fixtures.example(), ApplicationContent.class);
-		CheckReport then = new AutomaticChecks(DEFAULTS, code -> EquivalenceStatus.EQUIVALENT).run(content,
+		CheckReport then = new AutomaticChecks(() -> DEFAULTS, code -> EquivalenceStatus.EQUIVALENT).run(content,
 				LocalDate.of(2026, 11, 25));
 		PreScreenEvaluation.Check coverage = new PreScreenEvaluation.Check("RESERVE_COVERAGE",
 				PreScreenEvaluation.Result.of(then.result(AutomaticChecks.RESERVE_COVERAGE)),
 				then.result(AutomaticChecks.RESERVE_COVERAGE).measured(),
 				then.result(AutomaticChecks.RESERVE_COVERAGE).limit(), null, null);
-		PreScreenEvaluation.Configuration configuration = new PreScreenEvaluation.Configuration(
-				Map.of("tobira.checks.min-coverage-ratio", "1.00"), "US", "EQUIVALENT");
+		PreScreenEvaluation.Configuration configuration = new PreScreenEvaluation.Configuration(1,
+				Map.of("RESERVE_COVERAGE.minRatio", "1.00"), "US", "EQUIVALENT");
 		JsonNode storedChecks = Fixtures.JSON
 			.readTree(Fixtures.JSON.writeValueAsString(PreScreenEvaluation.json(List.of(coverage))));
 		JsonNode storedConfiguration = Fixtures.JSON
 			.readTree(Fixtures.JSON.writeValueAsString(PreScreenEvaluation.json(configuration)));
 
-		// the supervisor raises the minimum coverage ratio afterwards: today's run fails,
-		// the record does not change
-		ChecksProperties raised = new ChecksProperties(new BigDecimal("1.05"), DEFAULTS.eligibleAssetClasses(),
-				DEFAULTS.maxGovernmentMaturity(), DEFAULTS.maxAttestationAge(), DEFAULTS.maxAuditAge(),
-				DEFAULTS.maxRedemptionBusinessDays());
-		CheckReport today = new AutomaticChecks(raised, code -> EquivalenceStatus.EQUIVALENT).run(content,
+		// a later version raises the minimum coverage ratio: today's run fails, the
+		// record
+		// does not change
+		RulebookVersion raised = DEFAULTS.with(Criterion.RESERVE_COVERAGE, true, Map.of("minRatio", "1.05"));
+		CheckReport today = new AutomaticChecks(() -> raised, code -> EquivalenceStatus.EQUIVALENT).run(content,
 				LocalDate.of(2026, 11, 25));
 		assertThat(today.result(AutomaticChecks.RESERVE_COVERAGE).flag()).isEqualTo(Flag.UNDER_BACKED);
 
@@ -87,7 +86,8 @@ class PreScreenEvaluationTests {
 		assertThat(read.threshold().english()).isEqualTo("≥ 1.00");
 		assertThat(read.value().english()).isEqualTo("1.010000");
 		PreScreenEvaluation.Configuration readConfiguration = PreScreenEvaluation.configuration(storedConfiguration);
-		assertThat(readConfiguration.thresholds()).containsEntry("tobira.checks.min-coverage-ratio", "1.00");
+		assertThat(readConfiguration.rulebookVersion()).isEqualTo(1);
+		assertThat(readConfiguration.thresholds()).containsEntry("RESERVE_COVERAGE.minRatio", "1.00");
 		assertThat(readConfiguration.jurisdiction()).isEqualTo("US");
 		assertThat(readConfiguration.jurisdictionStatus()).isEqualTo("EQUIVALENT");
 	}

@@ -135,7 +135,7 @@ class PreScreenInputsTests {
 	private static PreScreenEvaluation evaluation(CheckReport report) {
 		return new PreScreenEvaluation(java.util.UUID.randomUUID(), ID.value(), PreScreenEvaluation.Kind.PRE_SCREEN,
 				"system", Instant.now(), LocalDate.of(2026, 11, 30),
-				new PreScreenEvaluation.Configuration(java.util.Map.of(), null, null),
+				new PreScreenEvaluation.Configuration(1, java.util.Map.of(), null, null),
 				report.results()
 					.stream()
 					.map(r -> new PreScreenEvaluation.Check(r.check(),

@@ -9,11 +9,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import jp.tobira.application.Holidays;
-import jp.tobira.checks.AutomaticChecks;
+import jp.tobira.rulebook.Rulebook;
+import jp.tobira.rulebook.RulebookVersion;
 
 /**
  * The admin's start page: what needs their attention (the holiday calendar's reach) and
- * the thresholds in force.
+ * the rulebook version in force, with its thresholds.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -21,13 +22,13 @@ class AdminOverviewPage {
 
 	private final Holidays holidays;
 
-	private final AutomaticChecks checks;
+	private final Rulebook rulebook;
 
 	private final Clock clock;
 
-	AdminOverviewPage(Holidays holidays, AutomaticChecks checks, Clock clock) {
+	AdminOverviewPage(Holidays holidays, Rulebook rulebook, Clock clock) {
 		this.holidays = holidays;
-		this.checks = checks;
+		this.rulebook = rulebook;
 		this.clock = clock;
 	}
 
@@ -35,7 +36,10 @@ class AdminOverviewPage {
 	String overview(Model model) {
 		model.addAttribute("holidayWarning", holidays.coverageWarning(LocalDate.now(clock)));
 		model.addAttribute("coveredUntil", holidays.calendar().coveredUntil());
-		model.addAttribute("thresholds", checks.limits().describe());
+		RulebookVersion inForce = rulebook.inForce();
+		model.addAttribute("rulebook", inForce);
+		model.addAttribute("thresholds", inForce.thresholdsInForce());
+		model.addAttribute("drafts", rulebook.versions().stream().filter(v -> !v.approved()).count());
 		return "admin/overview";
 	}
 
