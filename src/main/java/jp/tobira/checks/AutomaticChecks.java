@@ -91,7 +91,7 @@ public class AutomaticChecks {
 				results.add(measure(check, setting, content, asOf));
 			}
 		}
-		return new CheckReport(results);
+		return new CheckReport(results, version.version());
 	}
 
 	private CheckResult measure(String check, CriterionSetting setting, ApplicationContent content, LocalDate asOf) {

@@ -92,7 +92,7 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		return new CheckReport(checks.stream()
 			.map(check -> new CheckResult(check.code(), check.value(), check.threshold(), check.flag(),
 					check.result() != Result.NOT_EVALUATED))
-			.toList());
+			.toList(), configuration.rulebookVersion());
 	}
 
 	/**

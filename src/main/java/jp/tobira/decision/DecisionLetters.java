@@ -120,7 +120,10 @@ public class DecisionLetters {
 					preScreens.text(check.threshold(), locale), result);
 		}).toList();
 		return new Letter.PreScreen(msg("letter.preScreen", locale),
-				messages.getMessage("letter.preScreen.note", new Object[] { evaluatedAt, asOf }, locale),
+				messages.getMessage("letter.preScreen.note", new Object[] { evaluatedAt, asOf }, locale)
+						+ (evaluation.configuration().rulebookVersion() == null ? ""
+								: " " + messages.getMessage("letter.preScreen.version",
+										new Object[] { evaluation.configuration().rulebookVersion() }, locale)),
 				msg("case.check", locale), msg("case.value", locale), msg("case.threshold", locale),
 				msg("case.result", locale), rows);
 	}

@@ -79,7 +79,7 @@ class PreScreenEvaluationIntegrationTests {
 		JsonNode beforeRun = issuer.get(path).json();
 		assertThat(beforeRun.get("preScreen").isNull()).as("no pre-screen before the case is found complete").isTrue();
 		assertThat(page("issuer", "/cases/" + submitted.id())).as("before the pre-screen, today's rules are a preview")
-			.contains("The pre-screen has not run yet", "Preview under today")
+			.contains("The pre-screen has not run yet", "Preview under rulebook version 1, in force today")
 			.doesNotContain("The pre-screen as stored");
 
 		// each stage takes a few days, as a real case's do (and the dashboard's medians
@@ -126,10 +126,11 @@ class PreScreenEvaluationIntegrationTests {
 		String task = backing.taskId(submitted.reference(), "reviewBacking");
 		String taskPage = kept("task-en.html", page("backing", "/tasks/" + task));
 		int storedTable = taskPage.indexOf("The pre-screen as stored when it ran");
-		int rerun = taskPage.indexOf("Re-run under today");
+		int rerun = taskPage.indexOf("Re-run under rulebook version 1, in force now");
 		assertThat(storedTable).as(taskPage).isPositive();
 		assertThat(taskPage).as("every text from the bundles").doesNotContain("??");
 		assertThat(rerun).isGreaterThan(storedTable);
+		assertThat(taskPage.substring(0, storedTable)).contains("Judged under rulebook version 1");
 		assertThat(taskPage.substring(storedTable, rerun)).contains(HOME + ": Under assessment", "PS-8")
 			.doesNotContain(HOME + ": Not equivalent");
 		assertThat(taskPage.substring(rerun)).contains("not stored", HOME + ": Not equivalent");

@@ -21,6 +21,7 @@ import jp.tobira.checks.CheckReport;
 import jp.tobira.checks.CheckResult;
 import jp.tobira.checks.Flag;
 import jp.tobira.checks.PreScreenEvaluation;
+import jp.tobira.checks.api.PreScreenView;
 import jp.tobira.decision.Decision;
 import jp.tobira.decision.Outcome;
 
@@ -34,29 +35,8 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 		Instant updatedAt, Instant submittedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Clock clock,
 		String coverageRatio, List<Flag> flags, List<CheckResult> checks,
 		@JsonInclude(JsonInclude.Include.ALWAYS) DecisionView decision, @JsonUnwrapped ApplicationContent content,
-		List<DocumentView> documents, @JsonInclude(JsonInclude.Include.ALWAYS) PreScreenView preScreen) {
-
-	/**
-	 * The pre-screen as it was stored when the process ran it ({@code null} before): the
-	 * configuration it ran under and each check's value and threshold (in English),
-	 * result, flag and the rule that fired.
-	 */
-	record PreScreenView(Instant evaluatedAt, LocalDate asOf, Map<String, Object> configuration,
-			List<CheckView> checks) {
-
-		static PreScreenView of(PreScreenEvaluation evaluation) {
-			return new PreScreenView(evaluation.evaluatedAt(), evaluation.asOf(), evaluation.configurationJson(),
-					evaluation.checks()
-						.stream()
-						.map(c -> new CheckView(c.code(), c.value().english(), c.threshold().english(), c.result(),
-								c.flag(), c.rule()))
-						.toList());
-		}
-	}
-
-	record CheckView(String code, String value, String threshold, PreScreenEvaluation.Result result, Flag flag,
-			String rule) {
-	}
+		List<DocumentView> documents, @JsonInclude(JsonInclude.Include.ALWAYS) PreScreenView preScreen,
+		List<PreScreenView> reRuns) {
 
 	/** "Day X of N" and whether the clock stands still; absent for a draft. */
 	record Clock(int day, int of, boolean paused, LocalDate dueDate, boolean overdue) {
@@ -80,12 +60,14 @@ record ApplicationView(UUID id, String reference, ApplicationStatus status, Stag
 	 * submission, or today for a draft), with no pre-screen.
 	 */
 	static ApplicationView of(Application application, List<Document> documents, Optional<ClockReading> clock,
-			CheckReport checks, Optional<Decision> decision, Optional<PreScreenEvaluation> preScreen) {
+			CheckReport checks, Optional<Decision> decision, Optional<PreScreenEvaluation> preScreen,
+			List<PreScreenEvaluation> reRuns) {
 		return new ApplicationView(application.id().value(), application.reference().value(), application.status(),
 				application.stage(), application.createdAt(), application.updatedAt(), application.submittedAt(),
 				clock.map(Clock::of).orElse(null),
 				application.content().coverageRatio().map(CoverageRatio::toString).orElse(null), checks.flags(),
 				checks.results(), decision.map(DecisionView::of).orElse(null), application.content(),
-				documents.stream().map(DocumentView::of).toList(), preScreen.map(PreScreenView::of).orElse(null));
+				documents.stream().map(DocumentView::of).toList(), preScreen.map(PreScreenView::of).orElse(null),
+				reRuns.stream().map(PreScreenView::of).toList());
 	}
 }

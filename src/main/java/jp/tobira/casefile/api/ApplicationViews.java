@@ -41,7 +41,10 @@ class ApplicationViews {
 		java.util.Optional<PreScreenEvaluation> preScreen = preScreens.preScreenOf(application.id());
 		return ApplicationView.of(application, documents.list(actor, application.id()), caseClock.read(application),
 				preScreen.map(PreScreenEvaluation::report).orElseGet(() -> checks.run(application.content(), asOf)),
-				decisions.of(application.id()), preScreen);
+				decisions.of(application.id()), preScreen,
+				// a reviewer's re-runs are the supervisor's working papers, not the
+				// issuer's
+				actor.isSupervisorStaff() ? preScreens.reRunsOf(application.id()) : java.util.List.of());
 	}
 
 }

@@ -5,13 +5,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.tobira.checks.api.PreScreenView;
+import jp.tobira.review.PreScreenReRuns;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.TobiraUser;
 
@@ -26,8 +30,11 @@ class TasksController {
 
 	private final ReviewTasks tasks;
 
-	TasksController(ReviewTasks tasks) {
+	private final PreScreenReRuns reRuns;
+
+	TasksController(ReviewTasks tasks, PreScreenReRuns reRuns) {
 		this.tasks = tasks;
+		this.reRuns = reRuns;
 	}
 
 	@PostMapping("/{id}/claim")
@@ -48,6 +55,14 @@ class TasksController {
 			@RequestBody(required = false) JsonNode form) {
 		tasks.complete(user.actor(), id, form);
 		return Map.of("id", id, "completed", true);
+	}
+
+	@PostMapping("/{id}/pre-screen")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Re-run the case's automatic checks under the rulebook version in force now",
+			description = "Stored and audited beside the pre-screen as a re-run; the pre-screen and the case's flags do not change.")
+	PreScreenView reRunPreScreen(@AuthenticationPrincipal TobiraUser user, @PathVariable String id) {
+		return PreScreenView.of(reRuns.reRun(user.actor(), id));
 	}
 
 }

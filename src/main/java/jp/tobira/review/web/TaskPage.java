@@ -39,6 +39,7 @@ import jp.tobira.review.DecisionTask;
 import jp.tobira.review.Findings;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
+import jp.tobira.review.PreScreenReRuns;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
@@ -90,11 +91,14 @@ class TaskPage {
 
 	private final LegalGates gates;
 
+	private final PreScreenReRuns reRuns;
+
 	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
 			TaskDefinitions definitions, ApplicationService applications, DocumentService documents,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, AuditEntries audit, ObjectMapper json, Clock clock,
-			PreScreenEvaluations preScreens, LegalGates gates) {
+			PreScreenEvaluations preScreens, LegalGates gates, PreScreenReRuns reRuns) {
+		this.reRuns = reRuns;
 		this.preScreens = preScreens;
 		this.gates = gates;
 		this.explanations = explanations;
@@ -219,10 +223,7 @@ class TaskPage {
 	String reRunPreScreen(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
 			RedirectAttributes redirect) {
 		try {
-			ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
-			Application application = applications.get(user.actor(), new ApplicationId(task.applicationId()));
-			preScreens.reRun(user.actor().username(), application.id(), application.content(),
-					caseClock.checksDay(application));
+			reRuns.reRun(user.actor(), id);
 			redirect.addFlashAttribute("message", "preScreen.rerun.stored");
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
