@@ -15,6 +15,7 @@ import jp.tobira.application.Applications;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.HomeConfirmations;
 import jp.tobira.cooperation.Jurisdictions;
+import jp.tobira.rulebook.Criterion;
 import jp.tobira.validation.Phrase;
 
 /**
@@ -30,10 +31,24 @@ import jp.tobira.validation.Phrase;
 @Service
 public class LegalGates {
 
-	/** The four gates, in the order the ordinance lists them. */
+	/**
+	 * The four gates, in the order the ordinance lists them, each the rulebook's
+	 * criterion of kind {@code GATE} it enforces.
+	 */
 	public enum Gate {
 
-		EQUIVALENT_FRAMEWORK, SEGREGATED_RESERVES, INFORMATION_SHARING, JAPANESE_INTERMEDIARY
+		EQUIVALENT_FRAMEWORK(Criterion.JURISDICTION), SEGREGATED_RESERVES(Criterion.SEGREGATION),
+		INFORMATION_SHARING(Criterion.INFORMATION_SHARING), JAPANESE_INTERMEDIARY(Criterion.JAPANESE_INTERMEDIARY);
+
+		private final Criterion criterion;
+
+		Gate(Criterion criterion) {
+			this.criterion = criterion;
+		}
+
+		public Criterion criterion() {
+			return criterion;
+		}
 
 	}
 

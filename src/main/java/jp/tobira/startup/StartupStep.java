@@ -19,7 +19,7 @@ public abstract class StartupStep implements SmartLifecycle {
 	 */
 	public enum Sequence {
 
-		DECISION_TABLES, RULEBOOK, DEMO_USERS, FIRST_ADMIN, DEMO_CASES;
+		DECISION_TABLES, RULEBOOK, DEMO_USERS, FIRST_ADMIN, DEMO_CASES, DEMO_RULEBOOK;
 
 		int phase() {
 			return Integer.MAX_VALUE - 8192 + ordinal();
