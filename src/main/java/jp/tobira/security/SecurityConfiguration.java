@@ -70,6 +70,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.headers(SecurityHeaders.api())
 			.exceptionHandling(
 					handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
 			// A request carrying its own credentials (HTTP Basic) is not driven by a
@@ -110,6 +111,7 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(entryPoint,
 					new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
 							withDefaults().matcher("/engine-rest/**"))))
+			.headers(SecurityHeaders.pages())
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", true)
 				.failureHandler(logInAudit)

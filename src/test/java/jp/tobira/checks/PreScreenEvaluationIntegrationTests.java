@@ -229,7 +229,17 @@ class PreScreenEvaluationIntegrationTests {
 		// letter is a rejection's, and still gives what the pre-screen evaluated then
 		expectOk(decider.complete(decider.taskId(submitted.reference(), "decide"),
 				"{\"decision\": \"REJECT\", \"reasons\": \"The home framework is not equivalent.\"}"));
-		String en = kept("letter-en.html", issuer.get(path + "/letter?lang=en&format=html").body());
+		ApiClient.Response letter = issuer.get(path + "/letter?lang=en&format=html");
+		String en = kept("letter-en.html", letter.body());
+		// the letter's one inline style is admitted by its hash, and nothing else is
+		java.util.regex.Matcher style = java.util.regex.Pattern.compile("<style>([\\s\\S]*?)</style>").matcher(en);
+		assertThat(style.find()).isTrue();
+		String hash = java.util.Base64.getEncoder()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(style.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(letter.headers().getFirst("Content-Security-Policy")).startsWith("default-src 'none'")
+			.contains("style-src 'sha256-" + hash + "'")
+			.doesNotContain("unsafe-inline");
 		assertThat(en)
 			.contains("Automatic pre-screen", "Home jurisdiction", HOME + ": Under assessment",
 					"failed — Under assessment", "1.010000")

@@ -58,6 +58,8 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1400,1000", "--lang=en");
+		// the console, where Chromium reports what the Content Security Policy blocked
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -179,6 +181,18 @@ final class Browser implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		List<String> blocked = driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy"))
+			.toList();
+		if (!blocked.isEmpty()) {
+			throw new AssertionError("The page's Content Security Policy blocked something on " + name + " (" + language
+					+ "): " + blocked);
 		}
 		Results results = new AxeBuilder().analyze(driver);
 		List<Rule> serious = results.getViolations()

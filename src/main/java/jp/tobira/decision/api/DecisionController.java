@@ -48,6 +48,29 @@ class DecisionController {
 		return decisions.of(application.id()).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
 	}
 
+	private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile("<style>([\\s\\S]*?)</style>");
+
+	/**
+	 * The letter is one self-contained document (the PDF is made from it), so its style
+	 * is inline: the policy admits exactly that style by its hash, and nothing else.
+	 */
+	static String letterPolicy(String html) {
+		StringBuilder styles = new StringBuilder();
+		java.util.regex.Matcher style = STYLE.matcher(html);
+		while (style.find()) {
+			try {
+				byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+					.digest(style.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				styles.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(digest)).append('\'');
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return "default-src 'none'; style-src" + (styles.isEmpty() ? " 'none'" : styles)
+				+ "; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+	}
+
 	@GetMapping("/api/v1/applications/{id}/letter")
 	@Operation(summary = "The decision letter, in English or Japanese, as HTML or PDF")
 	ResponseEntity<byte[]> letter(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
@@ -64,9 +87,13 @@ class DecisionController {
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.inline().filename(name + ".pdf").build().toString())
 				.body(letters.pdf(application.id(), locale));
-			case "html" -> ResponseEntity.ok()
-				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-				.body(letters.html(application.id(), locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			case "html" -> {
+				String html = letters.html(application.id(), locale);
+				yield ResponseEntity.ok()
+					.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+					.header("Content-Security-Policy", letterPolicy(html))
+					.body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
 			default -> throw InvalidInput.of("format", "problem.format");
 		};
 	}
