@@ -40,7 +40,7 @@ class RulebookPagesIntegrationTests {
 		int versions = rulebook.versions().size();
 		for (String username : NOT_ADMINS) {
 			BrowserSession session = BrowserSession.logIn(root(), username);
-			String csrf = session.csrfTokenOn("/register?lang=en");
+			String csrf = session.csrfTokenOn("/login?lang=en");
 			for (String path : List.of("/admin/rulebook", "/admin/rulebook/new", "/admin/rulebook/versions/1",
 					"/admin/rulebook/compare?from=1&to=1")) {
 				HttpResponse<String> page = session.get(path);
