@@ -63,6 +63,11 @@ public final class BrowserSession {
 		return token.group(1);
 	}
 
+	/** A GET riding on the session, as a link followed. */
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(rootUri + path)).header("Cookie", cookie));
+	}
+
 	/**
 	 * A form post riding on the session, as {@code application/x-www-form-urlencoded}.
 	 */
