@@ -57,6 +57,7 @@ class CaseTrailController {
 	}
 
 	@GetMapping("/api/v1/applications/{id}/audit.csv")
+	@Operation(summary = "The case's audit trail as CSV")
 	void caseTrailCsv(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id, HttpServletResponse response)
 			throws IOException {
 		Application application = applications.get(user.actor(), new ApplicationId(id));

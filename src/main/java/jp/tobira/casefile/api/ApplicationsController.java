@@ -106,6 +106,7 @@ class ApplicationsController {
 	}
 
 	@GetMapping("/{id}/documents")
+	@Operation(summary = "The case's documents, each with its type, name, size, media type, SHA-256 and version")
 	List<DocumentView> documents(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id) {
 		return documents.list(user.actor(), new ApplicationId(id)).stream().map(DocumentView::of).toList();
 	}

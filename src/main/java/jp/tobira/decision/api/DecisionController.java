@@ -43,6 +43,7 @@ class DecisionController {
 	}
 
 	@GetMapping("/api/v1/applications/{id}/decision")
+	@Operation(summary = "The case's decision: outcome, reasons, conditions, when, and the record's SHA-256")
 	Decision decision(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id) {
 		Application application = applications.get(user.actor(), new ApplicationId(id));
 		return decisions.of(application.id()).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));

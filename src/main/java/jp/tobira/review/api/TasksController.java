@@ -38,12 +38,14 @@ class TasksController {
 	}
 
 	@PostMapping("/{id}/claim")
+	@Operation(summary = "Claim a task of one of the caller's groups; 409 if someone claimed it first")
 	Map<String, String> claim(@AuthenticationPrincipal TobiraUser user, @PathVariable String id) {
 		tasks.claim(user.actor(), id);
 		return Map.of("id", id, "assignee", user.getUsername());
 	}
 
 	@PostMapping("/{id}/unclaim")
+	@Operation(summary = "Give a claimed task back to its group")
 	Map<String, String> unclaim(@AuthenticationPrincipal TobiraUser user, @PathVariable String id) {
 		tasks.unclaim(user.actor(), id);
 		return Map.of("id", id);

@@ -70,6 +70,7 @@ class RulebookController {
 	}
 
 	@GetMapping("/api/v1/rulebook/versions/{version}")
+	@Operation(summary = "One version, a draft or approved, with its status today")
 	@PreAuthorize("!hasRole('ISSUER')")
 	VersionView version(@PathVariable int version) {
 		RulebookVersion found = rulebook.version(version);
