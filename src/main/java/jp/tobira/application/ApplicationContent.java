@@ -97,9 +97,16 @@ public record ApplicationContent(@Valid @NotNull(groups = Complete.class) Issuer
 	/**
 	 * One row of the reserve snapshot; the maturity may lie in the future, unlike the
 	 * snapshot's dates.
+	 *
+	 * @param amount its value in the token's pegged currency, so that the rows add up to
+	 * the reserves that back the supply
+	 * @param currency the currency the asset is held in; a draft may leave it out, a
+	 * submission may not, as the share of reserves in the token's own currency is
+	 * measured from it
 	 */
 	public record ReserveAsset(@NotNull AssetClass assetClass,
 			@NotNull @Positive @Digits(integer = 20, fraction = 6) BigDecimal amount,
+			@NotBlank(groups = Complete.class) @IsoCurrency String currency,
 			@NotBlank @Size(max = NAME) String custodian, LocalDate maturity) {
 	}
 

@@ -1,13 +1,19 @@
 package jp.tobira.checks;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -46,9 +52,20 @@ public class AutomaticChecks {
 
 	public static final String JURISDICTION = "JURISDICTION";
 
+	public static final String RESERVE_CURRENCY = "RESERVE_CURRENCY";
+
+	public static final String LIQUID_SHARE = "LIQUID_SHARE";
+
+	public static final String GOVERNMENT_PAPER_TERM = "GOVERNMENT_PAPER_TERM";
+
+	public static final String CUSTODIAN_CONCENTRATION = "CUSTODIAN_CONCENTRATION";
+
+	public static final String RECOGNISED_AUDITOR = "RECOGNISED_AUDITOR";
+
 	/** Every check, in the order a report lists them. */
 	public static final List<String> CHECKS = List.of(RESERVE_COVERAGE, ASSET_ELIGIBILITY, ATTESTATION_AGE, AUDIT_AGE,
-			REDEMPTION, SEGREGATION, JURISDICTION);
+			REDEMPTION, SEGREGATION, JURISDICTION, RESERVE_CURRENCY, LIQUID_SHARE, GOVERNMENT_PAPER_TERM,
+			CUSTODIAN_CONCENTRATION, RECOGNISED_AUDITOR);
 
 	/**
 	 * Paper whose remaining term is limited; a row of this class without a maturity
@@ -56,6 +73,16 @@ public class AutomaticChecks {
 	 */
 	private static final Set<AssetClass> TERM_LIMITED = EnumSet.of(AssetClass.GOVERNMENT_BILL,
 			AssetClass.GOVERNMENT_BOND, AssetClass.REVERSE_REPO);
+
+	/** Reserves a holder can be paid from on the day: the liquid share. */
+	private static final Set<AssetClass> LIQUID = EnumSet.of(AssetClass.CASH, AssetClass.DEMAND_DEPOSIT);
+
+	/** Government paper, whose remaining term the paper-term criterion limits. */
+	private static final Set<AssetClass> GOVERNMENT_PAPER = EnumSet.of(AssetClass.GOVERNMENT_BILL,
+			AssetClass.GOVERNMENT_BOND);
+
+	/** Runs of whitespace of any script (an ideographic space too), for names. */
+	private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
 	private final Supplier<RulebookVersion> inForce;
 
@@ -103,12 +130,17 @@ public class AutomaticChecks {
 			case REDEMPTION -> redemption(setting, content);
 			case SEGREGATION -> segregation(content);
 			case JURISDICTION -> jurisdiction(content);
+			case RESERVE_CURRENCY -> reserveCurrency(setting, content);
+			case LIQUID_SHARE -> liquidShare(setting, content);
+			case GOVERNMENT_PAPER_TERM -> paperTerm(setting, content);
+			case CUSTODIAN_CONCENTRATION -> custodianConcentration(setting, content);
+			case RECOGNISED_AUDITOR -> recognisedAuditor(setting, content);
 			default -> throw new IllegalStateException("No measurement for " + check);
 		};
 	}
 
 	private CheckResult coverage(CriterionSetting setting, ApplicationContent content) {
-		java.math.BigDecimal minRatio = setting.decimal("minRatio");
+		BigDecimal minRatio = setting.decimal("minRatio");
 		Phrase threshold = Phrase.of("check.threshold.coverage", minRatio.toPlainString());
 		return content.coverageRatio()
 			.map(ratio -> ratio.atLeast(minRatio)
@@ -220,6 +252,164 @@ public class AutomaticChecks {
 			case NOT_EQUIVALENT -> CheckResult.failed(JURISDICTION, value, threshold, Flag.NOT_EQUIVALENT);
 			case UNDER_ASSESSMENT -> CheckResult.failed(JURISDICTION, value, threshold, Flag.UNDER_ASSESSMENT);
 		};
+	}
+
+	private CheckResult reserveCurrency(CriterionSetting setting, ApplicationContent content) {
+		BigDecimal minShare = setting.decimal("minShare");
+		String pegged = content.token() == null ? null : content.token().peggedCurrency();
+		Phrase threshold = Phrase.of("check.threshold.currencyShare", percent(minShare), pegged);
+		List<ReserveAsset> assets = weighedRows(content);
+		if (pegged == null || assets == null || assets.stream().anyMatch(asset -> asset.currency() == null)) {
+			return CheckResult.notEvaluated(RESERVE_CURRENCY, "reserveCurrency", threshold);
+		}
+		BigDecimal total = total(assets);
+		BigDecimal inPegged = total(assets.stream().filter(asset -> pegged.equals(asset.currency())).toList());
+		Phrase value = Phrase.of("check.value.currencyShare", percent(inPegged, total, RoundingMode.DOWN), pegged);
+		return atLeast(inPegged, total, minShare) ? CheckResult.passed(RESERVE_CURRENCY, value, threshold)
+				: CheckResult.failed(RESERVE_CURRENCY, value, threshold, Flag.RESERVE_CURRENCY_MISMATCH);
+	}
+
+	private CheckResult liquidShare(CriterionSetting setting, ApplicationContent content) {
+		BigDecimal minShare = setting.decimal("minShare");
+		Phrase threshold = Phrase.of("check.threshold.liquidShare", percent(minShare));
+		List<ReserveAsset> assets = weighedRows(content);
+		if (assets == null) {
+			return CheckResult.notEvaluated(LIQUID_SHARE, "reserveAssets", threshold);
+		}
+		BigDecimal total = total(assets);
+		BigDecimal liquid = total(assets.stream().filter(asset -> LIQUID.contains(asset.assetClass())).toList());
+		Phrase value = Phrase.of("check.value.liquidShare", percent(liquid, total, RoundingMode.DOWN));
+		return atLeast(liquid, total, minShare) ? CheckResult.passed(LIQUID_SHARE, value, threshold)
+				: CheckResult.failed(LIQUID_SHARE, value, threshold, Flag.LOW_LIQUID_SHARE);
+	}
+
+	private CheckResult paperTerm(CriterionSetting setting, ApplicationContent content) {
+		int maxDays = setting.whole("maxDays");
+		Phrase threshold = Phrase.of("check.threshold.days", maxDays);
+		if (content.reserves() == null || content.reserves().assets() == null || content.reserves().assets().isEmpty()
+				|| content.reserves().asOf() == null) {
+			return CheckResult.notEvaluated(GOVERNMENT_PAPER_TERM, "reserves", threshold);
+		}
+		LocalDate asOf = content.reserves().asOf();
+		List<ReserveAsset> assets = content.reserves().assets();
+		long longest = Long.MIN_VALUE;
+		int longestRow = 0;
+		for (int i = 0; i < assets.size(); i++) {
+			ReserveAsset asset = assets.get(i);
+			if (!GOVERNMENT_PAPER.contains(asset.assetClass())) {
+				continue;
+			}
+			if (asset.maturity() == null) {
+				// a bill or bond whose term is unknown may be the longest
+				return CheckResult.notEvaluated(GOVERNMENT_PAPER_TERM, "paperMaturity", threshold);
+			}
+			long days = ChronoUnit.DAYS.between(asOf, asset.maturity());
+			if (days > longest) {
+				longest = days;
+				longestRow = i;
+			}
+		}
+		if (longest == Long.MIN_VALUE) {
+			return CheckResult.passed(GOVERNMENT_PAPER_TERM, Phrase.of("check.value.noPaper"), threshold);
+		}
+		Phrase value = Phrase.of("check.value.paperTerm", longest, longestRow + 1,
+				assets.get(longestRow).maturity().toString());
+		return longest <= maxDays ? CheckResult.passed(GOVERNMENT_PAPER_TERM, value, threshold)
+				: CheckResult.failed(GOVERNMENT_PAPER_TERM, value, threshold, Flag.LONG_PAPER_TERM);
+	}
+
+	private CheckResult custodianConcentration(CriterionSetting setting, ApplicationContent content) {
+		BigDecimal maxShare = setting.decimal("maxShare");
+		Phrase threshold = Phrase.of("check.threshold.custodianShare", percent(maxShare));
+		List<ReserveAsset> assets = weighedRows(content);
+		if (assets == null
+				|| assets.stream().anyMatch(asset -> asset.custodian() == null || asset.custodian().isBlank())) {
+			return CheckResult.notEvaluated(CUSTODIAN_CONCENTRATION, "custodians", threshold);
+		}
+		// one custodian however its name is spaced at the ends or capitalised; shown as
+		// its first row names it
+		Map<String, BigDecimal> held = new LinkedHashMap<>();
+		Map<String, String> named = new LinkedHashMap<>();
+		for (ReserveAsset asset : assets) {
+			String custodian = asset.custodian().strip().toLowerCase(Locale.ROOT);
+			held.merge(custodian, asset.amount(), BigDecimal::add);
+			named.putIfAbsent(custodian, asset.custodian().strip());
+		}
+		Map.Entry<String, BigDecimal> largest = held.entrySet()
+			.stream()
+			.reduce((a, b) -> b.getValue().compareTo(a.getValue()) > 0 ? b : a)
+			.orElseThrow();
+		BigDecimal total = total(assets);
+		// rounded up, so a share just above the limit never reads as the limit
+		Phrase value = Phrase.of("check.value.custodianShare", percent(largest.getValue(), total, RoundingMode.UP),
+				named.get(largest.getKey()));
+		return atMost(largest.getValue(), total, maxShare)
+				? CheckResult.passed(CUSTODIAN_CONCENTRATION, value, threshold)
+				: CheckResult.failed(CUSTODIAN_CONCENTRATION, value, threshold, Flag.CUSTODIAN_CONCENTRATION);
+	}
+
+	private CheckResult recognisedAuditor(CriterionSetting setting, ApplicationContent content) {
+		List<String> auditors = setting.names("auditors");
+		Phrase threshold = Phrase.of("check.threshold.auditors", auditors);
+		String auditor = content.audit() == null ? null : content.audit().auditor();
+		if (auditor == null || auditor.isBlank()) {
+			return CheckResult.notEvaluated(RECOGNISED_AUDITOR, "auditor", threshold);
+		}
+		Phrase value = Phrase.of("check.value.plain", auditor.strip());
+		boolean recognised = auditors.stream().map(AutomaticChecks::firmName).anyMatch(firmName(auditor)::equals);
+		return recognised ? CheckResult.passed(RECOGNISED_AUDITOR, value, threshold)
+				: CheckResult.failed(RECOGNISED_AUDITOR, value, threshold, Flag.UNRECOGNISED_AUDITOR);
+	}
+
+	/** A firm's name as the list is compared: stripped, spaces collapsed, any case. */
+	private static String firmName(String name) {
+		return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The reserve rows when a share of them can be measured: at least one, each with an
+	 * amount, adding up to more than nothing; otherwise {@code null}.
+	 */
+	private static List<ReserveAsset> weighedRows(ApplicationContent content) {
+		if (content.reserves() == null || content.reserves().assets() == null
+				|| content.reserves().assets().isEmpty()) {
+			return null;
+		}
+		List<ReserveAsset> assets = content.reserves().assets();
+		if (assets.stream().anyMatch(asset -> asset == null || asset.amount() == null) || total(assets).signum() <= 0) {
+			return null;
+		}
+		return assets;
+	}
+
+	private static BigDecimal total(List<ReserveAsset> assets) {
+		return assets.stream().map(ReserveAsset::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/**
+	 * part ÷ total ≥ share, compared as part ≥ share × total: exact, with no quotient
+	 * whose rounding could lift a failing share onto its threshold.
+	 */
+	static boolean atLeast(BigDecimal part, BigDecimal total, BigDecimal share) {
+		return part.compareTo(share.multiply(total)) >= 0;
+	}
+
+	/** part ÷ total ≤ share, exactly, as {@link #atLeast}. */
+	static boolean atMost(BigDecimal part, BigDecimal total, BigDecimal share) {
+		return part.compareTo(share.multiply(total)) <= 0;
+	}
+
+	/** A threshold share as a percentage: 0.30 reads 30. */
+	private static String percent(BigDecimal share) {
+		return share.movePointRight(2).stripTrailingZeros().toPlainString();
+	}
+
+	/**
+	 * A measured share as a percentage to two places, rounded away from the threshold's
+	 * side: a failing share must never read as meeting it.
+	 */
+	private static String percent(BigDecimal part, BigDecimal total, RoundingMode rounding) {
+		return part.movePointRight(2).divide(total, 2, rounding).stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -361,9 +361,19 @@ class DemoCases extends StartupStep {
 	}
 
 	private static Consumer<ObjectNode> token(String name, String symbol, String currency) {
-		return t -> ((ObjectNode) t.get("token")).put("name", name)
-			.put("symbol", symbol)
-			.put("peggedCurrency", currency);
+		return t -> {
+			((ObjectNode) t.get("token")).put("name", name).put("symbol", symbol);
+			peggedTo(t, currency);
+		};
+	}
+
+	/**
+	 * The token pegged to a currency, and its reserves held in it, as an issuer in order
+	 * holds them.
+	 */
+	private static void peggedTo(ObjectNode content, String currency) {
+		((ObjectNode) content.get("token")).put("peggedCurrency", currency);
+		content.at("/reserves/assets").forEach(asset -> ((ObjectNode) asset).put("currency", currency));
 	}
 
 	private static void shiftDates(JsonNode node, int days) {
@@ -404,7 +414,8 @@ class DemoCases extends StartupStep {
 			.put("licenceReference", "MPI-2024-0311")
 			.put("address", "1 Demo Quay, #10-01, Singapore 049315")
 			.put("contactEmail", "compliance@sample-stable.test");
-		((ObjectNode) content.get("token")).put("name", token).put("symbol", symbol).put("peggedCurrency", currency);
+		((ObjectNode) content.get("token")).put("name", token).put("symbol", symbol);
+		peggedTo(content, currency);
 	}
 
 	private JsonNode read(String form) {

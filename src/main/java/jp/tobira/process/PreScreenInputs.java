@@ -2,6 +2,8 @@ package jp.tobira.process;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,10 +25,26 @@ import jp.tobira.checks.PreScreenEvaluations;
 @Component("preScreenInputs")
 class PreScreenInputs implements JavaDelegate {
 
-	private static final Map<String, String> VARIABLES = Map.of(AutomaticChecks.RESERVE_COVERAGE,
-			"reserveCoveragePassed", AutomaticChecks.ASSET_ELIGIBILITY, "assetEligibilityPassed",
-			AutomaticChecks.ATTESTATION_AGE, "attestationAgePassed", AutomaticChecks.AUDIT_AGE, "auditAgePassed",
-			AutomaticChecks.REDEMPTION, "redemptionPassed", AutomaticChecks.SEGREGATION, "segregationPassed");
+	/**
+	 * The table's input for each check, in the order of {@link AutomaticChecks#CHECKS}.
+	 */
+	static final Map<String, String> VARIABLES = variables();
+
+	private static Map<String, String> variables() {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put(AutomaticChecks.RESERVE_COVERAGE, "reserveCoveragePassed");
+		variables.put(AutomaticChecks.ASSET_ELIGIBILITY, "assetEligibilityPassed");
+		variables.put(AutomaticChecks.ATTESTATION_AGE, "attestationAgePassed");
+		variables.put(AutomaticChecks.AUDIT_AGE, "auditAgePassed");
+		variables.put(AutomaticChecks.REDEMPTION, "redemptionPassed");
+		variables.put(AutomaticChecks.SEGREGATION, "segregationPassed");
+		variables.put(AutomaticChecks.RESERVE_CURRENCY, "reserveCurrencyPassed");
+		variables.put(AutomaticChecks.LIQUID_SHARE, "liquidSharePassed");
+		variables.put(AutomaticChecks.GOVERNMENT_PAPER_TERM, "governmentPaperTermPassed");
+		variables.put(AutomaticChecks.CUSTODIAN_CONCENTRATION, "custodianConcentrationPassed");
+		variables.put(AutomaticChecks.RECOGNISED_AUDITOR, "recognisedAuditorPassed");
+		return java.util.Collections.unmodifiableMap(variables);
+	}
 
 	private final Applications applications;
 
@@ -51,11 +69,22 @@ class PreScreenInputs implements JavaDelegate {
 		variables(evaluation).forEach(execution::setVariable);
 	}
 
-	/** One yes/no per check, under the names the pre-screen table reads. */
+	/**
+	 * One yes/no per check, under the names the pre-screen table reads. A check that ran
+	 * but could not be measured is no (missing data is never fine), so its rule fires. A
+	 * check the rulebook version switched off did not run: it is handed as {@code null},
+	 * which none of the table's {@code false} entries matches, so a criterion not in
+	 * force never raises a flag.
+	 */
 	static Map<String, Object> variables(PreScreenEvaluation evaluation) {
-		Map<String, Object> variables = new java.util.HashMap<>();
+		Map<String, Object> variables = new HashMap<>();
 		VARIABLES.forEach((check, variable) -> variables.put(variable,
-				evaluation.checks().stream().anyMatch(result -> result.code().equals(check) && result.passed())));
+				evaluation.checks()
+					.stream()
+					.filter(result -> result.code().equals(check))
+					.findFirst()
+					.map(PreScreenEvaluation.Check::passed)
+					.orElse(null)));
 		return variables;
 	}
 

@@ -62,7 +62,7 @@ class HostileInputIntegrationTests {
 	void refusesNulInATextOfAListAndInARevision() {
 		ObjectNode custodians = Fixtures.example();
 		((com.fasterxml.jackson.databind.node.ArrayNode) custodians.at("/trust/custodians")).add("Bank\u0000");
-		assertProblem(() -> issuer.postJson("/api/v1/applications", custodians.toString()), 400, "trust.custodians[1]");
+		assertProblem(() -> issuer.postJson("/api/v1/applications", custodians.toString()), 400, "trust.custodians[3]");
 
 		String id = draft();
 		ObjectNode revision = Fixtures.example();

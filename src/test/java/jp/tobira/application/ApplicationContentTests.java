@@ -44,6 +44,28 @@ class ApplicationContentTests {
 				"redemption.feePercent");
 	}
 
+	@Test
+	void acceptsAReserveRowWithoutItsCurrencyInADraftButNotForSubmission() throws Exception {
+		var example = Fixtures.example();
+		((com.fasterxml.jackson.databind.node.ObjectNode) example.at("/reserves/assets/1")).remove("currency");
+		ApplicationContent content = Fixtures.JSON.treeToValue(example, ApplicationContent.class);
+
+		assertThat(validator.validate(content)).isEmpty();
+		assertThat(paths(validator.validate(content, Default.class, Complete.class)))
+			.containsExactly("reserves.assets[1].currency");
+	}
+
+	@Test
+	void refusesAReserveCurrencyThatIsNoCirculatingMoneyEvenInADraft() throws Exception {
+		var example = Fixtures.example();
+		((com.fasterxml.jackson.databind.node.ObjectNode) example.at("/reserves/assets/0")).put("currency", "XAU");
+		((com.fasterxml.jackson.databind.node.ObjectNode) example.at("/reserves/assets/2")).put("currency", "usd");
+		ApplicationContent content = Fixtures.JSON.treeToValue(example, ApplicationContent.class);
+
+		assertThat(paths(validator.validate(content))).containsExactlyInAnyOrder("reserves.assets[0].currency",
+				"reserves.assets[2].currency");
+	}
+
 	private static Set<String> paths(Set<? extends ConstraintViolation<?>> violations) {
 		return violations.stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
 	}

@@ -22,6 +22,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
+import jp.tobira.Fixtures;
 import jp.tobira.application.ApplicationContent.AuditAndAttestation;
 import jp.tobira.application.ApplicationContent.Issuer;
 import jp.tobira.application.ApplicationContent.Redemption;
@@ -33,6 +34,7 @@ import jp.tobira.application.ApplicationContent;
 import jp.tobira.application.AssetClass;
 import jp.tobira.application.AuditOpinion;
 import jp.tobira.cooperation.EquivalenceStatus;
+import jp.tobira.rulebook.Criterion;
 import jp.tobira.rulebook.CriterionSetting;
 import jp.tobira.rulebook.RulebookFixtures;
 import jp.tobira.rulebook.RulebookVersion;
@@ -308,6 +310,325 @@ class AutomaticChecksTests {
 		assertThat(report.results()).extracting(CheckResult::evaluated).containsOnly(false);
 	}
 
+	// --- the criteria added to the rulebook, each switched on alone
+	// --------------------------------------------------------------------------------
+
+	@Test
+	void theCanonicalApplicationRaisesNoFlagWithEveryCriterionSwitchedOn() throws IOException {
+		ApplicationContent canonical = Fixtures.JSON.readValue(Fixtures.exampleJson(), ApplicationContent.class);
+
+		CheckReport report = new AutomaticChecks(AutomaticChecksTests::everyCriterionOn,
+				code -> EquivalenceStatus.EQUIVALENT)
+			.run(canonical, SUBMITTED);
+
+		assertThat(report.results()).extracting(CheckResult::check).containsExactlyElementsOf(AutomaticChecks.CHECKS);
+		assertThat(report.flags()).isEmpty();
+		assertThat(report.passed()).isTrue();
+	}
+
+	@Test
+	void reportsAnEmptyDraftAsNotEvaluatedUnderEveryCriterion() {
+		CheckReport report = new AutomaticChecks(AutomaticChecksTests::everyCriterionOn,
+				code -> EquivalenceStatus.EQUIVALENT)
+			.run(ApplicationContent.empty(), SUBMITTED);
+
+		assertThat(report.results()).hasSize(AutomaticChecks.CHECKS.size());
+		assertThat(report.flags()).isEmpty();
+		assertThat(report.results()).extracting(CheckResult::evaluated).containsOnly(false);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Criterion.class, names = { "RESERVE_CURRENCY", "LIQUID_SHARE", "GOVERNMENT_PAPER_TERM",
+			"CUSTODIAN_CONCENTRATION", "RECOGNISED_AUDITOR" })
+	void doesNotRunACriterionVersionOneSwitchesOffHoweverTheApplicationFailsIt(Criterion criterion) {
+		ApplicationContent sound = sound();
+		ApplicationContent failsEveryNewCriterion = new ApplicationContent(sound.issuer(), sound.token(), sound.trust(),
+				reserves(List.of(held(AssetClass.GOVERNMENT_BOND, "1000000.00", "EUR", RESERVES_AS_OF.plusDays(200)))),
+				new AuditAndAttestation("Unlisted Audit Firm", sound.audit().lastAuditDate(),
+						sound.audit().lastAttestationDate(), sound.audit().opinion()),
+				sound.redemption(), sound.intermediary());
+
+		CheckReport report = checks.run(failsEveryNewCriterion, SUBMITTED);
+
+		assertThat(DEFAULTS.enabled(criterion)).isFalse();
+		assertThat(report.results()).extracting(CheckResult::check).doesNotContain(criterion.name());
+		assertThat(everyCriterionOnChecks().run(failsEveryNewCriterion, SUBMITTED).result(criterion.name()).flag())
+			.as("the same application, with the criterion switched on")
+			.isNotNull();
+	}
+
+	// --- RESERVE_CURRENCY_MISMATCH: share of reserves in the pegged currency ≥ minShare
+
+	@Test
+	void acceptsReservesExactlyAtTheLeastShareInThePeggedCurrency() {
+		CheckResult currency = reserveCurrency("0.90", List.of(held(AssetClass.CASH, "900000.00", "USD", null),
+				held(AssetClass.CASH, "100000.00", "EUR", null)));
+
+		assertThat(currency.passed()).isTrue();
+		assertThat(currency.value()).isEqualTo("90% in USD");
+		assertThat(currency.threshold()).isEqualTo("≥ 90% in USD");
+	}
+
+	@Test
+	void raisesReserveCurrencyMismatchOneCentBelowTheLeastShare() {
+		CheckResult currency = reserveCurrency("0.90", List.of(held(AssetClass.CASH, "899999.99", "USD", null),
+				held(AssetClass.CASH, "100000.01", "EUR", null)));
+
+		assertThat(currency.flag()).isEqualTo(Flag.RESERVE_CURRENCY_MISMATCH);
+		// rounded down: a failing share never reads as its threshold
+		assertThat(currency.value()).isEqualTo("89.99% in USD");
+	}
+
+	@Test
+	void raisesReserveCurrencyMismatchForAShareThatWouldRoundUpToAllOfTheReserves() {
+		// 9 999 999.99 of 10 000 000.00 is 0.999999999: at six places it would read 1
+		CheckResult currency = reserveCurrency("1.00",
+				List.of(held(AssetClass.CASH, "9999999.99", "USD", null), held(AssetClass.CASH, "0.01", "EUR", null)));
+
+		assertThat(currency.flag()).isEqualTo(Flag.RESERVE_CURRENCY_MISMATCH);
+	}
+
+	@Test
+	void reportsTheReserveCurrencyAsNotEvaluatedWhenARowHasNoCurrency() {
+		CheckResult currency = reserveCurrency("0.50", List.of(held(AssetClass.CASH, "900000.00", "USD", null),
+				held(AssetClass.CASH, "100000.00", null, null)));
+
+		assertThat(currency.evaluated()).isFalse();
+		assertThat(currency.flag()).isNull();
+	}
+
+	// --- LOW_LIQUID_SHARE: share of reserves in cash and demand deposits ≥ minShare
+
+	@Test
+	void acceptsCashAndDemandDepositsExactlyAtTheLeastLiquidShare() {
+		CheckResult liquid = liquidShare("0.30",
+				List.of(held(AssetClass.CASH, "150000.00", "USD", null),
+						held(AssetClass.DEMAND_DEPOSIT, "150000.00", "USD", null),
+						held(AssetClass.GOVERNMENT_BILL, "700000.00", "USD", RESERVES_AS_OF.plusDays(30))));
+
+		assertThat(liquid.passed()).isTrue();
+		assertThat(liquid.value()).isEqualTo("30% in cash and demand deposits");
+	}
+
+	@Test
+	void raisesLowLiquidShareOneCentBelowTheLeastShare() {
+		CheckResult liquid = liquidShare("0.30",
+				List.of(held(AssetClass.CASH, "149999.99", "USD", null),
+						held(AssetClass.DEMAND_DEPOSIT, "150000.00", "USD", null),
+						held(AssetClass.GOVERNMENT_BILL, "700000.01", "USD", RESERVES_AS_OF.plusDays(30))));
+
+		assertThat(liquid.flag()).isEqualTo(Flag.LOW_LIQUID_SHARE);
+	}
+
+	@Test
+	void doesNotCountAReverseRepoAsLiquid() {
+		CheckResult liquid = liquidShare("0.30", List.of(held(AssetClass.CASH, "299999.99", "USD", null),
+				held(AssetClass.REVERSE_REPO, "700000.01", "USD", RESERVES_AS_OF.plusDays(1))));
+
+		assertThat(liquid.flag()).isEqualTo(Flag.LOW_LIQUID_SHARE);
+	}
+
+	@Test
+	void reportsTheLiquidShareAsNotEvaluatedWithoutReserveAssets() {
+		CheckResult liquid = run(Criterion.LIQUID_SHARE, Map.of("minShare", "0.30"), withReserves(List.of()))
+			.result(AutomaticChecks.LIQUID_SHARE);
+
+		assertThat(liquid.evaluated()).isFalse();
+		assertThat(liquid.flag()).isNull();
+	}
+
+	// --- LONG_PAPER_TERM: government paper's remaining term from the reserve date ≤
+	// maxDays
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "GOVERNMENT_BILL", "GOVERNMENT_BOND" })
+	void acceptsGovernmentPaperMaturingExactly93DaysAfterTheReserveDate(AssetClass paper) {
+		CheckResult term = paperTerm(List.of(held(AssetClass.CASH, "500000.00", "USD", null),
+				held(paper, "500000.00", "USD", RESERVES_AS_OF.plusDays(93))));
+
+		assertThat(term.passed()).isTrue();
+		assertThat(term.value()).isEqualTo("93 days (row 2, matures 2027-02-01)");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AssetClass.class, names = { "GOVERNMENT_BILL", "GOVERNMENT_BOND" })
+	void raisesLongPaperTermAt94Days(AssetClass paper) {
+		CheckResult term = paperTerm(List.of(held(paper, "500000.00", "USD", RESERVES_AS_OF.plusDays(10)),
+				held(paper, "500000.00", "USD", RESERVES_AS_OF.plusDays(94))));
+
+		assertThat(term.flag()).isEqualTo(Flag.LONG_PAPER_TERM);
+		assertThat(term.value()).startsWith("94 days (row 2");
+	}
+
+	@Test
+	void doesNotLimitTheTermOfAReverseRepo() {
+		CheckResult term = paperTerm(List.of(held(AssetClass.CASH, "500000.00", "USD", null),
+				held(AssetClass.REVERSE_REPO, "500000.00", "USD", RESERVES_AS_OF.plusDays(200))));
+
+		assertThat(term.passed()).isTrue();
+		assertThat(term.value()).isEqualTo("no government paper");
+	}
+
+	@Test
+	void reportsThePaperTermAsNotEvaluatedForABillWithoutAMaturity() {
+		CheckResult term = paperTerm(List.of(held(AssetClass.GOVERNMENT_BILL, "500000.00", "USD", null),
+				held(AssetClass.GOVERNMENT_BOND, "500000.00", "USD", RESERVES_AS_OF.plusDays(400))));
+
+		assertThat(term.evaluated()).isFalse();
+		assertThat(term.flag()).isNull();
+	}
+
+	// --- CUSTODIAN_CONCENTRATION: the largest share with one custodian ≤ maxShare
+
+	@Test
+	void acceptsTheLargestCustodianExactlyAtTheGreatestShare() {
+		CheckResult concentration = custodianConcentration(
+				List.of(heldBy("500000.00", "Bank A"), heldBy("500000.00", "Bank B")));
+
+		assertThat(concentration.passed()).isTrue();
+		assertThat(concentration.value()).isEqualTo("50% with Bank A");
+		assertThat(concentration.threshold()).isEqualTo("≤ 50% with any one custodian");
+	}
+
+	@Test
+	void raisesCustodianConcentrationOneCentAboveTheGreatestShare() {
+		CheckResult concentration = custodianConcentration(
+				List.of(heldBy("499999.99", "Bank A"), heldBy("500000.01", "Bank B")));
+
+		assertThat(concentration.flag()).isEqualTo(Flag.CUSTODIAN_CONCENTRATION);
+		// rounded up: a share above the limit never reads as the limit
+		assertThat(concentration.value()).isEqualTo("50.01% with Bank B");
+	}
+
+	@Test
+	void addsUpTheRowsOfOneCustodianHoweverItsNameIsSpacedOrCapitalised() {
+		CheckResult concentration = custodianConcentration(List.of(heldBy("300000.00", "Bank A"),
+				heldBy("400000.00", "Bank B"), heldBy("300000.00", "  BANK a ")));
+
+		assertThat(concentration.flag()).isEqualTo(Flag.CUSTODIAN_CONCENTRATION);
+		assertThat(concentration.value()).isEqualTo("60% with Bank A");
+	}
+
+	@Test
+	void reportsTheCustodianConcentrationAsNotEvaluatedWithoutReserves() {
+		ApplicationContent sound = sound();
+		ApplicationContent noReserves = new ApplicationContent(sound.issuer(), sound.token(), sound.trust(), null,
+				sound.audit(), sound.redemption(), sound.intermediary());
+
+		CheckResult concentration = run(Criterion.CUSTODIAN_CONCENTRATION, Map.of("maxShare", "0.50"), noReserves)
+			.result(AutomaticChecks.CUSTODIAN_CONCENTRATION);
+
+		assertThat(concentration.evaluated()).isFalse();
+		assertThat(concentration.flag()).isNull();
+	}
+
+	// --- UNRECOGNISED_AUDITOR: the auditor on the list of recognised firms
+
+	@Test
+	void acceptsAnAuditorOnTheListHoweverItsNameIsSpacedOrCapitalised() {
+		CheckResult auditor = recognisedAuditor(List.of("KPMG", "Example & Partners LLP"),
+				"  example &\u3000 PARTNERS   llp ");
+
+		assertThat(auditor.passed()).isTrue();
+	}
+
+	@Test
+	void raisesUnrecognisedAuditorForAFirmOffTheList() {
+		CheckResult auditor = recognisedAuditor(List.of("KPMG", "Example & Partners LLP"), "Example & Partners");
+
+		assertThat(auditor.flag()).isEqualTo(Flag.UNRECOGNISED_AUDITOR);
+		assertThat(auditor.value()).isEqualTo("Example & Partners");
+		assertThat(auditor.threshold()).isEqualTo("one of: KPMG, Example & Partners LLP");
+	}
+
+	@Test
+	void raisesUnrecognisedAuditorForTheCanonicalAuditorUnderTheSeededList() {
+		CheckResult auditor = run(Criterion.RECOGNISED_AUDITOR, Map.of(), sound())
+			.result(AutomaticChecks.RECOGNISED_AUDITOR);
+
+		assertThat(DEFAULTS.setting(Criterion.RECOGNISED_AUDITOR).names("auditors")).containsExactly("Deloitte",
+				"Ernst & Young", "KPMG", "PricewaterhouseCoopers");
+		assertThat(auditor.flag()).isEqualTo(Flag.UNRECOGNISED_AUDITOR);
+	}
+
+	@Test
+	void reportsTheAuditorAsNotEvaluatedWhenNoneIsNamed() {
+		CheckResult auditor = recognisedAuditor(List.of("KPMG"), "  ");
+
+		assertThat(auditor.evaluated()).isFalse();
+		assertThat(auditor.flag()).isNull();
+	}
+
+	/**
+	 * Version 1 with every criterion switched on at its seeded thresholds, the canonical
+	 * application's auditor added to the recognised firms (it is an example firm, on no
+	 * supervisor's list).
+	 */
+	static RulebookVersion everyCriterionOn() {
+		List<String> auditors = new java.util.ArrayList<>(
+				DEFAULTS.setting(Criterion.RECOGNISED_AUDITOR).names("auditors"));
+		auditors.add("Example & Partners LLP");
+		return DEFAULTS.with(Criterion.RESERVE_CURRENCY, true, Map.of())
+			.with(Criterion.LIQUID_SHARE, true, Map.of())
+			.with(Criterion.GOVERNMENT_PAPER_TERM, true, Map.of())
+			.with(Criterion.CUSTODIAN_CONCENTRATION, true, Map.of())
+			.with(Criterion.RECOGNISED_AUDITOR, true, Map.of("auditors", auditors));
+	}
+
+	private static AutomaticChecks everyCriterionOnChecks() {
+		return new AutomaticChecks(AutomaticChecksTests::everyCriterionOn, code -> EquivalenceStatus.EQUIVALENT);
+	}
+
+	/** The checks under version 1 with one criterion switched on and set as given. */
+	private static CheckReport run(Criterion criterion, Map<String, Object> thresholds, ApplicationContent content) {
+		RulebookVersion version = DEFAULTS.with(criterion, true, thresholds);
+		return new AutomaticChecks(() -> version, code -> EquivalenceStatus.EQUIVALENT).run(content, SUBMITTED);
+	}
+
+	private static CheckResult reserveCurrency(String minShare, List<ReserveAsset> assets) {
+		return run(Criterion.RESERVE_CURRENCY, Map.of("minShare", minShare), withReserves(assets))
+			.result(AutomaticChecks.RESERVE_CURRENCY);
+	}
+
+	private static CheckResult liquidShare(String minShare, List<ReserveAsset> assets) {
+		return run(Criterion.LIQUID_SHARE, Map.of("minShare", minShare), withReserves(assets))
+			.result(AutomaticChecks.LIQUID_SHARE);
+	}
+
+	private static CheckResult paperTerm(List<ReserveAsset> assets) {
+		return run(Criterion.GOVERNMENT_PAPER_TERM, Map.of("maxDays", 93), withReserves(assets))
+			.result(AutomaticChecks.GOVERNMENT_PAPER_TERM);
+	}
+
+	private static CheckResult custodianConcentration(List<ReserveAsset> assets) {
+		return run(Criterion.CUSTODIAN_CONCENTRATION, Map.of("maxShare", "0.50"), withReserves(assets))
+			.result(AutomaticChecks.CUSTODIAN_CONCENTRATION);
+	}
+
+	private static CheckResult recognisedAuditor(List<String> auditors, String auditor) {
+		ApplicationContent sound = sound();
+		AuditAndAttestation audit = new AuditAndAttestation(auditor, sound.audit().lastAuditDate(),
+				sound.audit().lastAttestationDate(), sound.audit().opinion());
+		ApplicationContent content = new ApplicationContent(sound.issuer(), sound.token(), sound.trust(),
+				sound.reserves(), audit, sound.redemption(), sound.intermediary());
+		return run(Criterion.RECOGNISED_AUDITOR, Map.of("auditors", auditors), content)
+			.result(AutomaticChecks.RECOGNISED_AUDITOR);
+	}
+
+	private static ApplicationContent withReserves(List<ReserveAsset> assets) {
+		ApplicationContent sound = sound();
+		return new ApplicationContent(sound.issuer(), sound.token(), sound.trust(), reserves(assets), sound.audit(),
+				sound.redemption(), sound.intermediary());
+	}
+
+	private static ReserveAsset held(AssetClass assetClass, String amount, String currency, LocalDate maturity) {
+		return new ReserveAsset(assetClass, new BigDecimal(amount), currency, "Example Custody Bank, N.A.", maturity);
+	}
+
+	private static ReserveAsset heldBy(String amount, String custodian) {
+		return new ReserveAsset(AssetClass.CASH, new BigDecimal(amount), "USD", custodian, null);
+	}
+
 	// --- helpers
 	// ----------------------------------------------------------------------------------------------------
 
@@ -402,7 +723,7 @@ class AutomaticChecksTests {
 	}
 
 	private static ReserveAsset asset(AssetClass assetClass, String amount, LocalDate maturity) {
-		return new ReserveAsset(assetClass, new BigDecimal(amount), "Example Custody Bank, N.A.", maturity);
+		return new ReserveAsset(assetClass, new BigDecimal(amount), "USD", "Example Custody Bank, N.A.", maturity);
 	}
 
 	private static AuditAndAttestation audit(LocalDate audited, LocalDate attested) {

@@ -122,6 +122,56 @@ class PreScreenInputsTests {
 		verify(execution).setVariable(eq("assetEligibilityPassed"), eq(true));
 	}
 
+	@Test
+	void handsACheckTheRulebookVersionSwitchedOffAsNeitherPassedNorFailed() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
+		// version 1 runs none of the criteria added after the first six
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(report(null, null, null, null, null, null));
+
+		inputs.execute(execution);
+
+		verify(execution).setVariable("reserveCurrencyPassed", null);
+		verify(execution).setVariable("liquidSharePassed", null);
+		verify(execution).setVariable("governmentPaperTermPassed", null);
+		verify(execution).setVariable("custodianConcentrationPassed", null);
+		verify(execution).setVariable("recognisedAuditorPassed", null);
+		verify(execution).setVariable("reserveCoveragePassed", true);
+	}
+
+	@Test
+	void handsEachNewCriterionsCheckAsPassedOrFailedWhenTheVersionRunsIt() {
+		when(application.submittedAt()).thenReturn(Instant.parse("2026-11-29T23:30:00Z"));
+		List<CheckResult> results = new java.util.ArrayList<>(report(null, null, null, null, null, null).checks()
+			.stream()
+			.map(PreScreenInputsTests::result)
+			.toList());
+		results.add(result(AutomaticChecks.RESERVE_CURRENCY, Flag.RESERVE_CURRENCY_MISMATCH));
+		results.add(passed(AutomaticChecks.LIQUID_SHARE));
+		results.add(result(AutomaticChecks.GOVERNMENT_PAPER_TERM, Flag.LONG_PAPER_TERM));
+		results.add(new CheckResult(AutomaticChecks.CUSTODIAN_CONCENTRATION, null, null, null, false));
+		results.add(passed(AutomaticChecks.RECOGNISED_AUDITOR));
+		when(checks.measurePreScreen(any(), any(), any())).thenReturn(evaluation(new CheckReport(results)));
+
+		inputs.execute(execution);
+
+		verify(execution).setVariable("reserveCurrencyPassed", false);
+		verify(execution).setVariable("liquidSharePassed", true);
+		verify(execution).setVariable("governmentPaperTermPassed", false);
+		verify(execution).setVariable("custodianConcentrationPassed", false);
+		verify(execution).setVariable("recognisedAuditorPassed", true);
+	}
+
+	@Test
+	void namesAnInputForEveryCheckButTheJurisdictionsWhichTheTableReadsAsAStatus() {
+		assertThat(PreScreenInputs.VARIABLES.keySet()).containsExactlyElementsOf(
+				AutomaticChecks.CHECKS.stream().filter(check -> !check.equals(AutomaticChecks.JURISDICTION)).toList());
+	}
+
+	private static CheckResult result(PreScreenEvaluation.Check check) {
+		return new CheckResult(check.code(), check.value(), check.threshold(), check.flag(),
+				check.result() != PreScreenEvaluation.Result.NOT_EVALUATED);
+	}
+
 	private static PreScreenEvaluation report(Flag coverage, Flag eligibility, Flag attestation, Flag audit,
 			Flag redemption, Flag segregation) {
 		return evaluation(new CheckReport(List.of(result(AutomaticChecks.RESERVE_COVERAGE, coverage),

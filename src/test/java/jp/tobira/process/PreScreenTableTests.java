@@ -24,7 +24,8 @@ class PreScreenTableTests {
 	static final ShippedDecisionTable TABLE = new ShippedDecisionTable("bpmn/pre-screen.dmn", "pre-screen");
 
 	static final String[] CHECKS = { "reserveCoveragePassed", "assetEligibilityPassed", "attestationAgePassed",
-			"auditAgePassed", "redemptionPassed", "segregationPassed" };
+			"auditAgePassed", "redemptionPassed", "segregationPassed", "reserveCurrencyPassed", "liquidSharePassed",
+			"governmentPaperTermPassed", "custodianConcentrationPassed", "recognisedAuditorPassed" };
 
 	@Test
 	void collectsEveryMatchingRule() {
@@ -34,16 +35,19 @@ class PreScreenTableTests {
 	@Test
 	void readsTheVariablesThePreScreenInputsSet() {
 		assertThat(TABLE.inputExpressions()).containsExactly("reserveCoveragePassed", "assetEligibilityPassed",
-				"attestationAgePassed", "auditAgePassed", "redemptionPassed", "segregationPassed",
-				"jurisdictionStatus");
+				"attestationAgePassed", "auditAgePassed", "redemptionPassed", "segregationPassed", "jurisdictionStatus",
+				"reserveCurrencyPassed", "liquidSharePassed", "governmentPaperTermPassed",
+				"custodianConcentrationPassed", "recognisedAuditorPassed");
+		assertThat(TABLE.inputExpressions()).containsAll(PreScreenInputs.VARIABLES.values());
 		assertThat(TABLE.outputNames()).containsExactly("flag", "rule", "advice");
 	}
 
 	@Test
 	void hasExactlyTheRulesTestedHere() {
 		assertThat(TABLE.ruleIds()).containsExactly("pre-screen-rule-1", "pre-screen-rule-2", "pre-screen-rule-3",
-				"pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6", "pre-screen-rule-7",
-				"pre-screen-rule-8");
+				"pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6", "pre-screen-rule-7", "pre-screen-rule-8",
+				"pre-screen-rule-9", "pre-screen-rule-10", "pre-screen-rule-11", "pre-screen-rule-12",
+				"pre-screen-rule-13");
 	}
 
 	@Test
@@ -60,7 +64,12 @@ class PreScreenTableTests {
 			"attestationAgePassed,   pre-screen-rule-3, STALE_ATTESTATION, PS-3 attestation age",
 			"auditAgePassed,         pre-screen-rule-4, STALE_AUDIT,       PS-4 audit age",
 			"redemptionPassed,       pre-screen-rule-5, SLOW_REDEMPTION,   PS-5 redemption",
-			"segregationPassed,      pre-screen-rule-6, NOT_SEGREGATED,    PS-6 segregation" })
+			"segregationPassed,      pre-screen-rule-6, NOT_SEGREGATED,    PS-6 segregation",
+			"reserveCurrencyPassed,  pre-screen-rule-9, RESERVE_CURRENCY_MISMATCH, PS-9 reserve currency",
+			"liquidSharePassed,      pre-screen-rule-10, LOW_LIQUID_SHARE, PS-10 liquid share",
+			"governmentPaperTermPassed, pre-screen-rule-11, LONG_PAPER_TERM, PS-11 government paper term",
+			"custodianConcentrationPassed, pre-screen-rule-12, CUSTODIAN_CONCENTRATION, PS-12 custodian concentration",
+			"recognisedAuditorPassed, pre-screen-rule-13, UNRECOGNISED_AUDITOR, PS-13 recognised auditor" })
 	void raisesTheFlagOfEachFailedCheckAlone(String failed, String ruleId, String flag, String rule) {
 		Map<String, Object> inputs = inputs("EQUIVALENT");
 		inputs.put(failed, false);
@@ -70,6 +79,22 @@ class PreScreenTableTests {
 		assertThat(evaluation.ruleIds()).containsExactly(ruleId);
 		assertThat(evaluation.single()).containsEntry("flag", flag).containsEntry("rule", rule);
 		assertThat((String) evaluation.single().get("advice")).isNotBlank();
+	}
+
+	/**
+	 * A check the rulebook version switched off did not run, and {@link PreScreenInputs}
+	 * hands it as null: no rule may read that as a failure.
+	 */
+	@Test
+	void raisesNoFlagForChecksThatDidNotRun() {
+		Map<String, Object> inputs = inputs("EQUIVALENT");
+		for (String check : CHECKS) {
+			inputs.put(check, null);
+		}
+
+		var evaluation = TABLE.evaluate(inputs);
+
+		assertThat(evaluation.ruleIds()).isEmpty();
 	}
 
 	@Test
@@ -100,10 +125,12 @@ class PreScreenTableTests {
 		var evaluation = TABLE.evaluate(inputs);
 
 		assertThat(evaluation.ruleIds()).containsExactly("pre-screen-rule-1", "pre-screen-rule-2", "pre-screen-rule-3",
-				"pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6", "pre-screen-rule-7");
+				"pre-screen-rule-4", "pre-screen-rule-5", "pre-screen-rule-6", "pre-screen-rule-7", "pre-screen-rule-9",
+				"pre-screen-rule-10", "pre-screen-rule-11", "pre-screen-rule-12", "pre-screen-rule-13");
 		assertThat(evaluation.rows()).extracting(row -> row.get("flag"))
 			.containsExactly("UNDER_BACKED", "INELIGIBLE_ASSETS", "STALE_ATTESTATION", "STALE_AUDIT", "SLOW_REDEMPTION",
-					"NOT_SEGREGATED", "NOT_EQUIVALENT");
+					"NOT_SEGREGATED", "NOT_EQUIVALENT", "RESERVE_CURRENCY_MISMATCH", "LOW_LIQUID_SHARE",
+					"LONG_PAPER_TERM", "CUSTODIAN_CONCENTRATION", "UNRECOGNISED_AUDITOR");
 	}
 
 	@Test

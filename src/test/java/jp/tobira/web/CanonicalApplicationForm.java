@@ -54,7 +54,13 @@ final class CanonicalApplicationForm {
 		choose("trust.segregated", "true");
 		choose("trust.bankruptcyRemote", "true");
 		type("trust.governingLaw", example.at("/trust/governingLaw").asText());
-		type("trust.custodians[0]", example.at("/trust/custodians/0").asText());
+		JsonNode custodians = example.at("/trust/custodians");
+		for (int i = 0; i < custodians.size(); i++) {
+			if (i > 0) {
+				browser.clickAndWait(By.cssSelector("button[value=add]"));
+			}
+			type("trust.custodians[" + i + "]", custodians.get(i).asText());
+		}
 		save();
 
 		type("reserves.asOf", example.at("/reserves/asOf").asText());
@@ -66,6 +72,7 @@ final class CanonicalApplicationForm {
 			String row = "reserves.assets[" + i + "].";
 			choose(row + "assetClass", assets.get(i).get("assetClass").asText());
 			type(row + "amount", i == 0 ? "-5" : assets.get(i).get("amount").asText());
+			type(row + "currency", assets.get(i).get("currency").asText());
 			type(row + "custodian", assets.get(i).get("custodian").asText());
 			if (assets.get(i).has("maturity")) {
 				type(row + "maturity", assets.get(i).get("maturity").asText());

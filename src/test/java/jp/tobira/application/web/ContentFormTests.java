@@ -23,6 +23,7 @@ class ContentFormTests {
 		fields.put("reserves.asOf", "2026-10-31");
 		fields.put("reserves.assets[0].assetClass", "CASH");
 		fields.put("reserves.assets[0].amount", "150000000.00");
+		fields.put("reserves.assets[0].currency", "USD");
 		fields.put("reserves.assets[1].assetClass", "GOVERNMENT_BILL");
 		fields.put("reserves.assets[1].amount", "700000000.00");
 		fields.put("reserves.assets[1].maturity", "2027-01-28");
@@ -34,6 +35,8 @@ class ContentFormTests {
 		ApplicationContent content = form.read(tree);
 		assertThat(content.reserves().assets()).hasSize(2);
 		assertThat(content.reserves().total()).isEqualByComparingTo("850000000.00");
+		assertThat(content.reserves().assets()).extracting(ApplicationContent.ReserveAsset::currency)
+			.containsExactly("USD", null);
 	}
 
 	@Test
