@@ -82,21 +82,21 @@ public class AuditEntries {
 	 */
 	@Transactional(readOnly = true)
 	public void writeCsv(Filter filter, Writer out) throws IOException {
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-			List<Object> params = new ArrayList<>();
-			String sql = "SELECT " + COLUMNS + " FROM app.audit_entry" + where(filter, params) + " ORDER BY seq";
-			template.query(sql, rs -> {
-				try {
-					AuditEntry entry = map(rs, 0);
-					csv.printRecord(entry.seq(), entry.occurredAt(), AuditCsv.cell(entry.actor()),
-							entry.caseReference(), entry.kind(), AuditCsv.cell(entry.payload()), entry.previousHash(),
-							entry.hash());
-				}
-				catch (IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-			}, params.toArray());
-		}
+		// not closed: the writer is the caller's
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+		List<Object> params = new ArrayList<>();
+		String sql = "SELECT " + COLUMNS + " FROM app.audit_entry" + where(filter, params) + " ORDER BY seq";
+		template.query(sql, rs -> {
+			try {
+				AuditEntry entry = map(rs, 0);
+				csv.printRecord(entry.seq(), entry.occurredAt(), AuditCsv.cell(entry.actor()), entry.caseReference(),
+						entry.kind(), AuditCsv.cell(entry.payload()), entry.previousHash(), entry.hash());
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}, params.toArray());
+		csv.flush();
 	}
 
 	private static String where(Filter filter, List<Object> params) {

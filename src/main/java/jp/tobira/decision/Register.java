@@ -101,15 +101,15 @@ public class Register {
 	 */
 	public void writeCsv(Writer out) throws IOException {
 		out.write('\uFEFF');
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-			for (RegisterEntry e : entries()) {
-				csv.printRecord(e.reference(), AuditCsv.cell(e.tokenName()), AuditCsv.cell(e.symbol()),
-						e.peggedCurrency(), AuditCsv.cell(e.issuer()), e.homeJurisdiction(),
-						AuditCsv.cell(e.homeRegulator()), AuditCsv.cell(e.intermediary()),
-						AuditCsv.cell(e.intermediaryRegistration()), e.decisionDate(), AuditCsv.cell(e.conditions()),
-						e.status());
-			}
+		// not closed: the writer is the caller's
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+		for (RegisterEntry e : entries()) {
+			csv.printRecord(e.reference(), AuditCsv.cell(e.tokenName()), AuditCsv.cell(e.symbol()), e.peggedCurrency(),
+					AuditCsv.cell(e.issuer()), e.homeJurisdiction(), AuditCsv.cell(e.homeRegulator()),
+					AuditCsv.cell(e.intermediary()), AuditCsv.cell(e.intermediaryRegistration()), e.decisionDate(),
+					AuditCsv.cell(e.conditions()), e.status());
 		}
+		csv.flush();
 	}
 
 }

@@ -30,6 +30,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/** The supervisor's staff: every group but the issuers'. */
+	private static final String[] STAFF = java.util.Arrays.stream(Group.values())
+		.filter(Group::isSupervisorStaff)
+		.map(Group::role)
+		.toArray(String[]::new);
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -62,11 +68,27 @@ class SecurityConfiguration {
 				.requestMatchers(withDefaults().matcher("/api/v1/audit"), withDefaults().matcher("/api/v1/audit.csv"),
 						withDefaults().matcher("/api/v1/audit/**"))
 				.hasRole(Group.ADMIN.role())
+				// what only an issuer does with a case, decided before the body is read
+				.requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/v1/applications"),
+						withDefaults().matcher(HttpMethod.PUT, "/api/v1/applications/*"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/documents"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/submit"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/withdraw"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/rfi-response"))
+				.hasRole(Group.ISSUER.role())
 				.requestMatchers(withDefaults().matcher("/api/v1/applications/**"))
 				.authenticated()
 				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"))
 				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),
 						Group.DECISION.role(), Group.ADMIN.role())
+				// decided here, before a body or parameter is read: a caller who may not
+				// draft learns nothing from how a draft would be refused
+				.requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/v1/rulebook/**"))
+				.hasRole(Group.ADMIN.role())
+				.requestMatchers(withDefaults().matcher("/api/v1/rulebook/versions"),
+						withDefaults().matcher("/api/v1/rulebook/versions/**"),
+						withDefaults().matcher("/api/v1/rulebook/compare"))
+				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -97,6 +119,16 @@ class SecurityConfiguration {
 			.requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/v3/api-docs"),
 					withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))
 			.authenticated()
+			// each area's role, decided before a form or parameter is read (the pages'
+			// own @PreAuthorize says the same at the controller)
+			.requestMatchers(withDefaults().matcher("/admin"), withDefaults().matcher("/admin/**"))
+			.hasRole(Group.ADMIN.role())
+			.requestMatchers(withDefaults().matcher("/tasks"), withDefaults().matcher("/tasks/**"),
+					withDefaults().matcher("/dashboard"))
+			.hasAnyRole(STAFF)
+			.requestMatchers(withDefaults().matcher("/applications"), withDefaults().matcher("/applications/**"),
+					withDefaults().matcher("/cases/*/withdraw"), withDefaults().matcher("/cases/*/rfi-response"))
+			.hasRole(Group.ISSUER.role())
 			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not
 			// a string prefix) covers them
 			.requestMatchers(withDefaults().matcher("/camunda/**"))
