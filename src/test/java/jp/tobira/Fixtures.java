@@ -36,6 +36,14 @@ public final class Fixtures {
 	 */
 	public static final String EQUIVALENT_HOME = "CH";
 
+	/**
+	 * The determination the tests name when they judge a jurisdiction definitively, as
+	 * the table requires: a day before any day the tests set the clock to.
+	 */
+	public static final java.time.LocalDate DETERMINED_ON = java.time.LocalDate.of(2026, 1, 5);
+
+	public static final String DETERMINATION = "FSA determination 2026-0001";
+
 	private Fixtures() {
 	}
 

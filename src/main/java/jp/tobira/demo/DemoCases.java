@@ -115,8 +115,14 @@ class DemoCases extends StartupStep {
 
 	/** Creates the demo cases; answers their ids in the order of the list below. */
 	List<ApplicationId> create() {
-		jurisdictions.set("admin", "SG", "Singapore", EquivalenceStatus.EQUIVALENT, "demo data");
-		jurisdictions.set("admin", "KY", "Cayman Islands", EquivalenceStatus.NOT_EQUIVALENT, "demo data");
+		// a definitive status rests on a determination, made before the oldest case
+		// below (about five months ago) so that each Singapore token is recognised after
+		// it
+		LocalDate determinedOn = LocalDate.ofInstant(engine.now(), EngineClock.TOKYO).minusDays(200);
+		jurisdictions.set("admin", "SG", "Singapore", EquivalenceStatus.EQUIVALENT, determinedOn,
+				"FSA determination " + determinedOn.getYear() + "-0412", "demo data");
+		jurisdictions.set("admin", "KY", "Cayman Islands", EquivalenceStatus.NOT_EQUIVALENT, determinedOn,
+				"FSA determination " + determinedOn.getYear() + "-0413", "demo data");
 
 		Actor issuer = issuer("issuer", "Example Trust Company, LLC");
 		Actor issuer2 = issuer("issuer2", "Sample Stable Issuer Ltd.");

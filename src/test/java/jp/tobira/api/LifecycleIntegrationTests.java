@@ -38,7 +38,8 @@ class LifecycleIntegrationTests {
 	/** The legal gates let no approval through from a framework not judged equivalent. */
 	@BeforeEach
 	void judgeTheHomeFrameworkEquivalent() {
-		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "test");
 	}
 
 	@Test

@@ -47,7 +47,8 @@ class TaskApiIntegrationTests {
 		cooperation = new ApiClient(rest, "cooperation");
 		decision2 = new ApiClient(rest, "decision2");
 		// the decision that passes four eyes must pass the legal gates too
-		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "test");
 	}
 
 	@Test

@@ -60,13 +60,15 @@ class PreScreenEvaluationIntegrationTests {
 	@BeforeEach
 	void pinTheClockAndJudgeTheHomeJurisdiction() {
 		ClockUtil.setCurrentTime(Date.from(TODAY));
-		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, "pre-screen test");
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, null, null,
+				"pre-screen test");
 	}
 
 	@AfterEach
 	void release() {
 		ClockUtil.reset();
-		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, "pre-screen test");
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.UNDER_ASSESSMENT, null, null,
+				"pre-screen test");
 	}
 
 	@Test
@@ -110,7 +112,8 @@ class PreScreenEvaluationIntegrationTests {
 
 		// the jurisdiction table is data: the admin now judges the home framework not
 		// equivalent
-		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.NOT_EQUIVALENT, "judged after the pre-screen");
+		jurisdictions.set("admin", HOME, "Luxembourg", EquivalenceStatus.NOT_EQUIVALENT, Fixtures.DETERMINED_ON,
+				Fixtures.DETERMINATION, "judged after the pre-screen");
 
 		JsonNode after = issuer.get(path).json();
 		assertThat(after.get("preScreen")).as("the stored pre-screen is not recomputed").isEqualTo(stored);

@@ -48,7 +48,8 @@ class DecisionLettersIntegrationTests {
 	/** An approval passes the legal gates only from a framework judged equivalent. */
 	@BeforeEach
 	void judgeTheHomeFrameworkEquivalent() {
-		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "test");
 	}
 
 	@Test

@@ -687,7 +687,7 @@ class EquivalenceApplicationProcessTests {
 	 */
 	private void judge(String jurisdiction, String status) {
 		String table = JurisdictionTable.render(List.of(new Jurisdiction(jurisdiction, jurisdiction,
-				EquivalenceStatus.valueOf(status), null, "admin", SUBMITTED)));
+				EquivalenceStatus.valueOf(status), null, null, null, "admin", SUBMITTED)));
 		extraDeployments.add(repositoryService().createDeployment()
 			.name("jurisdictions judged for " + reference)
 			.addString(JurisdictionTable.RESOURCE, table)

@@ -96,8 +96,10 @@ class EquivalenceProcessIntegrationTests {
 	void setUp() {
 		BpmnAwareTests.init(engine);
 		cases = new CaseDriver(applications, documents, repository, tasks, engine, organisations);
-		jurisdictions.set("admin", EQUIVALENT, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
-		jurisdictions.set("admin", NOT_EQUIVALENT, "Cayman Islands", EquivalenceStatus.NOT_EQUIVALENT, "test");
+		jurisdictions.set("admin", EQUIVALENT, "Switzerland", EquivalenceStatus.EQUIVALENT, Fixtures.DETERMINED_ON,
+				Fixtures.DETERMINATION, "test");
+		jurisdictions.set("admin", NOT_EQUIVALENT, "Cayman Islands", EquivalenceStatus.NOT_EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "test");
 	}
 
 	@AfterEach

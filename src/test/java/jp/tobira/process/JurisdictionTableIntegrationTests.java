@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
 import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdiction;
@@ -29,9 +30,11 @@ class JurisdictionTableIntegrationTests {
 	@Test
 	void decidesEveryJurisdictionInTheDatabaseAsTheDataSays() {
 		// Liechtenstein: judged by no other test, so changing it disturbs none
-		jurisdictions.set("admin", "LI", "Liechtenstein", EquivalenceStatus.NOT_EQUIVALENT, "test");
+		jurisdictions.set("admin", "LI", "Liechtenstein", EquivalenceStatus.NOT_EQUIVALENT, Fixtures.DETERMINED_ON,
+				Fixtures.DETERMINATION, "test");
 		assertThat(statusOf("LI")).isEqualTo("NOT_EQUIVALENT");
-		jurisdictions.set("admin", "LI", "Liechtenstein", EquivalenceStatus.EQUIVALENT, "test");
+		jurisdictions.set("admin", "LI", "Liechtenstein", EquivalenceStatus.EQUIVALENT, Fixtures.DETERMINED_ON,
+				Fixtures.DETERMINATION, "test");
 		assertThat(statusOf("LI")).as("after a change").isEqualTo("EQUIVALENT");
 
 		assertThat(jurisdictions.all()).isNotEmpty()

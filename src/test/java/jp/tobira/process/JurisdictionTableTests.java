@@ -99,7 +99,7 @@ class JurisdictionTableTests {
 	}
 
 	private static Jurisdiction judged(String code, String name, EquivalenceStatus status) {
-		return new Jurisdiction(code, name, status, null, "admin", Instant.EPOCH);
+		return new Jurisdiction(code, name, status, null, null, null, "admin", Instant.EPOCH);
 	}
 
 }

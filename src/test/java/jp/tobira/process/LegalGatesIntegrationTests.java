@@ -78,9 +78,12 @@ class LegalGatesIntegrationTests {
 
 	@BeforeEach
 	void judgeTheHomeJurisdictions() {
-		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.UNDER_ASSESSMENT, "gates test");
-		jurisdictions.set("admin", NOT_EQUIVALENT, "Bermuda", EquivalenceStatus.NOT_EQUIVALENT, "gates test");
-		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT, "test");
+		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.UNDER_ASSESSMENT, null, null,
+				"gates test");
+		jurisdictions.set("admin", NOT_EQUIVALENT, "Bermuda", EquivalenceStatus.NOT_EQUIVALENT, Fixtures.DETERMINED_ON,
+				Fixtures.DETERMINATION, "gates test");
+		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "test");
 		issuer = new ApiClient(rest, "issuer");
 		intake = new ApiClient(rest, "intake");
 		backing = new ApiClient(rest, "backing");
@@ -100,7 +103,8 @@ class LegalGatesIntegrationTests {
 			.contains("the home framework (" + UNDER_ASSESSMENT + ") is not judged equivalent", "Under assessment");
 
 		// the gate reads today's table, not the status the pre-screen stored
-		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.EQUIVALENT, "judged equivalent");
+		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "judged equivalent");
 		approved(submitted, decide, APPROVE);
 	}
 
@@ -217,7 +221,8 @@ class LegalGatesIntegrationTests {
 		assertThat(decisionRows(submitted)).isEqualTo(decisions);
 		assertThat(status(submitted)).isEqualTo("IN_REVIEW");
 
-		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.EQUIVALENT, "judged equivalent");
+		jurisdictions.set("admin", UNDER_ASSESSMENT, "New Zealand", EquivalenceStatus.EQUIVALENT,
+				Fixtures.DETERMINED_ON, Fixtures.DETERMINATION, "judged equivalent");
 		String judged = mvc.perform(get("/tasks/" + decide + "?lang=en").with(httpBasic("decision", "demo")))
 			.andReturn()
 			.getResponse()

@@ -34,7 +34,8 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		// the issuer fills in the canonical application and submits it, from a home
 		// jurisdiction judged equivalent: the legal gates allow no approval otherwise
 		jurisdictions.set("admin", Fixtures.EQUIVALENT_HOME, "Switzerland",
-				jp.tobira.cooperation.EquivalenceStatus.EQUIVALENT, "test");
+				jp.tobira.cooperation.EquivalenceStatus.EQUIVALENT, Fixtures.DETERMINED_ON, Fixtures.DETERMINATION,
+				"test");
 		browser.logIn("issuer");
 		String reference = new CanonicalApplicationForm(browser, Fixtures.EQUIVALENT_HOME).fillAndSubmit(language);
 		assertThat(browser.text()).contains(msg("form.submitted"), reference);
