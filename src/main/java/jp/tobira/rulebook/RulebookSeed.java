@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import jp.tobira.application.AssetClass;
+import jp.tobira.security.Actor;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
@@ -89,7 +90,7 @@ public record RulebookSeed(@DefaultValue("1.00") BigDecimal minCoverageRatio, @D
 	/** Who "drafted" version 1: the configuration it was read from. */
 	static final String SEEDED_BY = "configuration";
 
-	static final String APPROVED_BY = "system";
+	static final String APPROVED_BY = Actor.SYSTEM.username();
 
 	static final String NOTE = "Seeded from configuration";
 
