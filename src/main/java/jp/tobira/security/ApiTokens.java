@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
 
 /**
@@ -103,15 +105,19 @@ public class ApiTokens {
 	@Transactional
 	public IssuedApiToken create(Actor actor, String name, Integer expiresInDays) {
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
-			throw InvalidInput.of("name", "apiTokens.problem.nameRequired");
-		}
-		if (trimmed.length() > NAME_MAX_LENGTH) {
-			throw InvalidInput.of("name", "apiTokens.problem.nameTooLong", NAME_MAX_LENGTH);
-		}
 		long days = expiresInDays == null ? settings.defaultDays() : expiresInDays;
+		List<FieldProblem> problems = new ArrayList<>();
+		if (trimmed.isEmpty()) {
+			problems.add(FieldProblem.of("name", "apiTokens.problem.nameRequired"));
+		}
+		else if (trimmed.length() > NAME_MAX_LENGTH) {
+			problems.add(FieldProblem.of("name", "apiTokens.problem.nameTooLong", NAME_MAX_LENGTH));
+		}
 		if (days < 1 || days > settings.maxDays()) {
-			throw InvalidInput.of("expiresInDays", "apiTokens.problem.expiry", settings.maxDays());
+			problems.add(FieldProblem.of("expiresInDays", "apiTokens.problem.expiry", settings.maxDays()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
 		}
 		byte[] secret = new byte[SECRET_BYTES];
 		random.nextBytes(secret);

@@ -182,6 +182,9 @@ class ApiTokenIntegrationTests {
 			assertThat(refused.status()).as(refusal[0]).isEqualTo(400);
 			assertThat(refused.json().at("/errors/0/field").asText()).as(refusal[0]).isEqualTo(refusal[1]);
 		}
+		ApiClient.Response both = issuer.postJson("/api/v1/api-tokens", "{\"expiresInDays\": 400}");
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(both.json().findValuesAsText("field")).containsExactly("name", "expiresInDays");
 		assertThat(tokenRows()).isEqualTo(before);
 	}
 
