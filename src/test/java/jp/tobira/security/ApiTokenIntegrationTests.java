@@ -200,8 +200,7 @@ class ApiTokenIntegrationTests {
 	@Test
 	void aDisabledUsersTokenIsRefused() {
 		String username = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
-		users.create(username, passwords.encode("demo"), "Token tester",
-				jdbc.sql("SELECT organisation_id FROM app.users WHERE username = 'issuer'").query(UUID.class).single(),
+		users.create(username, passwords.encode("demo"), "Token tester", organisationOf("issuer"),
 				Set.of(Group.ISSUER));
 		String token = new ApiClient(rest, username).postJson("/api/v1/api-tokens", "{\"name\": \"Soon disabled\"}")
 			.json()
@@ -212,6 +211,61 @@ class ApiTokenIntegrationTests {
 		jdbc.sql("UPDATE app.users SET enabled = false WHERE username = ?").param(username).update();
 
 		assertThat(bearer(token, HttpMethod.GET, "/api/v1/applications", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenStopsWhenItsUserMovesToAnotherOrganisation() {
+		String username = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+		users.create(username, passwords.encode("demo"), "Token tester", organisationOf("issuer"),
+				Set.of(Group.ISSUER));
+		String token = new ApiClient(rest, username).postJson("/api/v1/api-tokens", "{\"name\": \"Moves\"}")
+			.json()
+			.get("token")
+			.asText();
+		assertThat(bearer(token, HttpMethod.GET, "/api/v1/applications", null).status()).isEqualTo(200);
+
+		jdbc.sql("UPDATE app.users SET organisation_id = ? WHERE username = ?")
+			.params(organisationOf("issuer2"), username)
+			.update();
+
+		assertThat(bearer(token, HttpMethod.GET, "/api/v1/applications", null).status())
+			.as("a token made for the old organisation does not follow its user to the new one")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void notesTheLastUseAtMostOnceAMinute() {
+		String id = make("issuer", "Busy client").get("id").asText();
+		String token = tokenOf(id);
+		Instant halfAMinuteAgo = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+		setLastUsed(id, halfAMinuteAgo);
+		assertThat(bearer(token, HttpMethod.GET, "/api/v1/applications", null).status()).isEqualTo(200);
+		assertThat(lastUsed(id)).as("noted within the minute: not written again").isEqualTo(halfAMinuteAgo);
+
+		setLastUsed(id, Instant.now().minusSeconds(120));
+		assertThat(bearer(token, HttpMethod.GET, "/api/v1/applications", null).status()).isEqualTo(200);
+		assertThat(lastUsed(id)).isAfter(Instant.now().minusSeconds(30));
+	}
+
+	private void setLastUsed(String id, Instant when) {
+		jdbc.sql("UPDATE app.api_token SET last_used_at = ? WHERE id = ?")
+			.params(Timestamp.from(when), UUID.fromString(id))
+			.update();
+	}
+
+	private Instant lastUsed(String id) {
+		return jdbc.sql("SELECT last_used_at FROM app.api_token WHERE id = ?")
+			.param(UUID.fromString(id))
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	private UUID organisationOf(String username) {
+		return jdbc.sql("SELECT organisation_id FROM app.users WHERE username = ?")
+			.param(username)
+			.query(UUID.class)
+			.single();
 	}
 
 	@Test
