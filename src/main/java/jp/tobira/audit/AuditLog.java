@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -46,6 +47,9 @@ public class AuditLog {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			// an attributed payload passes through a tree: an amount keeps its scale
+			// there (1.00 stays 1.00), as it does when written directly
+			.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
 			.build();
 	}
 
@@ -87,7 +91,7 @@ public class AuditLog {
 	 * token is attributable to the token without an entry of its own per request. Only an
 	 * object payload gets it, and a payload that says {@code via} itself keeps its own.
 	 */
-	private Object attributed(String actor, Object payload) {
+	Object attributed(String actor, Object payload) {
 		Optional<String> via = attributions.stream()
 			.map(attribution -> attribution.via(actor))
 			.flatMap(Optional::stream)
@@ -107,7 +111,7 @@ public class AuditLog {
 		return sorted;
 	}
 
-	private String canonical(Object payload) {
+	String canonical(Object payload) {
 		try {
 			return canonicalJson.writeValueAsString(payload);
 		}
