@@ -12,6 +12,11 @@ public enum AuditKind {
 	 * while; one entry for the throttling, not one per failure (those are in
 	 * app.login_attempt). LOGIN_FAILED stays for the entries written before.
 	 */
-	LOGIN_THROTTLED
+	LOGIN_THROTTLED,
+	/**
+	 * A user made or revoked an API token (ARCHITECTURE.md §5). A token's uses are no
+	 * entries of their own: the entries its requests append name it ({@code via}).
+	 */
+	API_TOKEN_CREATED, API_TOKEN_REVOKED
 
 }

@@ -4,12 +4,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +36,20 @@ public class AuditLog {
 
 	private final ObjectMapper canonicalJson;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final List<AuditAttribution> attributions;
+
+	AuditLog(JdbcClient jdbc, Clock clock, List<AuditAttribution> attributions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.attributions = List.copyOf(attributions);
 		this.canonicalJson = JsonMapper.builder()
 			.addModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			// an attributed payload passes through a tree: an amount keeps its scale
+			// there (1.00 stays 1.00), as it does when written directly
+			.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
 			.build();
 	}
 
@@ -46,11 +58,13 @@ public class AuditLog {
 	 * @param actor the user name, or {@code system}
 	 * @param caseReference the case's reference, or {@code null} for entries about no
 	 * case (log-ins, configuration)
-	 * @param payload what happened, serialised as canonical JSON (keys sorted)
+	 * @param payload what happened, serialised as canonical JSON (keys sorted); when the
+	 * actor acts through more than a log-in (an API token), an object payload also says
+	 * how ({@code via}, from the {@link AuditAttribution}s)
 	 */
 	@Transactional
 	public AuditEntry append(String actor, String caseReference, AuditKind kind, Object payload) {
-		String payloadJson = canonical(payload == null ? Map.of() : payload);
+		String payloadJson = canonical(attributed(actor, payload == null ? Map.of() : payload));
 		record Head(long seq, String hash) {
 		}
 		Head head = jdbc.sql("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1 FOR UPDATE")
@@ -72,7 +86,32 @@ public class AuditLog {
 		return new AuditEntry(seq, occurredAt, actor, caseReference, kind, payloadJson, head.hash(), hash);
 	}
 
-	private String canonical(Object payload) {
+	/**
+	 * The payload with how the actor acted added, so that a request made with an API
+	 * token is attributable to the token without an entry of its own per request. Only an
+	 * object payload gets it, and a payload that says {@code via} itself keeps its own.
+	 */
+	Object attributed(String actor, Object payload) {
+		Optional<String> via = attributions.stream()
+			.map(attribution -> attribution.via(actor))
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (via.isEmpty()) {
+			return payload;
+		}
+		if (!(canonicalJson.valueToTree(payload) instanceof ObjectNode object) || object.has("via")) {
+			return payload;
+		}
+		object.put("via", via.get());
+		// a tree keeps its keys in insertion order: sort them again, so the entry stays
+		// canonical (nested objects were sorted when the tree was built)
+		ObjectNode sorted = canonicalJson.createObjectNode();
+		new TreeMap<>(object.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+			.forEach(sorted::set);
+		return sorted;
+	}
+
+	String canonical(Object payload) {
 		try {
 			return canonicalJson.writeValueAsString(payload);
 		}

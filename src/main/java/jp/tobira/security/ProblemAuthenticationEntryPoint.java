@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 401 for the API as an RFC 9457 problem, with the Basic challenge so API clients know
- * what to send; 429 with {@code Retry-After} when the log-in is throttled, so a client
- * knows that sending other credentials will not help before then.
+ * what to send (a refused API token is told that its token is invalid); 429 with
+ * {@code Retry-After} when the log-in is throttled, so a client knows that sending other
+ * credentials will not help before then.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -39,12 +40,16 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			tooManyFailures(request, response, throttled);
 			return;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Log in first: send HTTP Basic credentials or use the session of a form log-in.");
-		problem.setTitle("Authentication required");
+		boolean badToken = authException instanceof InvalidApiToken;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, badToken
+				? authException.getMessage()
+				: "Log in first: send HTTP Basic credentials or an API token (Bearer), or use the session of a form log-in.");
+		problem.setTitle(badToken ? "Invalid API token" : "Authentication required");
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
-		response.setHeader("WWW-Authenticate", "Basic realm=\"Tobira\"");
+		// RFC 6750 §3: a refused token is told so; anyone else gets the Basic challenge
+		response.setHeader("WWW-Authenticate",
+				badToken ? "Bearer realm=\"Tobira\", error=\"invalid_token\"" : "Basic realm=\"Tobira\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		objectMapper.writeValue(response.getOutputStream(), problem);
 	}

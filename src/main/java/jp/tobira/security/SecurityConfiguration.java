@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -60,7 +61,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler deniedHandler) throws Exception {
+			ProblemAccessDeniedHandler deniedHandler, ApiTokens apiTokens, Users users) throws Exception {
 		http.securityMatcher(withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(withDefaults().matcher(HttpMethod.GET, "/api/v1/register"))
@@ -93,6 +94,9 @@ class SecurityConfiguration {
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.headers(SecurityHeaders.api())
+			// API tokens (Authorization: Bearer), checked ahead of Basic; see
+			// ApiTokenFilter
+			.addFilterBefore(new ApiTokenFilter(apiTokens, users, entryPoint), BasicAuthenticationFilter.class)
 			.exceptionHandling(
 					handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
 			// A request carrying its own credentials (HTTP Basic) is not driven by a
@@ -176,14 +180,16 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * HTTP Basic credentials only: any other Authorization header (a Bearer token nobody
-	 * checks, say) would let a request that really authenticates by its session cookie
-	 * skip the CSRF check.
+	 * HTTP Basic credentials or an API token only: any other Authorization header would
+	 * let a request that really authenticates by its session cookie skip the CSRF check.
+	 * A Bearer header is safe to exempt because the API token filter either authenticates
+	 * the request by the token or answers 401: it never reaches the session.
 	 */
 	private static RequestMatcher carriesCredentials() {
 		return request -> {
 			String authorization = request.getHeader("Authorization");
-			return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+			return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+					|| ApiTokenFilter.carriesToken(request);
 		};
 	}
 

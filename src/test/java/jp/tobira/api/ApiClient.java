@@ -46,6 +46,10 @@ public final class ApiClient {
 		return exchange(HttpMethod.PUT, path, new HttpEntity<>(json, headers));
 	}
 
+	public Response delete(String path) {
+		return exchange(HttpMethod.DELETE, path, new HttpEntity<>(null, new HttpHeaders()));
+	}
+
 	public Response post(String path) {
 		return exchange(HttpMethod.POST, path, new HttpEntity<>(null, new HttpHeaders()));
 	}

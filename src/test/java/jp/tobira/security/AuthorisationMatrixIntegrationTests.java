@@ -98,6 +98,8 @@ class AuthorisationMatrixIntegrationTests {
 			row("GET", "/api/v1/rulebook/versions/{version}", STAFF), row("GET", "/api/v1/rulebook/compare", STAFF),
 			row("POST", "/api/v1/rulebook/versions", ADMIN),
 			row("POST", "/api/v1/rulebook/versions/{version}/approve", ADMIN),
+			row("POST", "/api/v1/api-tokens", SIGNED_IN), row("GET", "/api/v1/api-tokens", SIGNED_IN),
+			row("DELETE", "/api/v1/api-tokens/{id}", SIGNED_IN),
 			// the pages
 			row("GET", "/", SIGNED_IN), row("GET", "/login", PUBLIC), row("GET", "/register", PUBLIC),
 			row("GET", "/register.csv", PUBLIC), row("GET", "/dashboard", STAFF), row("GET", "/tasks", STAFF),
@@ -117,7 +119,9 @@ class AuthorisationMatrixIntegrationTests {
 			row("GET", "/admin/rulebook", ADMIN), row("GET", "/admin/rulebook/new", ADMIN),
 			row("GET", "/admin/rulebook/compare", ADMIN), row("GET", "/admin/rulebook/versions/{number}", ADMIN),
 			row("POST", "/admin/rulebook/versions", ADMIN),
-			row("POST", "/admin/rulebook/versions/{number}/approve", ADMIN));
+			row("POST", "/admin/rulebook/versions/{number}/approve", ADMIN),
+			row("GET", "/account/api-tokens", SIGNED_IN), row("POST", "/account/api-tokens", SIGNED_IN),
+			row("POST", "/account/api-tokens/{id}/revoke", SIGNED_IN));
 
 	@Autowired
 	WebApplicationContext context;

@@ -95,7 +95,10 @@ class ProdProfileIntegrationTests {
 		String[] common = { "--server.port=0", "--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
 				// Camunda's static engine registry is keyed by name (no hyphens): not the
 				// shared context's 'default'
-				"--camunda.bpm.process-engine-name=prodProfileTest" };
+				"--camunda.bpm.process-engine-name=prodProfileTest",
+				// the prod profile refuses to start without the key API tokens are stored
+				// under
+				"--tobira.api-tokens.hash-key=prod-profile-test-key-of-32-characters-or-more" };
 		String[] args = new String[common.length + more.length];
 		System.arraycopy(common, 0, args, 0, common.length);
 		System.arraycopy(more, 0, args, common.length, more.length);
