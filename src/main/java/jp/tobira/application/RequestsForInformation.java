@@ -166,8 +166,10 @@ public class RequestsForInformation {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT * FROM app.rfi WHERE application_id IN (:ids) ORDER BY raised_at")
-			.param("ids", ids.stream().map(ApplicationId::value).toList())
+		// one array parameter, however many cases: a list of bind parameters breaks past
+		// 65,535 (the dashboard reads every open case's clock)
+		return jdbc.sql("SELECT * FROM app.rfi WHERE application_id = ANY (?) ORDER BY raised_at")
+			.param(ids.stream().map(ApplicationId::value).toArray(UUID[]::new))
 			.query(this::map)
 			.list()
 			.stream()
