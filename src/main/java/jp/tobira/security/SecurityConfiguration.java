@@ -19,6 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -144,9 +145,14 @@ class SecurityConfiguration {
 			// by scripts and the webapps' JavaScript: a 401 tells them to authenticate, a
 			// redirect to the log-in
 			// page would not
-			.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(entryPoint,
-					new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
-							withDefaults().matcher("/engine-rest/**"))))
+			.exceptionHandling(handling -> handling
+				.defaultAuthenticationEntryPointFor(entryPoint,
+						new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
+								withDefaults().matcher("/engine-rest/**")))
+				// the engine's REST API keeps Spring's plain 403
+				.defaultAccessDeniedHandlerFor(new PageAccessDeniedHandler(),
+						new NegatedRequestMatcher(new OrRequestMatcher(withDefaults().matcher("/camunda/api/**"),
+								withDefaults().matcher("/engine-rest/**")))))
 			.headers(SecurityHeaders.pages())
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", true)
