@@ -17,6 +17,16 @@ public enum AuditKind {
 	 * A user made or revoked an API token (ARCHITECTURE.md §5). A token's uses are no
 	 * entries of their own: the entries its requests append name it ({@code via}).
 	 */
-	API_TOKEN_CREATED, API_TOKEN_REVOKED
+	API_TOKEN_CREATED, API_TOKEN_REVOKED,
+	/**
+	 * A reviewer saved, or deleted, a view of the task list; shared views change what
+	 * others see on their tabs, so who did it is kept.
+	 */
+	TASK_VIEW_SAVED, TASK_VIEW_DELETED,
+	/**
+	 * A task given to a reviewer by someone else (the decision group or an admin), as
+	 * against TASK_CLAIMED, which a reviewer does for themselves.
+	 */
+	TASK_ASSIGNED
 
 }

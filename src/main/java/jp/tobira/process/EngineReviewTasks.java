@@ -22,7 +22,9 @@ import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.review.DecisionTask;
+import jp.tobira.review.AssigneeNotInGroup;
 import jp.tobira.review.FourEyesViolation;
+import jp.tobira.review.NotAllowedToAssign;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.review.TaskConflict;
@@ -32,6 +34,7 @@ import jp.tobira.review.TaskForms;
 import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.Actor;
 import jp.tobira.security.Group;
+import jp.tobira.security.Users;
 import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
@@ -58,9 +61,12 @@ class EngineReviewTasks implements ReviewTasks {
 
 	private final FourEyesRule fourEyes;
 
+	private final Users users;
+
 	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
-			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes) {
+			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users) {
 		this.fourEyes = fourEyes;
+		this.users = users;
 		this.tasks = tasks;
 		this.history = history;
 		this.applications = applications;
@@ -128,6 +134,48 @@ class EngineReviewTasks implements ReviewTasks {
 		tasks.setAssignee(taskId, null);
 		auditLog.append(actor.username(), work.reference(), AuditKind.TASK_UNCLAIMED,
 				Map.of("taskId", taskId, "taskKey", work.task().getTaskDefinitionKey()));
+	}
+
+	@Transactional
+	@Override
+	public void assign(Actor actor, String taskId, String assignee) {
+		if (!actor.isIn(Group.DECISION) && !actor.isIn(Group.ADMIN)) {
+			throw new NotAllowedToAssign(actor.username());
+		}
+		Task seen = open(taskId);
+		if (seen == null) {
+			throw gone(taskId);
+		}
+		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
+			.orElseThrow(() -> new TaskNotFound(taskId));
+		Task task = open(taskId);
+		if (task == null) {
+			throw gone(taskId);
+		}
+		String reference = application.reference().value();
+		boolean member = candidateGroups(taskId).stream()
+			.flatMap(id -> Group.ofId(id).stream())
+			.anyMatch(group -> users.membersOf(group).contains(assignee));
+		if (!member) {
+			throw new AssigneeNotInGroup(assignee, task.getTaskDefinitionKey(), reference);
+		}
+		if (assignee.equals(task.getAssignee())) {
+			return;
+		}
+		if (task.getAssignee() != null) {
+			throw new TaskConflict(Phrase.of("error.task.claimedBy", TaskDefinition.nameOf(task.getTaskDefinitionKey()),
+					reference, task.getAssignee()));
+		}
+		try {
+			// the four-eyes rule listens on the decision task's assignment and refuses an
+			// assignee who worked the case before
+			tasks.setAssignee(taskId, assignee);
+		}
+		catch (RuntimeException ex) {
+			throw unwrapped(ex);
+		}
+		auditLog.append(actor.username(), reference, AuditKind.TASK_ASSIGNED,
+				Map.of("taskId", taskId, "taskKey", task.getTaskDefinitionKey(), "assignee", assignee));
 	}
 
 	/**

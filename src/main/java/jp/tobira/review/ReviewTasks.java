@@ -38,6 +38,13 @@ public interface ReviewTasks {
 	void unclaim(Actor actor, String taskId);
 
 	/**
+	 * Gives a task to a member of one of its candidate groups: for the decision group and
+	 * admins, who share out the work. A task another reviewer holds is refused; the
+	 * four-eyes rule holds for the assignee as it would for their own claim.
+	 */
+	void assign(Actor actor, String taskId, String assignee);
+
+	/**
 	 * Keeps a half-filled form with the task, claiming an unclaimed task for the user.
 	 */
 	void save(Actor actor, String taskId, String formJson);

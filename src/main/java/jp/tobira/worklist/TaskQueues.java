@@ -63,6 +63,25 @@ public class TaskQueues {
 	/** What the reviewer asked for; every filter optional. */
 	public record Query(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
 			boolean escalated, Sort sort, boolean descending, int page, int size) {
+
+		/** The filters alone, without the page: what a saved view keeps. */
+		public Filters filters() {
+			return new Filters(queue, taskKey, jurisdiction, flagged, overdue, escalated, sort, descending);
+		}
+
+	}
+
+	/**
+	 * A queue with its filters and order, as {@link TaskFilters} reads them from a
+	 * request and a saved view keeps them.
+	 */
+	public record Filters(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
+			boolean escalated, Sort sort, boolean descending) {
+
+		public Query page(int page, int size) {
+			return new Query(queue, taskKey, jurisdiction, flagged, overdue, escalated, sort, descending, page, size);
+		}
+
 	}
 
 	/**
@@ -146,6 +165,17 @@ public class TaskQueues {
 						.single());
 		}
 		return counts;
+	}
+
+	/**
+	 * The number of rows a saved view would list: the same FROM and WHERE as its page, so
+	 * a view's tab and its list cannot disagree.
+	 */
+	@Transactional(readOnly = true)
+	public long count(Actor actor, Filters filters) {
+		MapSqlParameterSource params = params(actor);
+		String fromWhere = fromWhere(filters.queue(), params) + filters(filters.page(0, 1), params);
+		return jdbc.sql("SELECT count(*) " + fromWhere).paramSource(params).query(Long.class).single();
 	}
 
 	private MapSqlParameterSource params(Actor actor) {

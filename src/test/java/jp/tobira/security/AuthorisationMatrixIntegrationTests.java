@@ -99,7 +99,9 @@ class AuthorisationMatrixIntegrationTests {
 			row("POST", "/api/v1/rulebook/versions", ADMIN),
 			row("POST", "/api/v1/rulebook/versions/{version}/approve", ADMIN),
 			row("POST", "/api/v1/api-tokens", SIGNED_IN), row("GET", "/api/v1/api-tokens", SIGNED_IN),
-			row("DELETE", "/api/v1/api-tokens/{id}", SIGNED_IN),
+			row("DELETE", "/api/v1/api-tokens/{id}", SIGNED_IN), row("GET", "/api/v1/task-views", STAFF),
+			row("POST", "/api/v1/task-views", STAFF), row("DELETE", "/api/v1/task-views/{id}", STAFF),
+			row("POST", "/api/v1/tasks/bulk", STAFF),
 			// the pages
 			row("GET", "/", SIGNED_IN), row("GET", "/login", PUBLIC), row("GET", "/register", PUBLIC),
 			row("GET", "/register.csv", PUBLIC), row("GET", "/dashboard", STAFF), row("GET", "/tasks", STAFF),
@@ -121,7 +123,8 @@ class AuthorisationMatrixIntegrationTests {
 			row("POST", "/admin/rulebook/versions", ADMIN),
 			row("POST", "/admin/rulebook/versions/{number}/approve", ADMIN),
 			row("GET", "/account/api-tokens", SIGNED_IN), row("POST", "/account/api-tokens", SIGNED_IN),
-			row("POST", "/account/api-tokens/{id}/revoke", SIGNED_IN));
+			row("POST", "/account/api-tokens/{id}/revoke", SIGNED_IN), row("POST", "/tasks/views", STAFF),
+			row("POST", "/tasks/views/{id}/delete", STAFF), row("POST", "/tasks/bulk", STAFF));
 
 	@Autowired
 	WebApplicationContext context;

@@ -1,5 +1,7 @@
 package jp.tobira.review.api;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.tobira.checks.api.PreScreenView;
+import jp.tobira.review.BulkTaskActions;
 import jp.tobira.review.PreScreenReRuns;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.TobiraUser;
@@ -32,9 +35,43 @@ class TasksController {
 
 	private final PreScreenReRuns reRuns;
 
-	TasksController(ReviewTasks tasks, PreScreenReRuns reRuns) {
+	private final BulkTaskActions bulk;
+
+	TasksController(ReviewTasks tasks, PreScreenReRuns reRuns, BulkTaskActions bulk) {
 		this.tasks = tasks;
 		this.reRuns = reRuns;
+		this.bulk = bulk;
+	}
+
+	/**
+	 * A bulk action: {@code action} is {@code claim}, {@code unclaim} or {@code assign}
+	 * (with {@code assignee}).
+	 */
+	record BulkRequest(String action, List<String> taskIds, String assignee) {
+	}
+
+	record BulkResult(String taskId, BulkTaskActions.Outcome outcome, String reason) {
+	}
+
+	record BulkResponse(String action, long done, long refused, List<BulkResult> results) {
+	}
+
+	@PostMapping("/bulk")
+	@Operation(summary = "Claim, unclaim or assign up to 100 tasks at once, each on its own",
+			description = "Every task gets its outcome, DONE or REFUSED with the reason; a refused task changes nothing "
+					+ "and does not stop the others. Assigning is for the decision group and admins, to a member of "
+					+ "the task's group.")
+	BulkResponse bulk(@AuthenticationPrincipal TobiraUser user, @RequestBody(required = false) BulkRequest body) {
+		BulkRequest request = body == null ? new BulkRequest(null, null, null) : body;
+		BulkTaskActions.Results results = bulk.perform(user.actor(), request.action(), request.taskIds(),
+				request.assignee());
+		return new BulkResponse(results.action().name().toLowerCase(Locale.ROOT), results.done(),
+				results.refused().size(),
+				results.results()
+					.stream()
+					.map(result -> new BulkResult(result.taskId(), result.outcome(),
+							result.reason() == null ? null : result.reason().english()))
+					.toList());
 	}
 
 	@PostMapping("/{id}/claim")

@@ -16,20 +16,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.CaseClock;
 import jp.tobira.application.ClockReading;
+import jp.tobira.review.BulkTaskActions;
 import jp.tobira.review.FourEyesViolation;
+import jp.tobira.review.NotAllowedToAssign;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
 import jp.tobira.review.TaskNotFound;
+import jp.tobira.security.Actor;
+import jp.tobira.security.Group;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
+import jp.tobira.worklist.NotYourTaskView;
+import jp.tobira.worklist.TaskFilters;
 import jp.tobira.worklist.TaskQueues;
+import jp.tobira.worklist.TaskView;
+import jp.tobira.worklist.TaskViewNotFound;
+import jp.tobira.worklist.TaskViews;
 
 /**
  * The reviewers' task list: three queues with counts, filters, sorting and paging done by
@@ -53,9 +64,18 @@ public class TaskListPage {
 
 	private final Explanations explanations;
 
+	private final TaskFilters taskFilters;
+
+	private final TaskViews views;
+
+	private final BulkTaskActions bulk;
+
 	TaskListPage(TaskQueues queues, TaskDefinitions definitions, ReviewTasks tasks, CaseClock caseClock, Clock clock,
-			Explanations explanations) {
+			Explanations explanations, TaskFilters taskFilters, TaskViews views, BulkTaskActions bulk) {
 		this.explanations = explanations;
+		this.taskFilters = taskFilters;
+		this.views = views;
+		this.bulk = bulk;
 		this.queues = queues;
 		this.definitions = definitions;
 		this.tasks = tasks;
@@ -63,18 +83,44 @@ public class TaskListPage {
 		this.clock = clock;
 	}
 
+	/** A saved view as a tab: its number of rows now, and whether it is the one shown. */
+	public record ViewTab(TaskView view, long count, boolean current, boolean deletable) {
+	}
+
+	/**
+	 * What a bulk action came to, for the summary at the top: the refusals already in the
+	 * reader's language.
+	 */
+	public record BulkSummary(String action, long done, List<String> refused) {
+	}
+
 	@GetMapping("/tasks")
-	String list(@AuthenticationPrincipal TobiraUser user, @RequestParam(defaultValue = "GROUPS") TaskQueues.Queue queue,
+	String list(@AuthenticationPrincipal TobiraUser user, @RequestParam(required = false) String queue,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String jurisdiction,
 			@RequestParam(defaultValue = "false") boolean flagged,
 			@RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(defaultValue = "false") boolean escalated,
-			@RequestParam(defaultValue = "DUE") TaskQueues.Sort sort,
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		TaskQueues.Query query = new TaskQueues.Query(queue, task, jurisdiction, flagged, overdue, escalated, sort,
-				desc, Math.max(page, 0), PAGE_SIZE);
-		TaskQueues.Page result = queues.find(user.actor(), query);
+		Actor actor = user.actor();
+		TaskQueues.Filters filters = taskFilters.parse("", queue, task, jurisdiction, flagged, overdue, escalated, sort,
+				desc);
+		TaskQueues.Query query = filters.page(Math.max(page, 0), PAGE_SIZE);
+		TaskQueues.Page result = queues.find(actor, query);
+		List<ViewTab> tabs = new ArrayList<>();
+		boolean viewShown = false;
+		for (TaskView view : views.visibleTo(actor)) {
+			boolean current = !viewShown && view.filters().equals(filters);
+			viewShown |= current;
+			boolean deletable = view.owner().equals(actor.username())
+					|| (view.shared() != null && actor.isIn(Group.ADMIN));
+			tabs.add(new ViewTab(view, queues.count(actor, view.filters()), current, deletable));
+		}
+		model.addAttribute("views", tabs);
+		model.addAttribute("viewShown", viewShown);
+		model.addAttribute("sharingChoices", views.sharingChoices(actor));
+		model.addAttribute("canAssign", actor.isIn(Group.DECISION) || actor.isIn(Group.ADMIN));
+		model.addAttribute("maxBulk", BulkTaskActions.MAX_TASKS);
 		Map<ApplicationId, java.time.Instant> submitted = new LinkedHashMap<>();
 		result.rows().forEach(row -> submitted.put(new ApplicationId(row.applicationId()), row.submittedAt()));
 		Map<ApplicationId, ClockReading> clocks = caseClock.readOpen(submitted);
@@ -112,6 +158,79 @@ public class TaskListPage {
 			redirect.addFlashAttribute("message", "tasks.unclaimed");
 		}
 		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+		}
+		return "redirect:" + safeBack(back);
+	}
+
+	/**
+	 * Saves the list as it is shown (its queue, filters and order) as a view; a refusal
+	 * goes back to the list with each problem beside its field.
+	 */
+	@PostMapping("/tasks/views")
+	String saveView(@AuthenticationPrincipal TobiraUser user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String shared, @RequestParam(required = false) String queue,
+			@RequestParam(required = false) String task, @RequestParam(required = false) String jurisdiction,
+			@RequestParam(defaultValue = "false") boolean flagged,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "false") boolean desc,
+			@RequestHeader(value = "Referer", required = false) String back, RedirectAttributes redirect) {
+		try {
+			TaskView view = views.save(user.actor(), name, shared,
+					new TaskFilters.Requested(queue, task, jurisdiction, flagged, overdue, escalated, sort, desc));
+			redirect.addFlashAttribute("message", "tasks.view.saved");
+			return "redirect:" + UriComponentsBuilder.fromPath("/tasks")
+				.queryParam("queue", view.filters().queue())
+				.queryParamIfPresent("task", java.util.Optional.ofNullable(view.filters().taskKey()))
+				.queryParamIfPresent("jurisdiction", java.util.Optional.ofNullable(view.filters().jurisdiction()))
+				.queryParam("flagged", view.filters().flagged())
+				.queryParam("overdue", view.filters().overdue())
+				.queryParam("escalated", view.filters().escalated())
+				.queryParam("sort", view.filters().sort())
+				.queryParam("desc", view.filters().descending())
+				.build()
+				.toUriString();
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			redirect.addFlashAttribute("viewProblems", explanations.of(ex.problems()));
+			redirect.addFlashAttribute("viewName", name);
+			return "redirect:" + safeBack(back);
+		}
+	}
+
+	@PostMapping("/tasks/views/{id}/delete")
+	String deleteView(@AuthenticationPrincipal TobiraUser user, @PathVariable String id, RedirectAttributes redirect) {
+		try {
+			views.delete(user.actor(), java.util.UUID.fromString(id));
+			redirect.addFlashAttribute("message", "tasks.view.deleted");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", explanations.of(new TaskViewNotFound(id)));
+		}
+		catch (TaskViewNotFound | NotYourTaskView ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+		}
+		return "redirect:/tasks";
+	}
+
+	/**
+	 * The same bulk action as the API's, from the list's checkboxes; the outcome is
+	 * summed up at the top of the list it came from.
+	 */
+	@PostMapping("/tasks/bulk")
+	String bulk(@AuthenticationPrincipal TobiraUser user, @RequestParam(required = false) String action,
+			@RequestParam(required = false) List<String> taskIds, @RequestParam(required = false) String assignee,
+			@RequestHeader(value = "Referer", required = false) String back, RedirectAttributes redirect) {
+		try {
+			// the assignee field stays on the form whichever button is pressed
+			BulkTaskActions.Results results = bulk.perform(user.actor(), action, taskIds,
+					"assign".equals(action) ? assignee : null);
+			redirect.addFlashAttribute("bulk", new BulkSummary(results.action().name(), results.done(),
+					results.refused().stream().map(result -> explanations.text(result.reason())).toList()));
+		}
+		catch (InvalidInput | NotAllowedToAssign ex) {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:" + safeBack(back);
