@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,11 @@ import jp.tobira.worklist.TaskQueues.Sort;
 @Component
 public class TaskFilters {
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+	/**
+	 * A jurisdiction as the list compares it: two letters, upper case. Not held to
+	 * today's ISO list, so a case filed under a code since withdrawn can still be found.
+	 */
+	private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
 
 	private final TaskDefinitions definitions;
 
@@ -72,7 +76,7 @@ public class TaskFilters {
 					String.join(", ", definitions.all().stream().map(TaskDefinition::key).toList())));
 		}
 		String country = blank(jurisdiction) ? null : jurisdiction.strip().toUpperCase(Locale.ROOT);
-		if (country != null && !COUNTRIES.contains(country)) {
+		if (country != null && !JURISDICTION.matcher(country).matches()) {
 			problems.add(FieldProblem.of(prefix + "jurisdiction", "problem.taskView.jurisdiction"));
 		}
 		Sort parsedSort = blank(sort) ? Sort.DUE : constant(Sort.class, sort);

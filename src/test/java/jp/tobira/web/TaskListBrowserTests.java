@@ -108,7 +108,8 @@ class TaskListBrowserTests extends BrowserTest {
 			List<WebElement> rows = browser.driver.findElements(By.cssSelector("table.tasks tbody tr"));
 			assertThat(rows).isNotEmpty().allSatisfy(row -> {
 				assertThat(row.getAttribute("class")).contains("overdue");
-				assertThat(row.findElements(By.tagName("td")).get(3).getText()).isEqualTo("AU");
+				// the first cell is the bulk actions' checkbox
+				assertThat(row.findElements(By.tagName("td")).get(4).getText()).isEqualTo("AU");
 			});
 			assertThat(rows).anySatisfy(row -> assertThat(row.getAttribute("class")).contains("overdue", "escalated"));
 			assertThat(browser.driver.findElement(By.cssSelector("input[name=overdue]")).isSelected()).isTrue();

@@ -148,7 +148,7 @@ class TaskViewsIntegrationTests {
 				"query.queue");
 		refused(wrong, backing, "{\"name\": \"%sA\", \"query\": {\"taskKey\": \"approve\"}}".formatted(prefix),
 				"query.taskKey");
-		refused(wrong, backing, "{\"name\": \"%sA\", \"query\": {\"jurisdiction\": \"XX\"}}".formatted(prefix),
+		refused(wrong, backing, "{\"name\": \"%sA\", \"query\": {\"jurisdiction\": \"USA\"}}".formatted(prefix),
 				"query.jurisdiction");
 		refused(wrong, backing, "{\"name\": \"%sA\", \"query\": {\"sort\": \"PRIORITY\"}}".formatted(prefix),
 				"query.sort");
