@@ -88,7 +88,9 @@ public class BulkTaskActions {
 		if (taskIds != null) {
 			taskIds.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).forEach(ids::add);
 		}
-		if (ids.isEmpty() || ids.size() > MAX_TASKS) {
+		// the bound is on what was sent, repeats included, so no request is longer to
+		// read
+		if (ids.isEmpty() || taskIds.size() > MAX_TASKS) {
 			problems.add(FieldProblem.of("taskIds", "problem.bulk.taskIds", MAX_TASKS));
 		}
 		boolean named = assignee != null && !assignee.isBlank();

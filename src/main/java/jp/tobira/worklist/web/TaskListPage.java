@@ -44,7 +44,8 @@ import jp.tobira.worklist.TaskViews;
 
 /**
  * The reviewers' task list: three queues with counts, filters, sorting and paging done by
- * the database.
+ * the database; the user's saved views as further tabs with their counts; and bulk
+ * actions on the ticked rows.
  */
 @Controller
 @PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
