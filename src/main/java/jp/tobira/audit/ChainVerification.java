@@ -1,10 +1,15 @@
 package jp.tobira.audit;
 
+import java.io.Serializable;
+
 /**
  * The result of re-walking the chain: valid, or the first entry that breaks it and why.
- * Serialised as {@code {"valid":true,"entries":N}} when valid.
+ * Serialised as {@code {"valid":true,"entries":N}} when valid. The audit page's "verify"
+ * button flashes it to the page it redirects to, through the session, which lives in
+ * PostgreSQL: hence {@link Serializable}.
  */
-public record ChainVerification(boolean valid, long entries, Long firstBrokenSeq, String reason) {
+public record ChainVerification(boolean valid, long entries, Long firstBrokenSeq,
+		String reason) implements Serializable {
 
 	static ChainVerification valid(long entries) {
 		return new ChainVerification(true, entries, null, null);

@@ -49,6 +49,16 @@ public final class BrowserSession {
 		return new BrowserSession(rootUri).submitLogIn(username, password);
 	}
 
+	/**
+	 * The same browser, with the same session cookie, sent to another node of the
+	 * installation, as a load balancer without sticky sessions may send it.
+	 */
+	public BrowserSession on(String otherRootUri) {
+		BrowserSession elsewhere = new BrowserSession(otherRootUri);
+		elsewhere.cookie = cookie;
+		return elsewhere;
+	}
+
 	/** The session cookie, {@code name=value}. */
 	public String cookie() {
 		return cookie;

@@ -3,7 +3,9 @@ package jp.tobira.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -68,6 +71,21 @@ class ProdProfileIntegrationTests {
 				.getForEntity(root + "/actuator/health", JsonNode.class);
 			assertThat(asAdmin.getBody().path("status").asText()).isEqualTo("UP");
 			assertThat(asAdmin.getBody().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
+
+			// the session is Spring Session's (in PostgreSQL), its cookie still the one
+			// application-prod.yml names: __Host- needs Secure and Path=/ to be kept by a
+			// browser at all
+			String cookie = rest.getForEntity(root + "/login", String.class)
+				.getHeaders()
+				.getFirst(HttpHeaders.SET_COOKIE);
+			assertThat(cookie).startsWith("__Host-TOBIRA_SESSION=")
+				.contains("; Path=/;", "; Secure", "; HttpOnly", "; SameSite=Lax")
+				.doesNotContain("Domain=");
+			String session = cookie.substring("__Host-TOBIRA_SESSION=".length(), cookie.indexOf(';'));
+			assertThat(jdbc.sql("SELECT count(*) FROM app.spring_session WHERE session_id = ?")
+				.param(new String(Base64.getDecoder().decode(session), StandardCharsets.US_ASCII))
+				.query(Long.class)
+				.single()).as("the session is kept in PostgreSQL").isEqualTo(1);
 		}
 	}
 
