@@ -175,6 +175,37 @@ class TwoNodesIntegrationTests {
 			.single();
 	}
 
+	/**
+	 * The log-in throttle's counts are in PostgreSQL: an account that failed too often on
+	 * one node is refused on the other, through HTTP Basic and the form alike, even with
+	 * the right password.
+	 */
+	@Test
+	void failedLogInsOnOneNodeThrottleTheAccountOnTheOther() {
+		String account = "cooperation";
+		JdbcClient database = nodeOne.getBean(JdbcClient.class);
+		try {
+			TestRestTemplate onNodeOne = new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(nodeOne)));
+			for (int i = 0; i < 30; i++) {
+				onNodeOne.withBasicAuth(account, "wrong-" + i).getForEntity("/api/v1/tasks", String.class);
+			}
+
+			ApiClient.Response right = client(nodeTwo, account).get("/api/v1/tasks");
+			assertThat(right.status()).as("the right password on the other node").isEqualTo(429);
+			assertThat(right.headers().getFirst("Retry-After")).isNotBlank();
+			HttpResponse<String> form = BrowserSession.failLogIn(rootUri(nodeTwo), account, "demo");
+			assertThat(form.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).contains("/login?throttled="));
+			assertThat(database.sql("SELECT count(*) FROM app.audit_entry WHERE kind = 'LOGIN_THROTTLED'")
+				.query(Long.class)
+				.single()).as("one audit entry for the throttling, none per failure").isEqualTo(1L);
+		}
+		finally {
+			database.sql("DELETE FROM app.login_attempt WHERE username = ?").param(account).update();
+			database.sql("DELETE FROM app.login_throttle WHERE scope = 'ACCOUNT' AND key = ?").param(account).update();
+		}
+	}
+
 	private static ApiClient client(ConfigurableApplicationContext node, String username) {
 		return new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(node))), username);
 	}
