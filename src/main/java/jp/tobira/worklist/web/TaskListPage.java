@@ -1,5 +1,6 @@
 package jp.tobira.worklist.web;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,9 +91,15 @@ public class TaskListPage {
 
 	/**
 	 * What a bulk action came to, for the summary at the top: the refusals already in the
-	 * reader's language.
+	 * reader's language. A flash attribute, kept in the session in PostgreSQL until the
+	 * redirected request (maybe on another node) reads it: hence {@link Serializable}.
 	 */
-	public record BulkSummary(String action, long done, List<String> refused) {
+	public record BulkSummary(String action, long done, List<String> refused) implements Serializable {
+
+		public BulkSummary {
+			refused = new ArrayList<>(refused);
+		}
+
 	}
 
 	@GetMapping("/tasks")
