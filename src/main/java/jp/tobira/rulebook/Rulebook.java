@@ -84,14 +84,28 @@ public class Rulebook {
 
 	/** Where a version stands today. */
 	public RulebookVersion.Status statusOf(RulebookVersion version) {
+		return statusOf(version, inForce().version());
+	}
+
+	/**
+	 * Where each version stands today, by number: the version in force read once for the
+	 * whole list.
+	 */
+	public Map<Integer, RulebookVersion.Status> statusesOf(List<RulebookVersion> versions) {
+		int inForce = inForce().version();
+		Map<Integer, RulebookVersion.Status> statuses = new LinkedHashMap<>();
+		versions.forEach(version -> statuses.put(version.version(), statusOf(version, inForce)));
+		return statuses;
+	}
+
+	private RulebookVersion.Status statusOf(RulebookVersion version, int inForce) {
 		if (!version.approved()) {
 			return RulebookVersion.Status.DRAFT;
 		}
 		if (version.effectiveFrom().isAfter(today())) {
 			return RulebookVersion.Status.SCHEDULED;
 		}
-		return inForce().version() == version.version() ? RulebookVersion.Status.IN_FORCE
-				: RulebookVersion.Status.SUPERSEDED;
+		return inForce == version.version() ? RulebookVersion.Status.IN_FORCE : RulebookVersion.Status.SUPERSEDED;
 	}
 
 	/**

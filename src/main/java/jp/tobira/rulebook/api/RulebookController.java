@@ -66,7 +66,9 @@ class RulebookController {
 	@PreAuthorize("!hasRole('ISSUER')")
 	@Operation(summary = "Every version, drafts included, the newest first")
 	List<VersionView> versions() {
-		return rulebook.versions().stream().map(v -> VersionView.of(v, rulebook.statusOf(v), true)).toList();
+		List<RulebookVersion> versions = rulebook.versions();
+		Map<Integer, RulebookVersion.Status> statuses = rulebook.statusesOf(versions);
+		return versions.stream().map(v -> VersionView.of(v, statuses.get(v.version()), true)).toList();
 	}
 
 	@GetMapping("/api/v1/rulebook/versions/{version}")

@@ -64,8 +64,7 @@ class RulebookPages {
 	@GetMapping("/admin/rulebook")
 	String rulebook(Model model) {
 		List<RulebookVersion> versions = rulebook.versions();
-		Map<Integer, RulebookVersion.Status> statuses = new LinkedHashMap<>();
-		versions.forEach(version -> statuses.put(version.version(), rulebook.statusOf(version)));
+		Map<Integer, RulebookVersion.Status> statuses = rulebook.statusesOf(versions);
 		RulebookVersion inForce = rulebook.inForce();
 		model.addAttribute("inForce", inForce);
 		model.addAttribute("versions", versions);
