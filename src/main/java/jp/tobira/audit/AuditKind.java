@@ -27,6 +27,11 @@ public enum AuditKind {
 	 * A task given to a reviewer by someone else (the decision group or an admin), as
 	 * against TASK_CLAIMED, which a reviewer does for themselves.
 	 */
-	TASK_ASSIGNED
+	TASK_ASSIGNED,
+	/**
+	 * A recognised token's register status changed after its decision: suspended,
+	 * reinstated, revoked or surrendered.
+	 */
+	REGISTER_STATUS_CHANGED
 
 }

@@ -78,11 +78,41 @@ public class Register {
 			.params(application.id().value(), application.reference().value(), content.token().name(),
 					content.token().symbol(), content.token().peggedCurrency(), content.issuer().legalName(),
 					content.issuer().jurisdiction(), content.issuer().homeRegulator(), content.intermediary().name(),
-					content.intermediary().registrationNumber(), decisionDate, decision.conditions(),
+					content.intermediary().registrationNumber(), decisionDate, decision.conditions(), decisionDate,
 					Timestamp.from(clock.instant()))
 			.update();
 		auditLog.append(Actor.SYSTEM.username(), application.reference().value(), AuditKind.REGISTER_ENTRY_ADDED, Map
 			.of("token", content.token().symbol(), "status", "RECOGNISED", "decisionDate", decisionDate.toString()));
+	}
+
+	/**
+	 * Changes a recognised token's status (suspended, reinstated, revoked, surrendered)
+	 * as of today, in the caller's transaction so that the change stands or falls with
+	 * what caused it. The entry's row is locked, so of two concurrent changes the second
+	 * sees the first's status and is refused if it no longer follows.
+	 * @param reasons why, as the register shows it
+	 * @param actor who decided it, or the issuer who surrendered
+	 * @throws RegisterStatusConflict if the current status does not allow the change
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changeStatus(ApplicationId id, RegisterStatus to, String reasons, String actor) {
+		record Current(String reference, RegisterStatus status) {
+		}
+		Current current = jdbc
+			.sql("SELECT reference, status FROM app.register_entry WHERE application_id = ? FOR UPDATE")
+			.param(id.value())
+			.query((rs, row) -> new Current(rs.getString("reference"), RegisterStatus.valueOf(rs.getString("status"))))
+			.optional()
+			.orElseThrow(() -> new ApplicationNotFound(id + "/register"));
+		if (!current.status().next().contains(to)) {
+			throw new RegisterStatusConflict(current.reference(), current.status(), to);
+		}
+		LocalDate today = LocalDate.now(clock);
+		jdbc.sql("UPDATE app.register_entry SET status = ?, status_since = ?, updated_at = ? WHERE application_id = ?")
+			.params(to.name(), today, Timestamp.from(clock.instant()), id.value())
+			.update();
+		auditLog.append(actor, current.reference(), AuditKind.REGISTER_STATUS_CHANGED, Map.of("from",
+				current.status().name(), "to", to.name(), "since", today.toString(), "reasons", reasons));
 	}
 
 	public List<RegisterEntry> entries() {
