@@ -72,8 +72,8 @@ public class Register {
 		jdbc.sql("""
 				INSERT INTO app.register_entry (application_id, reference, token_name, symbol, pegged_currency,
 				    issuer_name, home_jurisdiction, home_regulator, intermediary_name, intermediary_registration,
-				    decision_date, conditions, status, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECOGNISED', ?)
+				    decision_date, conditions, status, status_since, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECOGNISED', ?, ?)
 				""")
 			.params(application.id().value(), application.reference().value(), content.token().name(),
 					content.token().symbol(), content.token().peggedCurrency(), content.issuer().legalName(),
