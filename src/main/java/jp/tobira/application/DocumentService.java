@@ -65,6 +65,29 @@ public class DocumentService {
 	}
 
 	/**
+	 * A monthly reserve report's attestation, filed by the case's issuer: stored as the
+	 * case's next {@link DocumentType#RESERVE_ATTESTATION}, held to every upload's checks
+	 * (content type from the bytes, size, the case's quotas, the organisation's upload
+	 * rate). The same bytes stored before as an attestation are that document again, as a
+	 * corrected report often keeps its accountant's attestation. Locks the case's row
+	 * until the caller's transaction ends, so the caller may number what it files with
+	 * it.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Document storeAttestation(Actor actor, ApplicationId applicationId, Upload upload) {
+		Application application = access.toChangeAsIssuer(actor, applicationId);
+		if (upload.content() != null && upload.content().length > 0) {
+			java.util.Optional<Document> same = documents.findBySha256(application.id(), sha256(upload.content()))
+				.filter(existing -> existing.type() == DocumentType.RESERVE_ATTESTATION);
+			if (same.isPresent()) {
+				rateLimit.count(application.organisationId());
+				return same.get();
+			}
+		}
+		return store(actor, application, DocumentType.RESERVE_ATTESTATION, upload);
+	}
+
+	/**
 	 * Stores a document for a case whose state the caller has checked (a draft, or an
 	 * answer to a request for information). Runs inside the caller's transaction, which
 	 * holds the case's row lock, so versions of one type are numbered one after the

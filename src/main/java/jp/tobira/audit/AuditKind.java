@@ -32,6 +32,11 @@ public enum AuditKind {
 	 * A recognised token's register status changed after its decision: suspended,
 	 * reinstated, revoked or surrendered.
 	 */
-	REGISTER_STATUS_CHANGED
+	REGISTER_STATUS_CHANGED,
+	/**
+	 * An issuer filed a monthly reserve report: its period and version, its coverage and
+	 * flags, and the rulebook version its checks ran under.
+	 */
+	RESERVE_REPORT_FILED
 
 }

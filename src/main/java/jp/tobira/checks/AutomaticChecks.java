@@ -68,6 +68,16 @@ public class AutomaticChecks {
 			CUSTODIAN_CONCENTRATION, RECOGNISED_AUDITOR);
 
 	/**
+	 * The checks a monthly reserve report can be measured by: those of the reserves, the
+	 * attestation and the month's redemptions. The others concern the applicant (its
+	 * trust, its home jurisdiction, its auditor, its annual audit), which a report does
+	 * not restate.
+	 */
+	public static final List<String> RESERVE_REPORT_CHECKS = List.of(RESERVE_COVERAGE, ASSET_ELIGIBILITY,
+			ATTESTATION_AGE, REDEMPTION, RESERVE_CURRENCY, LIQUID_SHARE, GOVERNMENT_PAPER_TERM,
+			CUSTODIAN_CONCENTRATION);
+
+	/**
 	 * Paper whose remaining term is limited; a row of this class without a maturity
 	 * cannot be shown to be short.
 	 */
@@ -119,6 +129,48 @@ public class AutomaticChecks {
 			}
 		}
 		return new CheckReport(results, version.version());
+	}
+
+	/**
+	 * What a monthly reserve report gives the checks.
+	 *
+	 * @param asOf the last day of the report's month: the ages are measured to it
+	 * @param peggedCurrency the token's currency, from its application
+	 * @param longestRedemptionBusinessDays the longest a redemption took in the month
+	 */
+	public record ReserveFigures(LocalDate asOf, String peggedCurrency, BigDecimal outstandingSupply,
+			ApplicationContent.Reserves reserves, LocalDate attestationDate, int longestRedemptionBusinessDays) {
+	}
+
+	/**
+	 * A monthly reserve report's run: the checks of {@link #RESERVE_REPORT_CHECKS} the
+	 * version switches on, measured as an application's are (the same thresholds, the
+	 * same values), but redemption by the time it took, as a report says nothing of the
+	 * price.
+	 */
+	public CheckReport run(RulebookVersion version, ReserveFigures figures) {
+		ApplicationContent content = new ApplicationContent(null,
+				new ApplicationContent.Token(null, null, figures.peggedCurrency(), figures.outstandingSupply(),
+						figures.asOf(), null),
+				null, figures.reserves(),
+				new ApplicationContent.AuditAndAttestation(null, null, figures.attestationDate(), null), null, null);
+		List<CheckResult> results = new ArrayList<>();
+		for (String check : RESERVE_REPORT_CHECKS) {
+			CriterionSetting setting = version.setting(Criterion.valueOf(check));
+			if (setting.enabled()) {
+				results.add(REDEMPTION.equals(check) ? redemptionTime(setting, figures.longestRedemptionBusinessDays())
+						: measure(check, setting, content, figures.asOf()));
+			}
+		}
+		return new CheckReport(results, version.version());
+	}
+
+	private CheckResult redemptionTime(CriterionSetting setting, int longestBusinessDays) {
+		int maxBusinessDays = setting.whole("maxBusinessDays");
+		Phrase threshold = Phrase.of("check.threshold.redemptionTime", maxBusinessDays);
+		Phrase value = Phrase.of("check.value.redemptionTime", longestBusinessDays);
+		return longestBusinessDays <= maxBusinessDays ? CheckResult.passed(REDEMPTION, value, threshold)
+				: CheckResult.failed(REDEMPTION, value, threshold, Flag.SLOW_REDEMPTION);
 	}
 
 	private CheckResult measure(String check, CriterionSetting setting, ApplicationContent content, LocalDate asOf) {

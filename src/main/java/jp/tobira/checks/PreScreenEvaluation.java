@@ -40,7 +40,7 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 
 		PASSED, FAILED, NOT_EVALUATED;
 
-		static Result of(CheckResult result) {
+		public static Result of(CheckResult result) {
 			return !result.evaluated() ? NOT_EVALUATED : result.flag() == null ? PASSED : FAILED;
 		}
 
@@ -119,7 +119,11 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 		return json;
 	}
 
-	static List<Map<String, Object>> json(List<Check> checks) {
+	/**
+	 * Checks in their stored JSON shape; a reserve report stores its checks in this shape
+	 * too, so one reader reads both.
+	 */
+	public static List<Map<String, Object>> json(List<Check> checks) {
 		return checks.stream().map(check -> {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("code", check.code());
@@ -195,7 +199,7 @@ public record PreScreenEvaluation(UUID id, UUID applicationId, Kind kind, String
 				text(jurisdiction.get("code")), text(jurisdiction.get("status")));
 	}
 
-	static List<Check> checks(JsonNode json) {
+	public static List<Check> checks(JsonNode json) {
 		List<Check> checks = new ArrayList<>();
 		for (JsonNode check : json) {
 			String flag = text(check.get("flag"));

@@ -142,4 +142,14 @@ public class Register {
 		csv.flush();
 	}
 
+	/**
+	 * Where a token stands in the register today; empty for a case never recognised.
+	 */
+	public java.util.Optional<RegisterStatus> statusOf(ApplicationId id) {
+		return jdbc.sql("SELECT status FROM app.register_entry WHERE application_id = ?")
+			.param(id.value())
+			.query((rs, row) -> RegisterStatus.valueOf(rs.getString("status")))
+			.optional();
+	}
+
 }

@@ -76,7 +76,8 @@ class SecurityConfiguration {
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/documents"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/submit"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/withdraw"),
-						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/rfi-response"))
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/rfi-response"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/reserve-reports"))
 				.hasRole(Group.ISSUER.role())
 				.requestMatchers(withDefaults().matcher("/api/v1/applications/**"))
 				.authenticated()
