@@ -18,7 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModularityTests {
 
 	private static final String[] FEATURES = { "jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
-			"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.audit.." };
+			"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.audit..",
+			"jp.tobira.supervision.." };
 
 	@ArchTest
 	static final ArchRule modulesFormNoCycle = slices().matching("jp.tobira.(*)..").should().beFreeOfCycles();
