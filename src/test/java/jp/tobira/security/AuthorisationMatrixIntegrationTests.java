@@ -65,6 +65,7 @@ class AuthorisationMatrixIntegrationTests {
 		String path() {
 			return pattern.replace("{id}", ID)
 				.replace("{documentId}", ID)
+				.replace("{reportId}", ID)
 				.replace("{number}", "999999")
 				.replace("{version}", "999999")
 				.replace("{step}", "issuer");
