@@ -215,6 +215,35 @@ class ReserveReportsIntegrationTests {
 	}
 
 	@Test
+	void numbersTwoFilingsOfOneMonthAtOnceOneAfterTheOther() throws Exception {
+		ApiClient.Case recognised = recognised();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<ApiClient.Response>> filings = new ArrayList<>();
+			for (String which : List.of("first", "second")) {
+				filings.add(pool.submit(() -> {
+					start.await();
+					return file("issuer", recognised, clean(lastMonth), pdf(recognised, which), which + ".pdf",
+							MediaType.APPLICATION_PDF);
+				}));
+			}
+			start.countDown();
+			List<Integer> versions = new ArrayList<>();
+			for (java.util.concurrent.Future<ApiClient.Response> filing : filings) {
+				ApiClient.Response filed = filing.get(60, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+				versions.add(filed.json().get("version").asInt());
+			}
+			assertThat(versions).containsExactlyInAnyOrder(1, 2);
+			assertThat(reports(recognised)).isEqualTo(2);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void refusesAMonthNotYetOverNamingWhy() {
 		ApiClient.Case recognised = recognised();
 		YearMonth thisMonth = YearMonth.now(clock);
