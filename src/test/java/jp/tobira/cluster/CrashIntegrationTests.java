@@ -98,7 +98,8 @@ class CrashIntegrationTests {
 				// idle spell (the engine's default backs off to 60 s)
 				"--camunda.bpm.job-execution.max-wait=5000");
 		Duration firstStart = application.start();
-		System.out.printf("crash test: first start (schema created) to health UP in %d ms%n", firstStart.toMillis());
+		System.out.printf("crash test: first start (schema created) to health UP in %d ms (%d ms CPU)%n",
+				firstStart.toMillis(), application.cpu().toMillis());
 	}
 
 	@AfterAll
@@ -154,6 +155,7 @@ class CrashIntegrationTests {
 			}
 
 			Duration restart = application.start();
+			Duration restartCpu = application.cpu();
 			assertThat(unexpected).as("responses other than 2xx, or failures other than the server's death").isEmpty();
 			assertEveryAcknowledgedRequestIsThere();
 			assertNothingExistsHalf();
@@ -164,10 +166,10 @@ class CrashIntegrationTests {
 				.isTrue();
 
 			String figure = ("trial %d: %d requests acknowledged before the SIGKILL (%d more by the end of the burst), "
-					+ "%d in flight lost; restart to health UP %d ms; %d timers fired after the restart, %d cases "
+					+ "%d in flight lost; restart to health UP %d ms (%d ms CPU); %d timers fired after the restart, %d cases "
 					+ "moved on after it; audit chain valid with %d entries")
 				.formatted(trial, acknowledgedAtKill, acknowledged() - acknowledgedBefore - acknowledgedAtKill,
-						lostInFlight.get(), restart.toMillis(), firedAfterRestart, movedOn,
+						lostInFlight.get(), restart.toMillis(), restartCpu.toMillis(), firedAfterRestart, movedOn,
 						verified.get("entries").asLong());
 			System.out.println("crash test: " + figure);
 			figures.add(figure);

@@ -116,6 +116,14 @@ public final class PackagedApplication {
 		}
 	}
 
+	/**
+	 * The CPU time the running application has used so far: a start's cost apart from how
+	 * busy the machine is.
+	 */
+	public Duration cpu() {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	public String baseUri() {
 		return "http://localhost:" + port;
 	}
