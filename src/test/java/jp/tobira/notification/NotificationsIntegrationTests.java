@@ -117,6 +117,7 @@ class NotificationsIntegrationTests {
 			port = free.getLocalPort();
 		}
 		smtp = startSmtp();
+		jdbc.sql("DELETE FROM app.notification_opt_out WHERE username IN ('issuer', 'intake', 'decision2')").update();
 		japaneseIssuer = "issuer-ja-" + UUID.randomUUID().toString().substring(0, 8);
 		transaction.executeWithoutResult(status -> {
 			users.create(japaneseIssuer, "{noop}unused", "日本 花子", cases.issuer.organisationId(), Set.of(Group.ISSUER));
@@ -129,7 +130,7 @@ class NotificationsIntegrationTests {
 	void tearDown() {
 		smtp.stop();
 		jdbc.sql("DELETE FROM app.users WHERE username = ?").param(japaneseIssuer).update();
-		jdbc.sql("DELETE FROM app.notification_opt_out WHERE username IN ('issuer', 'backing')").update();
+		jdbc.sql("DELETE FROM app.notification_opt_out WHERE username IN ('issuer', 'intake', 'decision2')").update();
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jp.tobira.notification.NotificationKind;
 import jp.tobira.notification.NotificationPreferences;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.security.Users;
@@ -40,13 +39,18 @@ class NotificationPreferencesPage {
 		return "account/notifications";
 	}
 
+	/**
+	 * {@code shown}: the kinds the form offered; {@code on}: those ticked. Only the kinds
+	 * shown change, so a form posted without them changes nothing.
+	 */
 	@PostMapping("/account/notifications")
-	String save(@AuthenticationPrincipal TobiraUser user, @RequestParam(name = "on", required = false) List<String> on,
-			RedirectAttributes redirect) {
+	String save(@AuthenticationPrincipal TobiraUser user,
+			@RequestParam(name = "shown", required = false) List<String> shown,
+			@RequestParam(name = "on", required = false) List<String> on, RedirectAttributes redirect) {
 		List<String> ticked = on == null ? List.of() : on;
 		Map<String, Boolean> changes = new LinkedHashMap<>();
-		for (NotificationKind kind : NotificationKind.of(user.actor())) {
-			changes.put(kind.name(), ticked.contains(kind.name()));
+		for (String kind : shown == null ? List.<String>of() : shown) {
+			changes.put(kind, ticked.contains(kind));
 		}
 		preferences.set(user.actor(), changes);
 		redirect.addFlashAttribute("message", "notifications.saved");
