@@ -333,6 +333,12 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void withoutAnSmtpServerConfiguredNoSenderRuns(
+			@Autowired org.springframework.beans.factory.ObjectProvider<OutboxSender> sender) {
+		assertThat(sender.getIfAvailable()).isNull();
+	}
+
+	@Test
 	void nothingIsWrittenOutsideATransaction() {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> notifications.taskAssigned("intake", "admin", "t", "decide", "EQ-X"))
