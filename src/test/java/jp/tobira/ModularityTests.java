@@ -40,6 +40,21 @@ class ModularityTests {
 				"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.security..",
 				"jp.tobira.web..");
 
+	/**
+	 * Notifications are told what happened in plain values (a reference, a task's key, an
+	 * organisation's id) by whoever causes them (the process's steps, the engine's task
+	 * adapter, and any feature that needs to), so it imports none of them back.
+	 */
+	@ArchTest
+	static final ArchRule notificationsCallNoFeatureNorTheProcess = noClasses().that()
+		.resideInAPackage("jp.tobira.notification..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("jp.tobira.application..", "jp.tobira.checks..", "jp.tobira.review..",
+				"jp.tobira.cooperation..", "jp.tobira.decision..", "jp.tobira.rulebook..", "jp.tobira.process..",
+				"jp.tobira.worklist..", "jp.tobira.dashboard..", "jp.tobira.casefile..", "jp.tobira.demo..",
+				"jp.tobira.supervision..");
+
 	@ArchTest
 	static final ArchRule onlyTheProcessPackageTouchesTheEngine = noClasses().that()
 		.resideOutsideOfPackage("jp.tobira.process..")

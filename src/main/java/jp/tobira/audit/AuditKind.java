@@ -37,6 +37,11 @@ public enum AuditKind {
 	 * An issuer filed a monthly reserve report: its period and version, its coverage and
 	 * flags, and the rulebook version its checks ran under.
 	 */
-	RESERVE_REPORT_FILED
+	RESERVE_REPORT_FILED,
+	/**
+	 * A user turned kinds of notification on or off for themselves: what they will no
+	 * longer be told is their choice, and kept as such.
+	 */
+	NOTIFICATION_PREFERENCES_CHANGED
 
 }

@@ -31,6 +31,8 @@ class DemoUsers extends StartupStep {
 
 	static final String SECOND_ISSUER_ORGANISATION = "Sample Stable Issuer Ltd.";
 
+	static final String DEMO_MAIL_DOMAIN = "@demo.tobira.example";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
 	private record DemoUser(String username, String displayName, String organisation, Set<Group> groups) {
@@ -96,6 +98,11 @@ class DemoUsers extends StartupStep {
 			users.create(user.username(), password, user.displayName(), organisation, user.groups());
 			jdbc.sql("UPDATE app.users SET demo = true WHERE username = ?").param(user.username()).update();
 		}
+		// an address at a reserved name (RFC 2606) for every demo account, so the outbox
+		// has someone to write to and no mail ever reaches a real person
+		jdbc.sql("UPDATE app.users SET email = username || ? WHERE demo AND email IS NULL")
+			.param(DEMO_MAIL_DOMAIN)
+			.update();
 	}
 
 }

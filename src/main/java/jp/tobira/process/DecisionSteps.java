@@ -9,6 +9,7 @@ import jp.tobira.application.CaseProgress;
 import jp.tobira.decision.DecisionLetters;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.decision.Register;
+import jp.tobira.notification.Notifications;
 
 /**
  * The model's steps around the decision: the recommendation before it, the outcome after
@@ -27,8 +28,11 @@ public class DecisionSteps {
 
 	private final DecisionLetters letters;
 
+	private final Notifications notifications;
+
 	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications, Register register,
-			DecisionLetters letters) {
+			DecisionLetters letters, Notifications notifications) {
+		this.notifications = notifications;
 		this.recommendations = recommendations;
 		this.progress = progress;
 		this.applications = applications;
@@ -56,6 +60,7 @@ public class DecisionSteps {
 		var id = ProcessGateway.idOf(applicationId);
 		register.recognise(id);
 		progress.approved(id);
+		tellTheIssuer(id, true);
 	}
 
 	/**
@@ -66,6 +71,13 @@ public class DecisionSteps {
 		var id = ProcessGateway.idOf(applicationId);
 		letters.notifyIssuer(id);
 		progress.rejected(id);
+		tellTheIssuer(id, false);
+	}
+
+	/** The issuer's e-mail, in the outbox in the step's transaction. */
+	private void tellTheIssuer(jp.tobira.application.ApplicationId id, boolean approved) {
+		var application = applications.findById(id).orElseThrow();
+		notifications.decisionMade(application.organisationId(), id.value(), application.reference().value(), approved);
 	}
 
 }

@@ -21,6 +21,7 @@ import jp.tobira.application.Application;
 import jp.tobira.application.Applications;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.notification.Notifications;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.AssigneeNotInGroup;
 import jp.tobira.review.FourEyesViolation;
@@ -63,8 +64,12 @@ class EngineReviewTasks implements ReviewTasks {
 
 	private final Users users;
 
+	private final Notifications notifications;
+
 	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
-			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users) {
+			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users,
+			Notifications notifications) {
+		this.notifications = notifications;
 		this.fourEyes = fourEyes;
 		this.users = users;
 		this.tasks = tasks;
@@ -176,6 +181,7 @@ class EngineReviewTasks implements ReviewTasks {
 		}
 		auditLog.append(actor.username(), reference, AuditKind.TASK_ASSIGNED,
 				Map.of("taskId", taskId, "taskKey", task.getTaskDefinitionKey(), "assignee", assignee));
+		notifications.taskAssigned(assignee, actor.username(), taskId, task.getTaskDefinitionKey(), reference);
 	}
 
 	/**

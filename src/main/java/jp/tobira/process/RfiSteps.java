@@ -8,6 +8,7 @@ import jp.tobira.application.Applications;
 import jp.tobira.application.CaseProgress;
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.notification.Notifications;
 import jp.tobira.security.Actor;
 
 /**
@@ -23,16 +24,22 @@ public class RfiSteps {
 
 	private final AuditLog auditLog;
 
-	RfiSteps(CaseProgress progress, Applications applications, AuditLog auditLog) {
+	private final Notifications notifications;
+
+	RfiSteps(CaseProgress progress, Applications applications, AuditLog auditLog, Notifications notifications) {
 		this.progress = progress;
 		this.applications = applications;
 		this.auditLog = auditLog;
+		this.notifications = notifications;
 	}
 
 	public void issued(String applicationId) {
 		var id = ProcessGateway.idOf(applicationId);
 		progress.awaitingIssuer(id);
-		String reference = applications.findById(id).orElseThrow().reference().value();
+		var application = applications.findById(id).orElseThrow();
+		String reference = application.reference().value();
+		// the issuer's e-mail, in the outbox in this same transaction
+		notifications.requestForInformation(application.organisationId(), id.value(), reference);
 		auditLog.append(Actor.SYSTEM.username(), reference, AuditKind.MESSAGE_SENT,
 				Map.of("to", "issuer", "about", "request for information"));
 	}

@@ -40,10 +40,17 @@ class FirstAdmin extends StartupStep {
 
 	private final String password;
 
+	/**
+	 * Where the first admin's notifications go ({@code TOBIRA_ADMIN_EMAIL}); may be
+	 * empty.
+	 */
+	private final String email;
+
 	private final TransactionTemplate transaction;
 
 	FirstAdmin(Users users, PasswordEncoder passwordEncoder, DemoMode demoMode, AuditLog auditLog,
-			@Value("${tobira.admin-password:}") String password, PlatformTransactionManager transactions) {
+			@Value("${tobira.admin-password:}") String password, @Value("${tobira.admin-email:}") String email,
+			PlatformTransactionManager transactions) {
 		super(Sequence.FIRST_ADMIN);
 		this.transaction = new TransactionTemplate(transactions);
 		this.users = users;
@@ -51,6 +58,7 @@ class FirstAdmin extends StartupStep {
 		this.demoMode = demoMode;
 		this.auditLog = auditLog;
 		this.password = password;
+		this.email = email.strip();
 	}
 
 	@Override
@@ -70,11 +78,15 @@ class FirstAdmin extends StartupStep {
 		String encoded = passwordEncoder.encode(password);
 		if (!users.exists(USERNAME)) {
 			users.create(USERNAME, encoded, "Administrator", null, EnumSet.of(Group.ADMIN));
+			saveEmail();
 			log.info("Created the first admin account '{}'", USERNAME);
 			audit("created");
 		}
 		else if (users.isDemoAccount(USERNAME)) {
 			users.takeOverDemoAccount(USERNAME, encoded, "Administrator", EnumSet.of(Group.ADMIN));
+			// the demo account's reserved address is nobody's: the real admin's, or none
+			users.saveEmail(USERNAME, null);
+			saveEmail();
 			log.warn("Took over the demo account '{}' left from demo mode as the first admin account", USERNAME);
 			audit("took over the demo account");
 		}
@@ -83,6 +95,12 @@ class FirstAdmin extends StartupStep {
 			// decision for a person
 			log.warn("No usable admin account, but a disabled account '{}' exists that was not made by demo mode: "
 					+ "TOBIRA_ADMIN_PASSWORD left unused", USERNAME);
+		}
+	}
+
+	private void saveEmail() {
+		if (!email.isEmpty()) {
+			users.saveEmail(USERNAME, email);
 		}
 	}
 

@@ -127,4 +127,47 @@ public class Users {
 			.list();
 	}
 
+	/**
+	 * Whom a notification may reach: an enabled account with an e-mail address, in its
+	 * language (none chosen: English).
+	 */
+	public record Contact(String username, String displayName, String email, String locale) {
+	}
+
+	private static final String CONTACT = """
+			SELECT username, display_name, email, coalesce(locale, 'en') AS locale FROM app.users
+			WHERE enabled AND email IS NOT NULL
+			""";
+
+	/** The enabled users of an issuer organisation that have an e-mail address. */
+	public List<Contact> contactsIn(UUID organisationId) {
+		return jdbc.sql(CONTACT + " AND organisation_id = ? ORDER BY username")
+			.param(organisationId)
+			.query((rs, row) -> new Contact(rs.getString("username"), rs.getString("display_name"),
+					rs.getString("email"), rs.getString("locale")))
+			.list();
+	}
+
+	/** The user, if enabled and with an e-mail address. */
+	public Optional<Contact> contact(String username) {
+		return jdbc.sql(CONTACT + " AND username = ?")
+			.param(username)
+			.query((rs, row) -> new Contact(rs.getString("username"), rs.getString("display_name"),
+					rs.getString("email"), rs.getString("locale")))
+			.optional();
+	}
+
+	public Optional<String> emailOf(String username) {
+		return jdbc.sql("SELECT email FROM app.users WHERE username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	/** Sets (or, with null, removes) the user's e-mail address. */
+	public void saveEmail(String username, String email) {
+		jdbc.sql("UPDATE app.users SET email = ? WHERE username = ?").params(email, username).update();
+	}
+
 }

@@ -128,7 +128,12 @@ class AuthorisationMatrixIntegrationTests {
 			row("POST", "/admin/rulebook/versions/{number}/approve", ADMIN),
 			row("GET", "/account/api-tokens", SIGNED_IN), row("POST", "/account/api-tokens", SIGNED_IN),
 			row("POST", "/account/api-tokens/{id}/revoke", SIGNED_IN), row("POST", "/tasks/views", STAFF),
-			row("POST", "/tasks/views/{id}/delete", STAFF), row("POST", "/tasks/bulk", STAFF));
+			row("POST", "/tasks/views/{id}/delete", STAFF), row("POST", "/tasks/bulk", STAFF),
+			// notifications: one's own preferences; the outbox (demo mode) for admins
+			row("GET", "/api/v1/notification-preferences", SIGNED_IN),
+			row("PUT", "/api/v1/notification-preferences", SIGNED_IN), row("GET", "/account/notifications", SIGNED_IN),
+			row("POST", "/account/notifications", SIGNED_IN), row("GET", "/admin/outbox", ADMIN),
+			row("GET", "/admin/outbox/{id}", ADMIN));
 
 	@Autowired
 	WebApplicationContext context;

@@ -40,7 +40,7 @@ class ProdProfileIntegrationTests {
 				.value()).as("demo mode works before the switch").isNotEqualTo(401);
 		}
 		try (ConfigurableApplicationContext prod = start(data, "--spring.profiles.active=prod",
-				"--tobira.admin-password=" + ADMIN_PASSWORD)) {
+				"--tobira.admin-password=" + ADMIN_PASSWORD, "--tobira.admin-email=operator@supervisor.example")) {
 			String root = rootUri(prod);
 			TestRestTemplate rest = new TestRestTemplate();
 			for (String demoUser : new String[] { "issuer", "issuer2", "intake", "backing", "cooperation", "decision",
@@ -56,6 +56,9 @@ class ProdProfileIntegrationTests {
 			assertThat(jdbc.sql("SELECT count(*) FROM app.users WHERE demo").query(Long.class).single())
 				.as("the demo rows are still there, disabled (all but admin, which the first admin took over)")
 				.isEqualTo(8);
+			assertThat(jdbc.sql("SELECT email FROM app.users WHERE username = 'admin'").query(String.class).single())
+				.as("the first admin's address is TOBIRA_ADMIN_EMAIL, not the demo account's")
+				.isEqualTo("operator@supervisor.example");
 
 			ResponseEntity<JsonNode> verified = rest.withBasicAuth("admin", ADMIN_PASSWORD)
 				.getForEntity(root + "/api/v1/audit/verify", JsonNode.class);
