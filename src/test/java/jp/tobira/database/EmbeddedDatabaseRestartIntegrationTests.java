@@ -56,13 +56,16 @@ class EmbeddedDatabaseRestartIntegrationTests {
 	}
 
 	/**
-	 * The pinned contract as an outside caller sees it: anonymous, because the local demo
-	 * run shows the components' details to anyone (the prod profile does not, see
-	 * ProdProfileIntegrationTests).
+	 * The pinned contract as the demo admin sees it: the components' details are for
+	 * admins; an anonymous caller (a load balancer's probe) gets the status alone.
 	 */
 	private static void assertHealthyOnPostgres(ConfigurableApplicationContext context) {
-		ResponseEntity<JsonNode> health = new TestRestTemplate().getForEntity(rootUri(context) + "/actuator/health",
+		ResponseEntity<JsonNode> anonymous = new TestRestTemplate().getForEntity(rootUri(context) + "/actuator/health",
 				JsonNode.class);
+		assertThat(anonymous.getBody().path("status").asText()).isEqualTo("UP");
+		assertThat(anonymous.getBody().properties()).as("%s", anonymous.getBody()).hasSize(1);
+		ResponseEntity<JsonNode> health = new TestRestTemplate().withBasicAuth("admin", "demo")
+			.getForEntity(rootUri(context) + "/actuator/health", JsonNode.class);
 		assertThat(health.getStatusCode().value()).as("%s", health.getBody()).isEqualTo(200);
 		assertThat(health.getBody().path("status").asText()).as("%s", health.getBody()).isEqualTo("UP");
 		assertThat(health.getBody().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
