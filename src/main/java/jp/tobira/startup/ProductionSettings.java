@@ -73,7 +73,7 @@ class ProductionSettings implements ApplicationContextInitializer<ConfigurableAp
 		}
 		if (!StringUtils.hasText(environment.getProperty("tobira.admin-password"))) {
 			missing.add(MissingSettings.FIRST_ADMIN_PASSWORD
-					+ " (not checked yet: needed only while the database has no admin)");
+					+ " (not set; whether the database has an admin is checked once the rest are)");
 		}
 		throw new MissingSettings(missing);
 	}
