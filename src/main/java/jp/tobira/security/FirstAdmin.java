@@ -1,6 +1,7 @@
 package jp.tobira.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -13,15 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
+import jp.tobira.startup.MissingSettings;
 import jp.tobira.startup.StartupStep;
 
 /**
- * Without demo mode nobody could log in to a new installation: when
- * {@code TOBIRA_ADMIN_PASSWORD} is set and no usable admin exists yet, an {@code admin}
- * account is created with it. Once an enabled, non-demo admin exists the variable is
- * ignored. A database that first ran in demo mode holds a disabled demo {@code admin}:
- * that one neither counts nor blocks the name, it is taken over (new password, no longer
- * a demo account).
+ * Without demo mode nobody could log in to a new installation: when no usable admin
+ * exists yet, an {@code admin} account is created with {@code TOBIRA_ADMIN_PASSWORD}, and
+ * without one the application refuses to start, naming it. Once an enabled, non-demo
+ * admin exists the variable is ignored. A database that first ran in demo mode holds a
+ * disabled demo {@code admin}: that one neither counts nor blocks the name, it is taken
+ * over (new password, no longer a demo account).
  */
 @Component
 class FirstAdmin extends StartupStep {
@@ -69,8 +71,13 @@ class FirstAdmin extends StartupStep {
 	private void createOrTakeOver() {
 		// in demo mode the demo admin is the admin; taking it over would change the
 		// pinned demo password
-		if (password.isBlank() || demoMode.enabled() || users.hasUsableNonDemoMember(Group.ADMIN)) {
+		if (demoMode.enabled() || users.hasUsableNonDemoMember(Group.ADMIN)) {
 			return;
+		}
+		if (password.isBlank()) {
+			// an installation nobody can log in to, not even to make an admin: refused
+			// at start with the setting named, rather than found out at the log-in page
+			throw new MissingSettings(List.of(MissingSettings.FIRST_ADMIN_PASSWORD));
 		}
 		if (password.length() < 12) {
 			throw new IllegalStateException("TOBIRA_ADMIN_PASSWORD must have at least 12 characters");

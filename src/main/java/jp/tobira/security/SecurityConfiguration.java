@@ -113,7 +113,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, LogInAudit logInAudit)
 			throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+		// anonymous callers (a load balancer) get the health status alone, an admin its
+		// details (application.yml); any other endpoint exposed is the admin's
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole(Group.ADMIN.role())

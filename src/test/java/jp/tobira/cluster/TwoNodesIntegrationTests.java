@@ -3,20 +3,30 @@ package jp.tobira.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -38,7 +48,20 @@ import jp.tobira.security.BrowserSession;
  */
 class TwoNodesIntegrationTests {
 
+	private static final Logger log = LoggerFactory.getLogger(TwoNodesIntegrationTests.class);
+
 	static final int ROUNDS = 5;
+
+	/** Cases whose lapse timers are due at the same moment on both nodes. */
+	static final int TIMERS = 6;
+
+	/** The job lock of the test's nodes; the default is five minutes. */
+	static final long LOCK_MILLIS = 2000;
+
+	/** Cases whose timer runs twice by outliving its lock, per kind of timer. */
+	static final int OUTLIVING_ROUNDS = 3;
+
+	static final Duration WAIT = Duration.ofSeconds(60);
 
 	static ConfigurableApplicationContext nodeOne;
 
@@ -167,6 +190,218 @@ class TwoNodesIntegrationTests {
 		assertThat(verified.get("valid").asBoolean()).as("%s", verified).isTrue();
 	}
 
+	/**
+	 * Several cases wait for the issuer's answer to a request for information; the engine
+	 * clock (one for the JVM, so both nodes read it) moves past the thirty days, and both
+	 * job executors race for the lapse timers. Each case lapses once: one TIMER_FIRED,
+	 * one APPLICATION_LAPSED, one status change; the engine's acquisition locks each job
+	 * to one node with an optimistic update of its row.
+	 */
+	@Test
+	void aDueTimerFiresOnceWhileBothJobExecutorsRace() {
+		List<String> asked = new ArrayList<>();
+		for (int i = 0; i < TIMERS; i++) {
+			asked.add(caseAwaitingAnAnswer());
+		}
+		long started = System.nanoTime();
+		try {
+			ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+			awaitUntil(() -> asked.stream().allMatch(TwoNodesIntegrationTests::settled));
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+		for (String reference : asked) {
+			assertThat(statusOf(reference)).as(reference).isEqualTo("LAPSED");
+			assertThat(auditCount(reference, "TIMER_FIRED")).as(reference).isEqualTo(1);
+			assertThat(auditCount(reference, "APPLICATION_LAPSED")).as(reference).isEqualTo(1);
+			assertThat(TimerRuns.finishedFor(reference)).as(reference).filteredOn(TimerRuns.Run::committed).hasSize(1);
+		}
+		Map<String, Long> byNode = asked.stream()
+			.flatMap(reference -> TimerRuns.finishedFor(reference).stream())
+			.filter(TimerRuns.Run::committed)
+			.collect(Collectors.groupingBy(TimerRuns.Run::node, TreeMap::new, Collectors.counting()));
+		long runs = asked.stream().mapToLong(reference -> TimerRuns.startedFor(reference).size()).sum();
+		log.info("{} due lapse timers on two nodes: fired once each in {} ms, {} runs, committed by node {}", TIMERS,
+				millis, runs, byNode);
+		assertVerified();
+	}
+
+	/**
+	 * camunda-bpm-platform#2666: a job that runs longer than its lock is acquired again
+	 * when the lock expires, and runs a second time while the first run is still going.
+	 * Here the first run of a lapse timer is held in its first step until a second run
+	 * has started; the clock moves past the first run's lock meanwhile. Both runs do the
+	 * step, but every effect of it (the audit entries, the case's status, the closed
+	 * request) is written in the job's own transaction, and only one can commit: the run
+	 * that comes second under the case's row lock finds the case lapsed already and its
+	 * transition is refused, or, if it is the run holding the job's older revision, it
+	 * fails the engine's optimistic check (below) first. Either way it rolls back with
+	 * everything it wrote.
+	 */
+	@Test
+	void aLapseTimerThatOutlivesItsJobLockTakesEffectOnce() {
+		for (int round = 1; round <= OUTLIVING_ROUNDS; round++) {
+			String reference = caseAwaitingAnAnswer();
+			runTwiceByOutlivingTheLock(reference);
+
+			assertThat(statusOf(reference)).isEqualTo("LAPSED");
+			assertThat(auditCount(reference, "TIMER_FIRED")).as(reference).isEqualTo(1);
+			assertThat(auditCount(reference, "APPLICATION_LAPSED")).as(reference).isEqualTo(1);
+			assertThat(nodeOne.getBean(JdbcClient.class)
+				.sql("SELECT count(*) FROM app.rfi r JOIN app.application a ON a.id = r.application_id "
+						+ "WHERE a.reference = ? AND r.closed_because = 'LAPSED'")
+				.param(reference)
+				.query(Long.class)
+				.single()).as("the request for information closed once").isEqualTo(1);
+		}
+		assertVerified();
+	}
+
+	/**
+	 * The escalation step has no guard of its own (it sets the escalation time and audits
+	 * it, whatever was there): what holds is the engine's optimistic locking. The second
+	 * acquisition raised the job row's revision, and the engine deletes the fired job
+	 * with a check of the revision it read: the run holding the older revision fails that
+	 * check and rolls back with everything it wrote, whichever finishes first.
+	 */
+	@Test
+	void anEscalationTimerThatOutlivesItsJobLockTakesEffectOnce() {
+		for (int round = 1; round <= OUTLIVING_ROUNDS; round++) {
+			String reference = caseAwaitingTheHomeReply();
+			runTwiceByOutlivingTheLock(reference);
+
+			assertThat(auditCount(reference, "TIMER_FIRED")).as(reference).isEqualTo(1);
+			assertThat(auditCount(reference, "ESCALATED")).as(reference).isEqualTo(1);
+			JdbcClient database = nodeOne.getBean(JdbcClient.class);
+			assertThat(database
+				.sql("SELECT count(*) FROM app.application WHERE reference = ? AND escalated_at IS NOT NULL")
+				.param(reference)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(database
+				.sql("SELECT count(*) FROM act_ru_identitylink l JOIN act_ru_task t ON t.id_ = l.task_id_ "
+						+ "JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+						+ "WHERE e.business_key_ = ? AND t.task_def_key_ = 'recordHomeReply' AND l.group_id_ = 'decision'")
+				.param(reference)
+				.query(Long.class)
+				.single()).as("the reply task opened to the decision group once").isEqualTo(1);
+		}
+		assertVerified();
+	}
+
+	/**
+	 * Moves the clock to the case's timer, holds the run that picks it up until the clock
+	 * has passed that run's lock and a second run of the same job has started, then waits
+	 * until both have committed or rolled back: exactly one may commit.
+	 */
+	private static void runTwiceByOutlivingTheLock(String reference) {
+		Instant due = Instant.now().plus(Duration.ofDays(46));
+		TimerRuns.holdTheNextRunUntilASecondStarts();
+		long started = System.nanoTime();
+		try {
+			ClockUtil.setCurrentTime(Date.from(due));
+			awaitUntil(() -> TimerRuns.startedFor(reference).size() == 1);
+			// the first run is still in its step when its lock runs out
+			ClockUtil.setCurrentTime(Date.from(due.plusMillis(LOCK_MILLIS).plusSeconds(1)));
+			awaitUntil(() -> TimerRuns.startedFor(reference).size() >= 2);
+			awaitUntil(() -> settled(reference));
+		}
+		finally {
+			TimerRuns.release();
+			ClockUtil.reset();
+		}
+		List<TimerRuns.Run> runs = TimerRuns.finishedFor(reference);
+		log.info("{}: a timer outliving its {} ms lock ran on {}, finished {} in {} ms", reference, LOCK_MILLIS,
+				TimerRuns.startedFor(reference).stream().map(TimerRuns.Run::node).toList(), runs,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+		assertThat(runs).as("the job ran a second time").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(runs).as("one run committed, the others rolled back")
+			.filteredOn(TimerRuns.Run::committed)
+			.hasSize(1);
+	}
+
+	/**
+	 * A case of node one's issuer whose completeness check asked for more information.
+	 */
+	private static String caseAwaitingAnAnswer() {
+		ApiClient.Case submitted = client(nodeOne, "issuer").submitCanonical();
+		ApiClient intake = client(nodeTwo, "intake");
+		String check = intake.taskId(submitted.reference(), "checkCompleteness");
+		assertThat(intake.complete(check,
+				"{\"complete\": false, \"missing\": [\"AUDIT_REPORT\"], \"message\": \"The audit report is unsigned.\"}")
+			.status()).isEqualTo(200);
+		return submitted.reference();
+	}
+
+	/** A case whose home regulator was asked for confirmation, its reply awaited. */
+	private static String caseAwaitingTheHomeReply() {
+		ApiClient.Case submitted = client(nodeOne, "issuer").submitCanonical();
+		ApiClient intake = client(nodeTwo, "intake");
+		assertThat(intake.complete(intake.taskId(submitted.reference(), "checkCompleteness"), "{\"complete\": true}")
+			.status()).isEqualTo(200);
+		ApiClient cooperation = client(nodeOne, "cooperation");
+		assertThat(cooperation
+			.complete(cooperation.taskId(submitted.reference(), "requestHomeConfirmation"), "{\"sent\": true}")
+			.status()).isEqualTo(200);
+		return submitted.reference();
+	}
+
+	/**
+	 * No timer job of the case is left (its timer fired and the firing committed) and
+	 * every run of it that started has committed or rolled back.
+	 */
+	private static boolean settled(String reference) {
+		boolean fired = nodeOne.getBean(JdbcClient.class)
+			.sql("SELECT count(*) FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_ "
+					+ "WHERE e.business_key_ = ? AND j.type_ = 'timer'")
+			.param(reference)
+			.query(Long.class)
+			.single() == 0;
+		return fired && !TimerRuns.startedFor(reference).isEmpty()
+				&& TimerRuns.finishedFor(reference).size() == TimerRuns.startedFor(reference).size();
+	}
+
+	private static String statusOf(String reference) {
+		return nodeTwo.getBean(JdbcClient.class)
+			.sql("SELECT status FROM app.application WHERE reference = ?")
+			.param(reference)
+			.query(String.class)
+			.single();
+	}
+
+	private static long auditCount(String reference, String kind) {
+		return nodeTwo.getBean(JdbcClient.class)
+			.sql("SELECT count(*) FROM app.audit_entry WHERE case_reference = ? AND kind = ?")
+			.params(reference, kind)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void assertVerified() {
+		JsonNode verified = client(nodeTwo, "admin").get("/api/v1/audit/verify").json();
+		assertThat(verified.get("valid").asBoolean()).as("%s", verified).isTrue();
+	}
+
+	/** Polls every 50 ms, for at most {@link #WAIT}. */
+	private static void awaitUntil(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within " + WAIT);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
 	private static long completionsOf(String taskId) {
 		return nodeOne.getBean(JdbcClient.class)
 			.sql("SELECT count(*) FROM app.audit_entry WHERE kind = 'TASK_COMPLETED' AND payload::jsonb ->> 'taskId' = ?")
@@ -232,13 +467,21 @@ class TwoNodesIntegrationTests {
 				// the test configuration turns the job executor off for the shared
 				// context; a node of an installation runs its own
 				"--camunda.bpm.job-execution.enabled=true",
+				// an idle job executor looks for due jobs again within half a second
+				// (not the default's up to a minute), so a test waits for a timer briefly
+				"--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=500",
+				// one job per acquisition, so the two nodes compete for every due timer
+				"--camunda.bpm.job-execution.max-jobs-per-acquisition=1",
+				// a tiny lock: aTimerStepThatOutlivesItsJobLockTakesEffectOnce
+				"--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
 				// Camunda's engine registry is static and keyed by name (no hyphens):
 				// one name per node, neither the shared test context's 'default'
 				"--camunda.bpm.process-engine-name=" + name));
 		args.addAll(List.of(more));
 		// arguments, not builder properties: those are defaults, which the test
 		// configuration file overrides
-		return new SpringApplicationBuilder(TobiraApplication.class).run(args.toArray(String[]::new));
+		return new SpringApplicationBuilder(TobiraApplication.class).initializers(TimerRuns::watch)
+			.run(args.toArray(String[]::new));
 	}
 
 }

@@ -56,9 +56,9 @@ class EmbeddedDatabaseRestartIntegrationTests {
 	}
 
 	/**
-	 * The pinned contract as an outside caller sees it: anonymous, because the local demo
-	 * run shows the components' details to anyone (the prod profile does not, see
-	 * ProdProfileIntegrationTests).
+	 * The pinned contract as any caller of the local run sees it: UP, and the db
+	 * component names PostgreSQL (the prod profile shows the components to admins alone,
+	 * {@code ProdProfileIntegrationTests}).
 	 */
 	private static void assertHealthyOnPostgres(ConfigurableApplicationContext context) {
 		ResponseEntity<JsonNode> health = new TestRestTemplate().getForEntity(rootUri(context) + "/actuator/health",

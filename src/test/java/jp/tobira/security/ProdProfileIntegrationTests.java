@@ -1,15 +1,22 @@
 package jp.tobira.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,29 +25,63 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.TobiraApplication;
+import jp.tobira.startup.MissingSettings;
 
 /**
  * The {@code prod} profile on a database that first ran in demo mode (someone tried it
  * locally, then went live on the same data): no demo account logs in any more, the first
  * admin comes from TOBIRA_ADMIN_PASSWORD even though the demo {@code admin} row holds the
- * name, and the health endpoint tells anonymous callers only its status.
+ * name, and the health endpoint tells anonymous callers only its status. Without its
+ * settings the profile refuses to start, naming every missing one. The tests start their
+ * own PostgreSQL server and give its URL to each run, as an installation does: the
+ * profile does not start the embedded one.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProdProfileIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = "correct horse battery";
 
+	private static final String HASH_KEY = "prod-profile-test-key-of-32-characters-or-more";
+
 	@Test
-	void demoAccountsStopWorkingAndTheFirstAdminTakesOverTheDemoAdminName(@TempDir Path data) {
-		assumeTrue(System.getenv("TOBIRA_TEST_DB_URL") == null, "runs only on the embedded database");
-		try (ConfigurableApplicationContext demo = start(data)) {
+	void refusesToStartWithoutItsSettingsNamingEveryMissingOne(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--spring.datasource.url=",
+				"--spring.datasource.username=", "--spring.datasource.password=", "--tobira.api-tokens.hash-key=short",
+				"--tobira.admin-password="))
+			.isInstanceOfSatisfying(MissingSettings.class, missing -> assertThat(missing.settings()).hasSize(5)
+				.satisfiesExactly(url -> assertThat(url).startsWith("spring.datasource.url (SPRING_DATASOURCE_URL)"),
+						user -> assertThat(user).startsWith("spring.datasource.username (SPRING_DATASOURCE_USERNAME)"),
+						password -> assertThat(password)
+							.startsWith("spring.datasource.password (SPRING_DATASOURCE_PASSWORD)"),
+						key -> assertThat(key).startsWith("tobira.api-tokens.hash-key (TOBIRA_API_TOKENS_HASH_KEY)")
+							.endsWith("too short)"),
+						admin -> assertThat(admin).startsWith("tobira.admin-password (TOBIRA_ADMIN_PASSWORD)")));
+		assertThat(output).as("one report naming them all, no stack trace")
+			.contains("APPLICATION FAILED TO START", "Tobira cannot start without these settings",
+					"- spring.datasource.url (SPRING_DATASOURCE_URL)", "- spring.datasource.username",
+					"- spring.datasource.password", "- tobira.api-tokens.hash-key", "- tobira.admin-password")
+			.doesNotContain("\tat jp.tobira");
+	}
+
+	@Test
+	void demoAccountsStopWorkingAndTheFirstAdminTakesOverTheDemoAdminName() throws IOException {
+		try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+				ConfigurableApplicationContext demo = start(on(server))) {
 			TestRestTemplate rest = new TestRestTemplate();
 			assertThat(rest.withBasicAuth("issuer", "demo")
 				.getForEntity(rootUri(demo) + "/api/v1/applications", String.class)
 				.getStatusCode()
 				.value()).as("demo mode works before the switch").isNotEqualTo(401);
+			demo.close();
+			runProdOn(server);
 		}
-		try (ConfigurableApplicationContext prod = start(data, "--spring.profiles.active=prod",
-				"--tobira.admin-password=" + ADMIN_PASSWORD, "--tobira.admin-email=operator@supervisor.example")) {
+	}
+
+	private static void runProdOn(EmbeddedPostgres server) {
+		// demo cases are on by default (the test configuration turns them off): the prod
+		// profile makes none all the same
+		try (ConfigurableApplicationContext prod = start(prod(server, "--tobira.admin-password=" + ADMIN_PASSWORD,
+				"--tobira.demo.cases=true", "--tobira.admin-email=operator@supervisor.example"))) {
 			String root = rootUri(prod);
 			TestRestTemplate rest = new TestRestTemplate();
 			for (String demoUser : new String[] { "issuer", "issuer2", "intake", "backing", "cooperation", "decision",
@@ -59,6 +100,8 @@ class ProdProfileIntegrationTests {
 			assertThat(jdbc.sql("SELECT email FROM app.users WHERE username = 'admin'").query(String.class).single())
 				.as("the first admin's address is TOBIRA_ADMIN_EMAIL, not the demo account's")
 				.isEqualTo("operator@supervisor.example");
+			assertThat(jdbc.sql("SELECT count(*) FROM app.application").query(Long.class).single()).as("no demo cases")
+				.isZero();
 
 			ResponseEntity<JsonNode> verified = rest.withBasicAuth("admin", ADMIN_PASSWORD)
 				.getForEntity(root + "/api/v1/audit/verify", JsonNode.class);
@@ -92,19 +135,23 @@ class ProdProfileIntegrationTests {
 		}
 	}
 
+	/**
+	 * Nobody could log in, not even to make an admin: the start is refused with the
+	 * setting named, and the demo accounts stay disabled.
+	 */
 	@Test
-	void leavesTheDemoAdminDisabledWithoutAnAdminPassword(@TempDir Path data) {
-		assumeTrue(System.getenv("TOBIRA_TEST_DB_URL") == null, "runs only on the embedded database");
-		start(data).close();
-		try (ConfigurableApplicationContext prod = start(data, "--spring.profiles.active=prod")) {
-			assertThat(new TestRestTemplate().withBasicAuth("admin", "demo")
-				.getForEntity(rootUri(prod) + "/api/v1/audit/verify", String.class)
-				.getStatusCode()
-				.value()).isEqualTo(401);
-			assertThat(prod.getBean(JdbcClient.class)
-				.sql("SELECT count(*) FROM app.users WHERE enabled")
-				.query(Long.class)
-				.single()).isZero();
+	void refusesToStartWithoutAnAdminPasswordWhileNoAdminCanLogIn() throws Exception {
+		try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+			start(on(server)).close();
+			assertThatThrownBy(() -> start(prod(server))).hasRootCauseInstanceOf(MissingSettings.class)
+				.rootCause()
+				.hasMessageContaining("tobira.admin-password (TOBIRA_ADMIN_PASSWORD)");
+			try (Connection connection = server.getPostgresDatabase().getConnection();
+					ResultSet enabled = connection.createStatement()
+						.executeQuery("SELECT count(*) FROM app.users WHERE enabled")) {
+				enabled.next();
+				assertThat(enabled.getLong(1)).isZero();
+			}
 		}
 	}
 
@@ -112,14 +159,26 @@ class ProdProfileIntegrationTests {
 		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
-	private static ConfigurableApplicationContext start(Path data, String... more) {
-		String[] common = { "--server.port=0", "--tobira.database.embedded.data-directory=" + data.resolve("postgres"),
+	/** The first run on a server: demo mode, as someone tried it locally. */
+	private static String[] on(EmbeddedPostgres server) {
+		return new String[] { "--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres") };
+	}
+
+	/** Everything the prod profile requires but the admin password. */
+	private static String[] prod(EmbeddedPostgres server, String... more) {
+		List<String> args = new ArrayList<>(List.of(on(server)));
+		args.addAll(List.of("--spring.profiles.active=prod", "--spring.datasource.username=postgres",
+				// the embedded server trusts local connections: any password does
+				"--spring.datasource.password=unused", "--tobira.api-tokens.hash-key=" + HASH_KEY));
+		args.addAll(List.of(more));
+		return args.toArray(String[]::new);
+	}
+
+	private static ConfigurableApplicationContext start(String... more) {
+		String[] common = { "--server.port=0",
 				// Camunda's static engine registry is keyed by name (no hyphens): not the
 				// shared context's 'default'
-				"--camunda.bpm.process-engine-name=prodProfileTest",
-				// the prod profile refuses to start without the key API tokens are stored
-				// under
-				"--tobira.api-tokens.hash-key=prod-profile-test-key-of-32-characters-or-more" };
+				"--camunda.bpm.process-engine-name=prodProfileTest" };
 		String[] args = new String[common.length + more.length];
 		System.arraycopy(common, 0, args, 0, common.length);
 		System.arraycopy(more, 0, args, common.length, more.length);
