@@ -120,9 +120,10 @@ class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole(Group.ADMIN.role())
 			.requestMatchers(withDefaults().matcher("/register"), withDefaults().matcher("/register.csv"),
-					withDefaults().matcher("/login"), withDefaults().matcher("/error"),
-					withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
-					withDefaults().matcher("/webjars/**"), withDefaults().matcher("/favicon.ico"))
+					withDefaults().matcher("/register.atom"), withDefaults().matcher("/login"),
+					withDefaults().matcher("/error"), withDefaults().matcher("/css/**"),
+					withDefaults().matcher("/js/**"), withDefaults().matcher("/webjars/**"),
+					withDefaults().matcher("/favicon.ico"))
 			.permitAll()
 			.requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/v3/api-docs"),
 					withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))

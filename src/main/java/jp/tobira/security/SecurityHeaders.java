@@ -8,18 +8,22 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The response headers of OWASP ASVS 4.0.3 V14.4 on every answer. Pages get a Content
  * Security Policy without {@code unsafe-inline}: every script and style is a file of this
  * origin, and nothing may frame a page. The API's answers (JSON, a letter, a document)
- * may load nothing at all; an answer that sets its own policy (a document's
- * {@code sandbox}, a letter's hash of its style) keeps it. Camunda's webapps set a policy
- * of their own (with nonces for their inline scripts): a second one from here would block
- * them, so they are left to theirs. {@code nosniff}, {@code X-Frame-Options: DENY} and,
- * on HTTPS, HSTS are Spring Security's defaults; in the {@code prod} profile the
- * forwarded protocol of the TLS proxy makes a request secure (README, "Headers").
+ * may load nothing at all, and so may the pages' answers that are data (the register's
+ * CSV and Atom feed); an answer that sets its own policy (a document's {@code sandbox}, a
+ * letter's hash of its style) keeps it. Camunda's webapps set a policy of their own (with
+ * nonces for their inline scripts): a second one from here would block them, so they are
+ * left to theirs. {@code nosniff}, {@code X-Frame-Options: DENY} and, on HTTPS, HSTS are
+ * Spring Security's defaults; in the {@code prod} profile the forwarded protocol of the
+ * TLS proxy makes a request secure (README, "Headers").
  */
 final class SecurityHeaders {
 
@@ -39,10 +43,23 @@ final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
+	/**
+	 * Answers outside the API that are data, not pages (the register's CSV and Atom
+	 * feed): a browser that renders one (an XML feed, say) may load nothing for it, as
+	 * for the API's answers.
+	 */
+	private static final RequestMatcher DATA = new OrRequestMatcher(withDefaults().matcher("/register.csv"),
+			withDefaults().matcher("/register.atom"));
+
 	static Customizer<HeadersConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>> pages() {
-		return headers -> common(headers).addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-				new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")),
-				new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)));
+		return headers -> common(headers)
+			.addHeaderWriter(
+					new DelegatingRequestMatcherHeaderWriter(
+							new AndRequestMatcher(new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")),
+									new NegatedRequestMatcher(DATA)),
+							new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+			.addHeaderWriter(
+					new DelegatingRequestMatcherHeaderWriter(DATA, new ContentSecurityPolicyHeaderWriter(API_POLICY)));
 	}
 
 	static Customizer<HeadersConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>> api() {
