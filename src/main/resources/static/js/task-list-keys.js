@@ -53,7 +53,8 @@ document.addEventListener('DOMContentLoaded', function () {
   });
   // Esc closes the dialog natively; however it closes, the focus goes back to where it was
   help.addEventListener('close', function () {
-    var target = returnTo && document.contains(returnTo) ? returnTo : opener;
+    // back to the row's link the user was on, or else to the button (never lost on the page's body)
+    var target = returnTo && returnTo !== document.body && document.contains(returnTo) ? returnTo : opener;
     returnTo = null;
     target.focus();
   });
