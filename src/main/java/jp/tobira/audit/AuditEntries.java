@@ -47,6 +47,20 @@ public class AuditEntries {
 			.list();
 	}
 
+	/**
+	 * What happened to one task of a case, oldest first: the entries of the case whose
+	 * payload names the task ({@code taskId}, as the task's creation, claims, saves,
+	 * assignments, completion and the notes written on it do).
+	 */
+	public List<AuditEntry> forTask(String reference, String taskId) {
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM app.audit_entry WHERE case_reference = ? AND payload::jsonb ->> 'taskId' = ? ORDER BY seq")
+			.params(reference, taskId)
+			.query(AuditEntries::map)
+			.list();
+	}
+
 	/** Filters are optional; newest first. */
 	public record Filter(AuditKind kind, String actor, String caseReference, Instant from, Instant to) {
 	}

@@ -42,6 +42,12 @@ public enum AuditKind {
 	 * A user turned kinds of notification on or off for themselves: what they will no
 	 * longer be told is their choice, and kept as such.
 	 */
-	NOTIFICATION_PREFERENCES_CHANGED
+	NOTIFICATION_PREFERENCES_CHANGED,
+	/**
+	 * A member of the supervisor's staff wrote an internal note on a case. The entry
+	 * carries the note's text, so the hash chain vouches for what was written and an
+	 * auditor reads it without the notes table; it is never shown to the issuer.
+	 */
+	NOTE_ADDED
 
 }

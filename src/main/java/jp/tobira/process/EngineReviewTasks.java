@@ -101,6 +101,44 @@ class EngineReviewTasks implements ReviewTasks {
 
 	@Transactional(readOnly = true)
 	@Override
+	public TaskSeen seen(Actor actor, String taskId) {
+		// the engine's history holds open and finished tasks alike, with the groups each
+		// was offered to and who held it
+		HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new TaskNotFound(taskId);
+		}
+		Set<String> candidates = new java.util.HashSet<>();
+		Set<String> holders = new java.util.HashSet<>();
+		history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().forEach(link -> {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				candidates.add(link.getGroupId());
+			}
+			if (IdentityLinkType.ASSIGNEE.equals(link.getType()) && link.getUserId() != null) {
+				holders.add(link.getUserId());
+			}
+		});
+		if (task.getAssignee() != null) {
+			holders.add(task.getAssignee());
+		}
+		if (groupIds(actor).stream().noneMatch(candidates::contains) && !holders.contains(actor.username())) {
+			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+		}
+		var instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		Application application = instance == null ? null
+				: applications.findByReference(new jp.tobira.application.Reference(instance.getBusinessKey()))
+					.orElse(null);
+		if (application == null) {
+			throw new TaskNotFound(taskId);
+		}
+		return new TaskSeen(task.getId(), task.getTaskDefinitionKey(), application.id().value(),
+				application.reference().value(), task.getEndTime() == null);
+	}
+
+	@Transactional(readOnly = true)
+	@Override
 	public java.util.Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId) {
 		Task task = open(taskId);
 		if (task == null || !DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {

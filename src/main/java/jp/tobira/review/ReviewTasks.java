@@ -28,6 +28,15 @@ public interface ReviewTasks {
 	TaskOnCase open(Actor actor, String taskId);
 
 	/**
+	 * A task, open or finished, and the case it belongs to, for one who may see it: a
+	 * member of one of its candidate groups, or whoever held it. Its history outlives it.
+	 */
+	record TaskSeen(String id, String taskKey, UUID applicationId, String reference, boolean open) {
+	}
+
+	TaskSeen seen(Actor actor, String taskId);
+
+	/**
 	 * Whether the four-eyes rule would refuse the actor this task, asked before they fill
 	 * in its form; the engine still enforces the rule when they claim or complete it.
 	 */

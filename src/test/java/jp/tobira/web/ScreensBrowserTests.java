@@ -100,10 +100,11 @@ class ScreensBrowserTests extends BrowserTest {
 			browser.capture(language, "21-tasks-my-groups");
 		}
 		browser.go("/cases/" + caseId + "?lang=en");
-		assertThat(browser.text()).contains("Automatic checks", "Timeline", "Task completed");
+		assertThat(browser.text()).contains("Automatic checks", "History of the case", "Internal notes",
+				"Task completed");
 		browser.capture("en", "22-reviewer-case");
 		browser.go("/cases/" + caseId + "?lang=ja");
-		assertThat(browser.text()).contains("自動チェック", "経過", "タスク完了");
+		assertThat(browser.text()).contains("自動チェック", "案件の履歴", "内部メモ", "タスク完了");
 		browser.capture("ja", "22-reviewer-case");
 		browser.go("/?lang=en");
 	}

@@ -22,6 +22,7 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
 import jp.tobira.application.ApplicationStateConflict;
 import jp.tobira.application.CaseClock;
+import jp.tobira.application.CaseNotes;
 import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
@@ -87,10 +88,13 @@ class CasePage {
 
 	private final PreScreenEvaluations preScreens;
 
+	private final CaseNotes notes;
+
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, Decisions decisions, AuditEntries audit, Explanations explanations,
-			PreScreenEvaluations preScreens) {
+			PreScreenEvaluations preScreens, CaseNotes notes) {
+		this.notes = notes;
 		this.preScreens = preScreens;
 		this.explanations = explanations;
 		this.applications = applications;
@@ -144,10 +148,30 @@ class CasePage {
 		model.addAttribute("recommendation", staff ? recommendations.of(application.id()).orElse(null) : null);
 		model.addAttribute("decision", decisions.of(application.id()).orElse(null));
 		model.addAttribute("timeline", timeline);
+		model.addAttribute("notes", staff ? notes.of(user.actor(), application.id()) : List.of());
 		model.addAttribute("staff", staff);
 		model.addAttribute("mayAct", user.actor().isIssuer());
 		model.addAttribute("documentTypes", DocumentType.values());
 		return "applications/case";
+	}
+
+	/**
+	 * An internal note from the case page; the service answers anyone but staff as for a
+	 * case they may not see (404).
+	 */
+	@PostMapping("/cases/{id}/notes")
+	String addNote(@AuthenticationPrincipal TobiraUser user, @PathVariable UUID id,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		try {
+			notes.add(user.actor(), new ApplicationId(id), text, null);
+			redirect.addFlashAttribute("message", "notes.added");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("noteErrors", explanations.of(ex.problems()));
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			redirect.addFlashAttribute("noteDraft", text);
+		}
+		return "redirect:/cases/" + id + "#notes";
 	}
 
 	@PreAuthorize(ISSUER_ONLY)

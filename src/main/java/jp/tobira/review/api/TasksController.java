@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.tobira.audit.AuditEntry;
 import jp.tobira.checks.api.PreScreenView;
 import jp.tobira.review.BulkTaskActions;
 import jp.tobira.review.PreScreenReRuns;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.TaskHistory;
 import jp.tobira.security.TobiraUser;
 
 /**
@@ -37,7 +40,10 @@ class TasksController {
 
 	private final BulkTaskActions bulk;
 
-	TasksController(ReviewTasks tasks, PreScreenReRuns reRuns, BulkTaskActions bulk) {
+	private final TaskHistory history;
+
+	TasksController(ReviewTasks tasks, PreScreenReRuns reRuns, BulkTaskActions bulk, TaskHistory history) {
+		this.history = history;
 		this.tasks = tasks;
 		this.reRuns = reRuns;
 		this.bulk = bulk;
@@ -72,6 +78,15 @@ class TasksController {
 					.map(result -> new BulkResult(result.taskId(), result.outcome(),
 							result.reason() == null ? null : result.reason().english()))
 					.toList());
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "What happened to a task, open or finished, from the audit log, oldest first",
+			description = "Its creation, claims, returns, saves, assignments, completion and the notes written on its "
+					+ "screen, each with who and when; for those who may see the task (404 for an unknown task, 403 "
+					+ "for one of another group)")
+	List<AuditEntry> history(@AuthenticationPrincipal TobiraUser user, @PathVariable String id) {
+		return history.of(user.actor(), id);
 	}
 
 	@PostMapping("/{id}/claim")

@@ -24,6 +24,7 @@ import jp.tobira.application.Application;
 import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationService;
 import jp.tobira.application.CaseClock;
+import jp.tobira.application.CaseNotes;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.audit.AuditEntries;
@@ -44,6 +45,7 @@ import jp.tobira.review.ReviewTasks;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
+import jp.tobira.review.TaskHistory;
 import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
@@ -93,11 +95,18 @@ class TaskPage {
 
 	private final PreScreenReRuns reRuns;
 
+	private final CaseNotes notes;
+
+	private final TaskHistory history;
+
 	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
 			TaskDefinitions definitions, ApplicationService applications, DocumentService documents,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, AuditEntries audit, ObjectMapper json, Clock clock,
-			PreScreenEvaluations preScreens, LegalGates gates, PreScreenReRuns reRuns) {
+			PreScreenEvaluations preScreens, LegalGates gates, PreScreenReRuns reRuns, CaseNotes notes,
+			TaskHistory history) {
+		this.notes = notes;
+		this.history = history;
 		this.reRuns = reRuns;
 		this.preScreens = preScreens;
 		this.gates = gates;
@@ -171,6 +180,10 @@ class TaskPage {
 		List<AuditEntry> timeline = new java.util.ArrayList<>(audit.forCase(application.reference().value()));
 		java.util.Collections.reverse(timeline);
 		model.addAttribute("timeline", timeline);
+		model.addAttribute("notes", notes.of(user.actor(), application.id()));
+		List<AuditEntry> taskHistory = new java.util.ArrayList<>(history.of(user.actor(), id));
+		java.util.Collections.reverse(taskHistory);
+		model.addAttribute("taskHistory", taskHistory);
 		model.addAttribute("documents", documents.list(user.actor(), application.id()));
 		model.addAllAttributes(definition.formModel());
 		if (!model.containsAttribute("form")) {
@@ -230,6 +243,30 @@ class TaskPage {
 			redirect.addFlashAttribute("error", explanations.of(ex));
 		}
 		return "redirect:/tasks/" + id;
+	}
+
+	/**
+	 * An internal note on the task's case, written from its screen: it names the task, so
+	 * the task's history shows it too.
+	 */
+	@PostMapping("/tasks/{id}/notes")
+	String addNote(@AuthenticationPrincipal TobiraUser user, @PathVariable String id,
+			@RequestParam(required = false) String text, RedirectAttributes redirect) {
+		try {
+			ReviewTasks.TaskOnCase task = tasks.open(user.actor(), id);
+			notes.add(user.actor(), new ApplicationId(task.applicationId()), text, task.id());
+			redirect.addFlashAttribute("message", "notes.added");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("noteErrors", explanations.of(ex.problems()));
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			redirect.addFlashAttribute("noteDraft", text);
+		}
+		catch (TaskConflict | NotYourTask | TaskNotFound ex) {
+			redirect.addFlashAttribute("error", explanations.of(ex));
+			return "redirect:/tasks";
+		}
+		return "redirect:/tasks/" + id + "#notes";
 	}
 
 	@PostMapping("/tasks/{id}/save")
