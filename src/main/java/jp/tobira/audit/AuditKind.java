@@ -42,6 +42,16 @@ public enum AuditKind {
 	 * A user turned kinds of notification on or off for themselves: what they will no
 	 * longer be told is their choice, and kept as such.
 	 */
-	NOTIFICATION_PREFERENCES_CHANGED
+	NOTIFICATION_PREFERENCES_CHANGED,
+	/**
+	 * A reviewer set or cleared the follow-up date of a task they hold (the engine's own
+	 * field), which keeps it out of "my tasks" until that day.
+	 */
+	TASK_FOLLOW_UP_SET, TASK_FOLLOW_UP_CLEARED,
+	/**
+	 * A reviewer named a delegate for a period away, or ended it; and each task given to
+	 * them in that period that went to the delegate instead (with whom it was meant for).
+	 */
+	DELEGATION_SET, DELEGATION_ENDED, TASK_DELEGATED
 
 }

@@ -105,7 +105,9 @@ class AuthorisationMatrixIntegrationTests {
 			row("POST", "/api/v1/api-tokens", SIGNED_IN), row("GET", "/api/v1/api-tokens", SIGNED_IN),
 			row("DELETE", "/api/v1/api-tokens/{id}", SIGNED_IN), row("GET", "/api/v1/task-views", STAFF),
 			row("POST", "/api/v1/task-views", STAFF), row("DELETE", "/api/v1/task-views/{id}", STAFF),
-			row("POST", "/api/v1/tasks/bulk", STAFF),
+			row("POST", "/api/v1/tasks/bulk", STAFF), row("PUT", "/api/v1/tasks/{id}/follow-up", STAFF),
+			row("DELETE", "/api/v1/tasks/{id}/follow-up", STAFF), row("GET", "/api/v1/delegations", STAFF),
+			row("POST", "/api/v1/delegations", STAFF), row("DELETE", "/api/v1/delegations/{id}", STAFF),
 			// the pages
 			row("GET", "/", SIGNED_IN), row("GET", "/login", PUBLIC), row("GET", "/register", PUBLIC),
 			row("GET", "/register.csv", PUBLIC), row("GET", "/dashboard", STAFF), row("GET", "/tasks", STAFF),
@@ -133,7 +135,9 @@ class AuthorisationMatrixIntegrationTests {
 			row("GET", "/api/v1/notification-preferences", SIGNED_IN),
 			row("PUT", "/api/v1/notification-preferences", SIGNED_IN), row("GET", "/account/notifications", SIGNED_IN),
 			row("POST", "/account/notifications", SIGNED_IN), row("GET", "/admin/outbox", ADMIN),
-			row("GET", "/admin/outbox/{id}", ADMIN));
+			row("GET", "/admin/outbox/{id}", ADMIN), row("POST", "/tasks/{id}/follow-up", STAFF),
+			row("GET", "/account/delegation", STAFF), row("POST", "/account/delegation", STAFF),
+			row("POST", "/account/delegation/{id}/end", STAFF));
 
 	@Autowired
 	WebApplicationContext context;
