@@ -46,8 +46,9 @@ import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
 /**
- * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing,
- * each authorised against the task's candidate groups and audited. Work on one case is
+ * The engine's side of {@link ReviewTasks}: claiming, unclaiming, assigning (to a
+ * delegate while the assignee is away), follow-up dates, saving and completing, each
+ * authorised against the task's candidate groups and audited. Work on one case is
  * serialised on the case's row, so of two reviewers completing the same task at the same
  * moment one wins and the other is told who did it.
  */
