@@ -48,6 +48,16 @@ public enum AuditKind {
 	 * carries the note's text, so the hash chain vouches for what was written and an
 	 * auditor reads it without the notes table; it is never shown to the issuer.
 	 */
-	NOTE_ADDED
+	NOTE_ADDED,
+	/**
+	 * A reviewer set or cleared the follow-up date of a task they hold (the engine's own
+	 * field), which keeps it out of "my tasks" until that day.
+	 */
+	TASK_FOLLOW_UP_SET, TASK_FOLLOW_UP_CLEARED,
+	/**
+	 * A reviewer named a delegate for a period away, or ended it; and each task given to
+	 * them in that period that went to the delegate instead (with whom it was meant for).
+	 */
+	DELEGATION_SET, DELEGATION_ENDED, TASK_DELEGATED
 
 }

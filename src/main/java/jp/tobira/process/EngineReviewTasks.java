@@ -1,5 +1,8 @@
 package jp.tobira.process;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.notification.Notifications;
 import jp.tobira.review.DecisionTask;
+import jp.tobira.review.DelegateCannotTake;
+import jp.tobira.review.Delegation;
+import jp.tobira.review.Delegations;
 import jp.tobira.review.AssigneeNotInGroup;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotAllowedToAssign;
@@ -40,8 +46,9 @@ import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
 /**
- * The engine's side of {@link ReviewTasks}: claiming, unclaiming, saving and completing,
- * each authorised against the task's candidate groups and audited. Work on one case is
+ * The engine's side of {@link ReviewTasks}: claiming, unclaiming, assigning (to a
+ * delegate while the assignee is away), follow-up dates, saving and completing, each
+ * authorised against the task's candidate groups and audited. Work on one case is
  * serialised on the case's row, so of two reviewers completing the same task at the same
  * moment one wins and the other is told who did it.
  */
@@ -66,10 +73,16 @@ class EngineReviewTasks implements ReviewTasks {
 
 	private final Notifications notifications;
 
+	private final Delegations delegations;
+
+	private final Clock clock;
+
 	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
 			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users,
-			Notifications notifications) {
+			Notifications notifications, Delegations delegations, Clock clock) {
 		this.notifications = notifications;
+		this.delegations = delegations;
+		this.clock = clock;
 		this.fourEyes = fourEyes;
 		this.users = users;
 		this.tasks = tasks;
@@ -96,7 +109,9 @@ class EngineReviewTasks implements ReviewTasks {
 				.of(String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
 			.orElseThrow(() -> new TaskNotFound(taskId));
 		return new TaskOnCase(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates);
+				application.id().value(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), candidates,
+				task.getFollowUpDate() == null ? null
+						: LocalDate.ofInstant(task.getFollowUpDate().toInstant(), clock.getZone()));
 	}
 
 	@Transactional(readOnly = true)
@@ -196,14 +211,51 @@ class EngineReviewTasks implements ReviewTasks {
 			throw gone(taskId);
 		}
 		String reference = application.reference().value();
-		boolean member = candidateGroups(taskId).stream()
-			.flatMap(id -> Group.ofId(id).stream())
-			.anyMatch(group -> users.membersOf(group).contains(assignee));
-		if (!member) {
+		if (!member(taskId, assignee)) {
+			throw new AssigneeNotInGroup(assignee, task.getTaskDefinitionKey(), reference);
+		}
+		java.util.Optional<Delegation> away = delegations.runningFor(assignee);
+		if (away.isEmpty()) {
+			if (give(task, reference, assignee)) {
+				auditLog.append(actor.username(), reference, AuditKind.TASK_ASSIGNED,
+						Map.of("taskId", taskId, "taskKey", task.getTaskDefinitionKey(), "assignee", assignee));
+				notifications.taskAssigned(assignee, actor.username(), taskId, task.getTaskDefinitionKey(), reference);
+			}
+			return;
+		}
+		Delegation delegation = away.get();
+		boolean given;
+		try {
+			given = give(task, reference, delegation.delegate());
+		}
+		catch (AssigneeNotInGroup | FourEyesViolation ex) {
+			throw new DelegateCannotTake(ex, assignee, delegation.delegate(), delegation.endsOn());
+		}
+		if (!given) {
+			return;
+		}
+		delegations.recordDelegatedTask(taskId, delegation);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("taskId", taskId);
+		payload.put("taskKey", task.getTaskDefinitionKey());
+		payload.put("assignee", delegation.delegate());
+		payload.put("meantFor", assignee);
+		payload.put("delegationId", delegation.id().toString());
+		auditLog.append(actor.username(), reference, AuditKind.TASK_DELEGATED, payload);
+	}
+
+	/**
+	 * Gives the task to the assignee, a member of one of its groups, unless someone else
+	 * holds it; the four-eyes rule listens on the decision task's assignment. Whether it
+	 * changed anything: the caller audits what it was.
+	 */
+	private boolean give(Task task, String reference, String assignee) {
+		String taskId = task.getId();
+		if (!member(taskId, assignee)) {
 			throw new AssigneeNotInGroup(assignee, task.getTaskDefinitionKey(), reference);
 		}
 		if (assignee.equals(task.getAssignee())) {
-			return;
+			return false;
 		}
 		if (task.getAssignee() != null) {
 			throw new TaskConflict(Phrase.of("error.task.claimedBy", TaskDefinition.nameOf(task.getTaskDefinitionKey()),
@@ -217,9 +269,42 @@ class EngineReviewTasks implements ReviewTasks {
 		catch (RuntimeException ex) {
 			throw unwrapped(ex);
 		}
-		auditLog.append(actor.username(), reference, AuditKind.TASK_ASSIGNED,
-				Map.of("taskId", taskId, "taskKey", task.getTaskDefinitionKey(), "assignee", assignee));
-		notifications.taskAssigned(assignee, actor.username(), taskId, task.getTaskDefinitionKey(), reference);
+		return true;
+	}
+
+	private boolean member(String taskId, String user) {
+		return candidateGroups(taskId).stream()
+			.flatMap(id -> Group.ofId(id).stream())
+			.anyMatch(group -> users.membersOf(group).contains(user));
+	}
+
+	/**
+	 * The engine's own follow-up date, as the start of the day where the supervisor sits,
+	 * so the list's query compares it with the column alone.
+	 */
+	@Transactional
+	@Override
+	public void setFollowUp(Actor actor, String taskId, LocalDate date) {
+		Work work = lockAndCheck(actor, taskId);
+		Task task = work.task();
+		if (!actor.username().equals(task.getAssignee())) {
+			throw new TaskConflict(Phrase.of("error.followUp.notAssignee",
+					TaskDefinition.nameOf(task.getTaskDefinitionKey()), work.reference(), actor.username()));
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (date != null && date.isBefore(today)) {
+			throw jp.tobira.validation.InvalidInput.of("date", "problem.followUp.past", today.toString());
+		}
+		task.setFollowUpDate(date == null ? null : Date.from(date.atStartOfDay(clock.getZone()).toInstant()));
+		tasks.saveTask(task);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("taskId", taskId);
+		payload.put("taskKey", task.getTaskDefinitionKey());
+		if (date != null) {
+			payload.put("date", date.toString());
+		}
+		auditLog.append(actor.username(), work.reference(),
+				date == null ? AuditKind.TASK_FOLLOW_UP_CLEARED : AuditKind.TASK_FOLLOW_UP_SET, payload);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package jp.tobira.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public interface ReviewTasks {
 	 * case.
 	 */
 	record TaskOnCase(String id, String taskKey, String name, String assignee, UUID applicationId, Instant due,
-			Set<String> candidateGroups) {
+			Set<String> candidateGroups, LocalDate followUp) {
 	}
 
 	TaskOnCase open(Actor actor, String taskId);
@@ -49,9 +50,19 @@ public interface ReviewTasks {
 	/**
 	 * Gives a task to a member of one of its candidate groups: for the decision group and
 	 * admins, who share out the work. A task another reviewer holds is refused; the
-	 * four-eyes rule holds for the assignee as it would for their own claim.
+	 * four-eyes rule holds for the assignee as it would for their own claim. While the
+	 * assignee is away ({@link Delegations}) the task goes to their delegate instead, or,
+	 * if the delegate may not take it, the assignment is refused whole
+	 * ({@link DelegateCannotTake}).
 	 */
 	void assign(Actor actor, String taskId, String assignee);
+
+	/**
+	 * Sets the follow-up date of a task the actor holds (today or later), or clears it
+	 * ({@code null}): the task stays out of "my tasks" until that day. The engine's own
+	 * follow-up date; audited.
+	 */
+	void setFollowUp(Actor actor, String taskId, LocalDate date);
 
 	/**
 	 * Keeps a half-filled form with the task, claiming an unclaimed task for the user.

@@ -81,7 +81,8 @@ class SecurityConfiguration {
 				.hasRole(Group.ISSUER.role())
 				.requestMatchers(withDefaults().matcher("/api/v1/applications/**"))
 				.authenticated()
-				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"))
+				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"),
+						withDefaults().matcher("/api/v1/delegations"), withDefaults().matcher("/api/v1/delegations/**"))
 				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),
 						Group.DECISION.role(), Group.ADMIN.role())
 				// decided here, before a body or parameter is read: a caller who may not
@@ -133,7 +134,8 @@ class SecurityConfiguration {
 			.requestMatchers(withDefaults().matcher("/admin"), withDefaults().matcher("/admin/**"))
 			.hasRole(Group.ADMIN.role())
 			.requestMatchers(withDefaults().matcher("/tasks"), withDefaults().matcher("/tasks/**"),
-					withDefaults().matcher("/dashboard"))
+					withDefaults().matcher("/dashboard"), withDefaults().matcher("/account/delegation"),
+					withDefaults().matcher("/account/delegation/**"))
 			.hasAnyRole(STAFF)
 			.requestMatchers(withDefaults().matcher("/applications"), withDefaults().matcher("/applications/**"),
 					withDefaults().matcher("/cases/*/withdraw"), withDefaults().matcher("/cases/*/rfi-response"))

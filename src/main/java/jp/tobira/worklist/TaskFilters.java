@@ -19,7 +19,8 @@ import jp.tobira.worklist.TaskQueues.Sort;
 /**
  * What the task list understands as filters, read from what a person or a client sent:
  * the task list page's parameters and a saved view's query both come through here, so a
- * view can only hold what the list can show. Every problem is named by its field at once.
+ * view can only hold what the list can show (including "follow-up due": the tasks whose
+ * follow-up date is today or past). Every problem is named by its field at once.
  */
 @Component
 public class TaskFilters {
@@ -41,11 +42,12 @@ public class TaskFilters {
 	 * the page's parameters.
 	 */
 	public record Requested(String queue, String taskKey, String jurisdiction, Boolean flagged, Boolean overdue,
-			Boolean escalated, String sort, Boolean descending) {
+			Boolean escalated, String sort, Boolean descending, Boolean followUpDue) {
 
 		public static Requested of(Filters filters) {
 			return new Requested(filters.queue().name(), filters.taskKey(), filters.jurisdiction(), filters.flagged(),
-					filters.overdue(), filters.escalated(), filters.sort().name(), filters.descending());
+					filters.overdue(), filters.escalated(), filters.sort().name(), filters.descending(),
+					filters.followUpDue());
 		}
 
 	}
@@ -53,8 +55,13 @@ public class TaskFilters {
 	public Filters parse(String prefix, Requested requested) {
 		return parse(prefix, requested.queue(), requested.taskKey(), requested.jurisdiction(),
 				Boolean.TRUE.equals(requested.flagged()), Boolean.TRUE.equals(requested.overdue()),
-				Boolean.TRUE.equals(requested.escalated()), requested.sort(),
-				Boolean.TRUE.equals(requested.descending()));
+				Boolean.TRUE.equals(requested.escalated()), Boolean.TRUE.equals(requested.followUpDue()),
+				requested.sort(), Boolean.TRUE.equals(requested.descending()));
+	}
+
+	public Filters parse(String prefix, String queue, String taskKey, String jurisdiction, boolean flagged,
+			boolean overdue, boolean escalated, String sort, boolean descending) {
+		return parse(prefix, queue, taskKey, jurisdiction, flagged, overdue, escalated, false, sort, descending);
 	}
 
 	/**
@@ -64,7 +71,7 @@ public class TaskFilters {
 	 * on the page.
 	 */
 	public Filters parse(String prefix, String queue, String taskKey, String jurisdiction, boolean flagged,
-			boolean overdue, boolean escalated, String sort, boolean descending) {
+			boolean overdue, boolean escalated, boolean followUpDue, String sort, boolean descending) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Queue parsedQueue = blank(queue) ? Queue.GROUPS : constant(Queue.class, queue);
 		if (parsedQueue == null) {
@@ -86,7 +93,7 @@ public class TaskFilters {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return new Filters(parsedQueue, key, country, flagged, overdue, escalated, parsedSort, descending);
+		return new Filters(parsedQueue, key, country, flagged, overdue, escalated, followUpDue, parsedSort, descending);
 	}
 
 	private static boolean blank(String value) {

@@ -60,13 +60,22 @@ public class TaskQueues {
 
 	}
 
-	/** What the reviewer asked for; every filter optional. */
+	/**
+	 * What the reviewer asked for; every filter optional. {@code followUpDue}: only tasks
+	 * whose follow-up date is today or past.
+	 */
 	public record Query(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
-			boolean escalated, Sort sort, boolean descending, int page, int size) {
+			boolean escalated, boolean followUpDue, Sort sort, boolean descending, int page, int size) {
+
+		public Query(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
+				boolean escalated, Sort sort, boolean descending, int page, int size) {
+			this(queue, taskKey, jurisdiction, flagged, overdue, escalated, false, sort, descending, page, size);
+		}
 
 		/** The filters alone, without the page: what a saved view keeps. */
 		public Filters filters() {
-			return new Filters(queue, taskKey, jurisdiction, flagged, overdue, escalated, sort, descending);
+			return new Filters(queue, taskKey, jurisdiction, flagged, overdue, escalated, followUpDue, sort,
+					descending);
 		}
 
 	}
@@ -76,21 +85,29 @@ public class TaskQueues {
 	 * request and a saved view keeps them.
 	 */
 	public record Filters(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
-			boolean escalated, Sort sort, boolean descending) {
+			boolean escalated, boolean followUpDue, Sort sort, boolean descending) {
+
+		public Filters(Queue queue, String taskKey, String jurisdiction, boolean flagged, boolean overdue,
+				boolean escalated, Sort sort, boolean descending) {
+			this(queue, taskKey, jurisdiction, flagged, overdue, escalated, false, sort, descending);
+		}
 
 		public Query page(int page, int size) {
-			return new Query(queue, taskKey, jurisdiction, flagged, overdue, escalated, sort, descending, page, size);
+			return new Query(queue, taskKey, jurisdiction, flagged, overdue, escalated, followUpDue, sort, descending,
+					page, size);
 		}
 
 	}
 
 	/**
 	 * One row: a case and its open task (none for a case waiting for the issuer, in "all
-	 * open cases").
+	 * open cases"); its follow-up date, and whom it was meant for if it went to the
+	 * assignee as their delegate.
 	 */
 	public record Row(UUID applicationId, String reference, String tokenName, String tokenSymbol, String issuerName,
 			String jurisdiction, String status, Instant submittedAt, String taskId, String taskKey, String taskName,
-			String assignee, Instant due, Instant created, boolean escalated, List<String> flags) {
+			String assignee, Instant due, Instant created, boolean escalated, List<String> flags,
+			java.time.LocalDate followUp, String delegatedFrom, String delegatedFromName) {
 
 		public boolean overdue(Instant now) {
 			return due != null && due.isBefore(now);
@@ -142,11 +159,16 @@ public class TaskQueues {
 					       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
 					       t.assignee_, t.due_date_, t.create_time_,
 					       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
-					        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags
+					        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags,
+					       t.follow_up_date_,
+					       (SELECT d.meant_for FROM app.delegated_task d
+					        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from,
+					       (SELECT u.display_name FROM app.delegated_task d JOIN app.users u ON u.username = d.meant_for
+					        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from_name
 					""" + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
 					+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
-			.query(TaskQueues::map)
+			.query((rs, row) -> map(rs, clock.getZone()))
 			.list();
 		long total = jdbc.sql("SELECT count(*) " + fromWhere).paramSource(params).query(Long.class).single();
 		return new Slice(rows, total);
@@ -183,24 +205,31 @@ public class TaskQueues {
 		return new MapSqlParameterSource().addValue("user", actor.username())
 			.addValue("groups", groups.isEmpty() ? List.of("-") : groups)
 			.addValue("now", Timestamp.from(clock.instant()))
+			// a follow-up date is the start of its day: one after today's keeps the task
+			// out of the reviewer's own queue until that day
+			.addValue("tomorrow",
+					Timestamp
+						.from(java.time.LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
 			.addValue("open", ApplicationStatus.openNames());
 	}
 
 	private static String fromWhere(Queue queue, MapSqlParameterSource params) {
 		return switch (queue) {
-			case MINE -> FROM_TASKS + " WHERE t.assignee_ = :user";
+			case MINE -> FROM_TASKS + " WHERE t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER;
 			case GROUPS -> FROM_TASKS + """
 					 WHERE t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
 					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))
 					""";
-			case WORKABLE -> FROM_TASKS
-					+ """
-							 WHERE (t.assignee_ = :user OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
-							     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
-							""";
+			case WORKABLE -> FROM_TASKS + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")" + """
+					 OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
+					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
+					""";
 			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
 		};
 	}
+
+	/** A task without a follow-up date, or one due today or before. */
+	private static final String NOT_FOLLOWED_UP_LATER = "(t.follow_up_date_ IS NULL OR t.follow_up_date_ < :tomorrow)";
 
 	private static String filters(Query query, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder();
@@ -222,17 +251,23 @@ public class TaskQueues {
 		if (query.escalated()) {
 			where.append(" AND a.escalated_at IS NOT NULL");
 		}
+		if (query.followUpDue()) {
+			where.append(" AND t.follow_up_date_ < :tomorrow");
+		}
 		return where.toString();
 	}
 
-	private static Row map(ResultSet rs, int row) throws SQLException {
+	private static Row map(ResultSet rs, java.time.ZoneId zone) throws SQLException {
 		String flags = rs.getString("flags");
+		Timestamp followUp = rs.getTimestamp("follow_up_date_");
 		return new Row(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("token_name"),
 				rs.getString("token_symbol"), rs.getString("issuer_name"), rs.getString("jurisdiction"),
 				rs.getString("status"), instant(rs.getTimestamp("submitted_at")), rs.getString("task_id"),
 				rs.getString("task_def_key_"), rs.getString("task_name"), rs.getString("assignee_"),
 				instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("create_time_")),
-				rs.getTimestamp("escalated_at") != null, flags == null ? List.of() : Arrays.asList(flags.split(",")));
+				rs.getTimestamp("escalated_at") != null, flags == null ? List.of() : Arrays.asList(flags.split(",")),
+				followUp == null ? null : java.time.LocalDate.ofInstant(followUp.toInstant(), zone),
+				rs.getString("delegated_from"), rs.getString("delegated_from_name"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

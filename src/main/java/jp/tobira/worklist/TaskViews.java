@@ -101,8 +101,8 @@ public class TaskViews {
 		}
 		Filters filters = null;
 		try {
-			filters = taskFilters.parse("query.",
-					query == null ? new TaskFilters.Requested(null, null, null, null, null, null, null, null) : query);
+			filters = taskFilters.parse("query.", query == null
+					? new TaskFilters.Requested(null, null, null, null, null, null, null, null, null) : query);
 		}
 		catch (InvalidInput ex) {
 			problems.addAll(ex.problems());
@@ -115,12 +115,13 @@ public class TaskViews {
 		try {
 			jdbc.sql("""
 					INSERT INTO app.task_view (id, owner, name, shared, queue, task_key, jurisdiction, flagged, overdue,
-					    escalated, sort, descending, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					    escalated, follow_up_due, sort, descending, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					""")
 				.params(view.id(), view.owner(), view.name(), view.shared(), filters.queue().name(), filters.taskKey(),
 						filters.jurisdiction(), filters.flagged(), filters.overdue(), filters.escalated(),
-						filters.sort().name(), filters.descending(), Timestamp.from(view.createdAt()))
+						filters.followUpDue(), filters.sort().name(), filters.descending(),
+						Timestamp.from(view.createdAt()))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -182,7 +183,8 @@ public class TaskViews {
 	private static TaskView map(ResultSet rs, int row) throws SQLException {
 		Filters filters = new Filters(TaskQueues.Queue.valueOf(rs.getString("queue")), rs.getString("task_key"),
 				rs.getString("jurisdiction"), rs.getBoolean("flagged"), rs.getBoolean("overdue"),
-				rs.getBoolean("escalated"), TaskQueues.Sort.valueOf(rs.getString("sort")), rs.getBoolean("descending"));
+				rs.getBoolean("escalated"), rs.getBoolean("follow_up_due"),
+				TaskQueues.Sort.valueOf(rs.getString("sort")), rs.getBoolean("descending"));
 		Instant created = rs.getTimestamp("created_at").toInstant();
 		return new TaskView(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("name"),
 				rs.getString("shared"), filters, created);

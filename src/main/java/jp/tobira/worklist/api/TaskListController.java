@@ -1,6 +1,7 @@
 package jp.tobira.worklist.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,20 +33,28 @@ class TaskListController {
 		this.queues = queues;
 	}
 
+	/**
+	 * One task; {@code followUp} its follow-up date, {@code delegatedFrom} (and its
+	 * display name) whom it was meant for when it went to the assignee as their delegate.
+	 */
 	record TaskView(String id, String taskKey, UUID applicationId, String reference, String name, String assignee,
-			Instant due, Instant created, String tokenName, String issuer, String jurisdiction, boolean escalated) {
+			Instant due, Instant created, String tokenName, String issuer, String jurisdiction, boolean escalated,
+			LocalDate followUp, String delegatedFrom, String delegatedFromName) {
 
 		static TaskView of(TaskQueues.Row row) {
 			return new TaskView(row.taskId(), row.taskKey(), row.applicationId(), row.reference(), row.taskName(),
 					row.assignee(), row.due(), row.created(), row.tokenName(), row.issuerName(), row.jurisdiction(),
-					row.escalated());
+					row.escalated(), row.followUp(), row.delegatedFrom(), row.delegatedFromName());
 		}
 	}
 
 	@GetMapping
-	@Operation(summary = "The caller's open tasks: their own and their groups' unassigned, most urgent first")
+	@Operation(summary = "The caller's open tasks: their own and their groups' unassigned, most urgent first",
+			description = "A task of the caller's own with a follow-up date after today is left out until that day; "
+					+ "followUpDue=true lists only the tasks whose follow-up date is today or past.")
 	ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal TobiraUser user,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(defaultValue = "false") boolean followUpDue) {
 		if (page < 0) {
 			throw InvalidInput.of("page", "problem.page");
 		}
@@ -53,7 +62,7 @@ class TaskListController {
 			throw InvalidInput.of("size", "problem.size");
 		}
 		TaskQueues.Slice slice = queues.rows(user.actor(), new TaskQueues.Query(TaskQueues.Queue.WORKABLE, null, null,
-				false, false, false, TaskQueues.Sort.DUE, false, page, size));
+				false, false, false, followUpDue, TaskQueues.Sort.DUE, false, page, size));
 		return ResponseEntity.ok()
 			.header("X-Total-Count", String.valueOf(slice.total()))
 			.body(slice.rows().stream().map(TaskView::of).toList());

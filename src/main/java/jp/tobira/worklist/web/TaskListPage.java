@@ -109,10 +109,10 @@ public class TaskListPage {
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean followUpDue, Model model) {
 		Actor actor = user.actor();
-		TaskQueues.Filters filters = taskFilters.parse("", queue, task, jurisdiction, flagged, overdue, escalated, sort,
-				desc);
+		TaskQueues.Filters filters = taskFilters.parse("", queue, task, jurisdiction, flagged, overdue, escalated,
+				followUpDue, sort, desc);
 		TaskQueues.Query query = filters.page(Math.max(page, 0), PAGE_SIZE);
 		TaskQueues.Page result = queues.find(actor, query);
 		List<ViewTab> tabs = new ArrayList<>();
@@ -183,10 +183,11 @@ public class TaskListPage {
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "false") boolean desc,
+			@RequestParam(defaultValue = "false") boolean followUpDue,
 			@RequestHeader(value = "Referer", required = false) String back, RedirectAttributes redirect) {
 		try {
-			TaskView view = views.save(user.actor(), name, shared,
-					new TaskFilters.Requested(queue, task, jurisdiction, flagged, overdue, escalated, sort, desc));
+			TaskView view = views.save(user.actor(), name, shared, new TaskFilters.Requested(queue, task, jurisdiction,
+					flagged, overdue, escalated, sort, desc, followUpDue));
 			redirect.addFlashAttribute("message", "tasks.view.saved");
 			return "redirect:" + UriComponentsBuilder.fromPath("/tasks")
 				.queryParam("queue", view.filters().queue())
@@ -195,6 +196,7 @@ public class TaskListPage {
 				.queryParam("flagged", view.filters().flagged())
 				.queryParam("overdue", view.filters().overdue())
 				.queryParam("escalated", view.filters().escalated())
+				.queryParam("followUpDue", view.filters().followUpDue())
 				.queryParam("sort", view.filters().sort())
 				.queryParam("desc", view.filters().descending())
 				.build()
