@@ -242,6 +242,7 @@ class EngineReviewTasks implements ReviewTasks {
 		payload.put("meantFor", assignee);
 		payload.put("delegationId", delegation.id().toString());
 		auditLog.append(actor.username(), reference, AuditKind.TASK_DELEGATED, payload);
+		notifications.taskDelegated(delegation.delegate(), assignee, taskId, task.getTaskDefinitionKey(), reference);
 	}
 
 	/**

@@ -34,9 +34,9 @@ import jp.tobira.security.Users;
  * storing nothing, for oneself, for someone sharing no group, for a past day, for an end
  * before its start and for a period overlapping another; while one runs, a task assigned
  * to the one away lands with the delegate, audited, and the list says whom it was meant
- * for; after it, with the person; a delegate who may not take the task (not in its group,
- * four eyes) has the assignment refused whole; and the four-eyes rule looks at the
- * delegate who did the work.
+ * for and the delegate is told by e-mail; after it, with the person; a delegate who may
+ * not take the task (not in its group, four eyes) has the assignment refused whole; and
+ * the four-eyes rule looks at the delegate who did the work.
  */
 @TobiraIntegrationTest
 class DelegationIntegrationTests {
@@ -160,6 +160,17 @@ class DelegationIntegrationTests {
 		assertThat(trail(submitted)).filteredOn(entry -> entry.get("kind").asText().equals("TASK_DELEGATED"))
 			.singleElement()
 			.satisfies(entry -> assertThat(entry.toString()).contains("meantFor", aiko, ben, review));
+		assertThat(jdbc.sql("SELECT subject FROM app.outbox WHERE recipient = ? AND kind = 'TASK_DELEGATED'")
+			.param(ben)
+			.query(String.class)
+			.list()).as("the delegate is told, in the same transaction")
+			.singleElement()
+			.asString()
+			.contains(submitted.reference());
+		assertThat(jdbc.sql("SELECT count(*) FROM app.outbox WHERE recipient = ?")
+			.param(aiko)
+			.query(Integer.class)
+			.single()).as("the one away is not").isZero();
 
 		ApiClient.Case later = inBackingReview();
 		String laterReview = decision2.taskId(later.reference(), "reviewBacking");
@@ -225,6 +236,7 @@ class DelegationIntegrationTests {
 	private String user(String name, String displayName, Group... groups) {
 		String username = name + "-" + suffix;
 		users.create(username, passwords.encode("demo"), displayName, null, Set.of(groups));
+		users.saveEmail(username, username + "@supervisor.example");
 		return username;
 	}
 
