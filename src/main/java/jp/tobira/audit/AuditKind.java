@@ -37,6 +37,16 @@ public enum AuditKind {
 	 * An issuer filed a monthly reserve report: its period and version, its coverage and
 	 * flags, and the rulebook version its checks ran under.
 	 */
-	RESERVE_REPORT_FILED
+	RESERVE_REPORT_FILED,
+	/**
+	 * A recognised token came under supervision (its monthly reserve reports), and that
+	 * supervision ended by revocation or surrender.
+	 */
+	SUPERVISION_STARTED, SUPERVISION_ENDED,
+	/**
+	 * A month's reserve report was not filed by its due day: the supervisor's calendar
+	 * says so, before any follow-up task.
+	 */
+	RESERVE_REPORT_OVERDUE
 
 }

@@ -27,8 +27,11 @@ public class DecisionSteps {
 
 	private final DecisionLetters letters;
 
+	private final ProcessGateway gateway;
+
 	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications, Register register,
-			DecisionLetters letters) {
+			DecisionLetters letters, ProcessGateway gateway) {
+		this.gateway = gateway;
 		this.recommendations = recommendations;
 		this.progress = progress;
 		this.applications = applications;
@@ -49,13 +52,14 @@ public class DecisionSteps {
 	}
 
 	/**
-	 * "Recognise the token": the approved token enters the public register, and the case
-	 * closes approved.
+	 * "Recognise the token": the approved token enters the public register, the case
+	 * closes approved, and the token's supervision starts, all in one transaction.
 	 */
 	public void approved(String applicationId) {
 		var id = ProcessGateway.idOf(applicationId);
 		register.recognise(id);
 		progress.approved(id);
+		gateway.startSupervision(id);
 	}
 
 	/**

@@ -26,7 +26,9 @@ import jp.tobira.review.AssigneeNotInGroup;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotAllowedToAssign;
 import jp.tobira.review.NotYourTask;
+import jp.tobira.review.ReportAssessment;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.SuspensionDecision;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
@@ -63,8 +65,12 @@ class EngineReviewTasks implements ReviewTasks {
 
 	private final Users users;
 
+	private final SuspensionFourEyes suspensionFourEyes;
+
 	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
-			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users) {
+			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, SuspensionFourEyes suspensionFourEyes,
+			Users users) {
+		this.suspensionFourEyes = suspensionFourEyes;
 		this.fourEyes = fourEyes;
 		this.users = users;
 		this.tasks = tasks;
@@ -98,10 +104,21 @@ class EngineReviewTasks implements ReviewTasks {
 	@Override
 	public java.util.Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId) {
 		Task task = open(taskId);
-		if (task == null || !DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {
+		if (task == null) {
 			return java.util.Optional.empty();
 		}
-		List<String> earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		List<String> earlier;
+		if (DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {
+			earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		}
+		else if (SuspensionDecision.KEY.equals(task.getTaskDefinitionKey())) {
+			earlier = actor.username()
+				.equals(suspensionFourEyes.proposerOf(task.getProcessInstanceId(), task.getCreateTime()).orElse(null))
+						? List.of(ReportAssessment.KEY) : List.of();
+		}
+		else {
+			return java.util.Optional.empty();
+		}
 		return earlier.isEmpty() ? java.util.Optional.empty() : applications
 			.findById(jp.tobira.application.ApplicationId
 				.of(String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))
