@@ -1,7 +1,6 @@
 package jp.tobira.process;
 
 import java.time.YearMonth;
-import java.util.Comparator;
 
 import org.springframework.stereotype.Component;
 
@@ -53,16 +52,24 @@ public class SupervisionSteps {
 			.stream()
 			.filter(finding -> SuspensionDecision.KEY.equals(finding.taskKey())
 					|| ReinstatementDecision.KEY.equals(finding.taskKey()))
-			.max(Comparator.comparing(Findings.Finding::recordedAt))
+			.reduce(SupervisionSteps::later)
 			.orElseThrow();
 		supervision.revoke(ProcessGateway.idOf(applicationId), decided.text(), decided.recordedBy());
+	}
+
+	/**
+	 * The later of two findings; of two recorded at the same instant, the one listed
+	 * last.
+	 */
+	private static Findings.Finding later(Findings.Finding one, Findings.Finding other) {
+		return other.recordedAt().isBefore(one.recordedAt()) ? one : other;
 	}
 
 	private Findings.Finding latest(String applicationId, String taskKey) {
 		return findings.of(ProcessGateway.idOf(applicationId))
 			.stream()
 			.filter(finding -> taskKey.equals(finding.taskKey()))
-			.max(Comparator.comparing(Findings.Finding::recordedAt))
+			.reduce(SupervisionSteps::later)
 			.orElseThrow(() -> new IllegalStateException("No finding of " + taskKey + " for " + applicationId));
 	}
 
