@@ -78,7 +78,7 @@ public class Applications {
 	 * Reads the case and locks its row until the transaction ends, so two changes to one
 	 * case queue up.
 	 */
-	Optional<Application> findByIdForUpdate(ApplicationId id) {
+	public Optional<Application> findByIdForUpdate(ApplicationId id) {
 		return jdbc.sql("SELECT * FROM app.application WHERE id = ? FOR UPDATE")
 			.param(id.value())
 			.query(this::map)
@@ -91,10 +91,12 @@ public class Applications {
 	 * task at once the second sees it completed.
 	 */
 	public Optional<Application> lockByProcessInstance(String processInstanceId) {
-		return jdbc.sql("SELECT * FROM app.application WHERE process_instance_id = ? FOR UPDATE")
-			.param(processInstanceId)
-			.query(this::map)
-			.optional();
+		// the case's application process or, once recognised, its supervision
+		return jdbc.sql("""
+				SELECT * FROM app.application WHERE id =
+				    (SELECT application_id FROM app.case_process WHERE process_instance_id = ?)
+				FOR UPDATE
+				""").param(processInstanceId).query(this::map).optional();
 	}
 
 	public Optional<Application> findByReference(Reference reference) {

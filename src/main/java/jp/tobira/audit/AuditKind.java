@@ -58,6 +58,16 @@ public enum AuditKind {
 	 * A reviewer named a delegate for a period away, or ended it; and each task given to
 	 * them in that period that went to the delegate instead (with whom it was meant for).
 	 */
-	DELEGATION_SET, DELEGATION_ENDED, TASK_DELEGATED
+	DELEGATION_SET, DELEGATION_ENDED, TASK_DELEGATED,
+	/**
+	 * A recognised token came under supervision (its monthly reserve reports), and that
+	 * supervision ended by revocation or surrender.
+	 */
+	SUPERVISION_STARTED, SUPERVISION_ENDED,
+	/**
+	 * A month's reserve report was not filed by its due day: the supervisor's calendar
+	 * says so, before any follow-up task.
+	 */
+	RESERVE_REPORT_OVERDUE
 
 }

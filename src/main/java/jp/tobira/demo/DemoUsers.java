@@ -47,6 +47,7 @@ class DemoUsers extends StartupStep {
 			new DemoUser("decision", "Senior supervisor", null, EnumSet.of(Group.DECISION)),
 			new DemoUser("decision2", "Senior supervisor (also reviews backing)", null,
 					EnumSet.of(Group.DECISION, Group.BACKING_REVIEW)),
+			new DemoUser("supervisor", "Supervisor of recognised tokens", null, EnumSet.of(Group.SUPERVISION)),
 			new DemoUser("admin", "Operator", null, EnumSet.of(Group.ADMIN)),
 			// a second admin, so that what one admin drafts another can put into force
 			// (four eyes)

@@ -47,7 +47,7 @@ public final class ApplicationProcess {
 		 * reads, if it has one.
 		 */
 		static Map<String, Object> outcomeOf(String taskKey, Object outcome) {
-			String variable = OUTCOMES.get(taskKey);
+			String variable = OUTCOMES.getOrDefault(taskKey, TokenSupervision.Variables.OUTCOMES.get(taskKey));
 			if (variable == null || outcome == null) {
 				return Map.of();
 			}

@@ -30,9 +30,12 @@ public class DecisionSteps {
 
 	private final Notifications notifications;
 
+	private final ProcessGateway gateway;
+
 	DecisionSteps(Recommendations recommendations, CaseProgress progress, Applications applications, Register register,
-			DecisionLetters letters, Notifications notifications) {
+			DecisionLetters letters, Notifications notifications, ProcessGateway gateway) {
 		this.notifications = notifications;
+		this.gateway = gateway;
 		this.recommendations = recommendations;
 		this.progress = progress;
 		this.applications = applications;
@@ -53,13 +56,14 @@ public class DecisionSteps {
 	}
 
 	/**
-	 * "Recognise the token": the approved token enters the public register, and the case
-	 * closes approved.
+	 * "Recognise the token": the approved token enters the public register, the case
+	 * closes approved, and the token's supervision starts, all in one transaction.
 	 */
 	public void approved(String applicationId) {
 		var id = ProcessGateway.idOf(applicationId);
 		register.recognise(id);
 		progress.approved(id);
+		gateway.startSupervision(id);
 		tellTheIssuer(id, true);
 	}
 

@@ -33,7 +33,9 @@ import jp.tobira.review.AssigneeNotInGroup;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotAllowedToAssign;
 import jp.tobira.review.NotYourTask;
+import jp.tobira.review.ReportAssessment;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.SuspensionDecision;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
@@ -71,6 +73,8 @@ class EngineReviewTasks implements ReviewTasks {
 
 	private final Users users;
 
+	private final SuspensionFourEyes suspensionFourEyes;
+
 	private final Notifications notifications;
 
 	private final Delegations delegations;
@@ -78,8 +82,9 @@ class EngineReviewTasks implements ReviewTasks {
 	private final Clock clock;
 
 	EngineReviewTasks(TaskService tasks, HistoryService history, Applications applications, AuditLog auditLog,
-			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, Users users,
-			Notifications notifications, Delegations delegations, Clock clock) {
+			TaskForms forms, TaskDefinitions definitions, FourEyesRule fourEyes, SuspensionFourEyes suspensionFourEyes,
+			Users users, Notifications notifications, Delegations delegations, Clock clock) {
+		this.suspensionFourEyes = suspensionFourEyes;
 		this.notifications = notifications;
 		this.delegations = delegations;
 		this.clock = clock;
@@ -156,10 +161,21 @@ class EngineReviewTasks implements ReviewTasks {
 	@Override
 	public java.util.Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId) {
 		Task task = open(taskId);
-		if (task == null || !DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {
+		if (task == null) {
 			return java.util.Optional.empty();
 		}
-		List<String> earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		List<String> earlier;
+		if (DecisionTask.KEY.equals(task.getTaskDefinitionKey())) {
+			earlier = fourEyes.earlierTasksOf(actor.username(), task.getProcessInstanceId(), taskId);
+		}
+		else if (SuspensionDecision.KEY.equals(task.getTaskDefinitionKey())) {
+			earlier = actor.username()
+				.equals(suspensionFourEyes.proposerOf(task.getProcessInstanceId(), task.getCreateTime()).orElse(null))
+						? List.of(ReportAssessment.KEY) : List.of();
+		}
+		else {
+			return java.util.Optional.empty();
+		}
 		return earlier.isEmpty() ? java.util.Optional.empty() : applications
 			.findById(jp.tobira.application.ApplicationId
 				.of(String.valueOf(tasks.getVariable(taskId, ApplicationProcess.Variables.APPLICATION_ID))))

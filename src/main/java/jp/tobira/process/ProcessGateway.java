@@ -15,6 +15,9 @@ import jp.tobira.application.ApplicationWithdrawn;
 import jp.tobira.application.Applications;
 import jp.tobira.application.CaseProgress;
 import jp.tobira.application.RfiAnswered;
+import jp.tobira.supervision.ReserveReportFiled;
+import jp.tobira.supervision.Supervision;
+import jp.tobira.supervision.SupervisionSurrendered;
 
 /**
  * Turns the domain's events into the engine's: a submission starts the process, an answer
@@ -31,10 +34,13 @@ class ProcessGateway {
 
 	private final Applications applications;
 
-	ProcessGateway(RuntimeService runtime, CaseProgress progress, Applications applications) {
+	private final Supervision supervision;
+
+	ProcessGateway(RuntimeService runtime, CaseProgress progress, Applications applications, Supervision supervision) {
 		this.runtime = runtime;
 		this.progress = progress;
 		this.applications = applications;
+		this.supervision = supervision;
 	}
 
 	@EventListener
@@ -67,6 +73,53 @@ class ProcessGateway {
 		}
 		runtime.createMessageCorrelation(ApplicationProcess.WITHDRAWN)
 			.processInstanceBusinessKey(withdrawn.reference().value())
+			.correlate();
+	}
+
+	/**
+	 * A token was recognised: its supervision starts, in the recognition's transaction,
+	 * watching the month of the recognition first.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void startSupervision(ApplicationId id) {
+		String reference = applications.findById(id).orElseThrow().reference().value();
+		String firstPeriod = supervision.firstPeriod().toString();
+		ProcessInstance instance = runtime.startProcessInstanceByKey(TokenSupervision.KEY, reference,
+				Map.of(TokenSupervision.Variables.APPLICATION_ID, id.toString(), TokenSupervision.Variables.PERIOD,
+						firstPeriod, TokenSupervision.Variables.LAST_FILED_PERIOD, "",
+						TokenSupervision.Variables.SUSPENDED, false));
+		supervision.started(id, reference, instance.getId(), java.time.YearMonth.parse(firstPeriod));
+	}
+
+	/**
+	 * A reserve report was filed: the supervision process hears of it with the report's
+	 * month, version and whether it raised flags, local to the filing's event
+	 * sub-process, so two filings in flight do not overwrite each other's. Only the
+	 * supervision waits for these messages: the application's process of the same
+	 * business key ended at recognition.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(ReserveReportFiled filed) {
+		if (supervision.of(filed.applicationId()).filter(state -> !state.ended()).isEmpty()) {
+			// a token recognised before supervision was built, or one whose recognition
+			// has ended: no process to tell (the filing itself refuses the latter)
+			return;
+		}
+		runtime.createMessageCorrelation(TokenSupervision.REPORT_FILED)
+			.processInstanceBusinessKey(filed.reference().value())
+			.setVariableLocal(TokenSupervision.Variables.REPORT_PERIOD, filed.period().toString())
+			.setVariableLocal(TokenSupervision.Variables.REPORT_VERSION, filed.version())
+			.setVariableLocal(TokenSupervision.Variables.REPORT_FLAGGED, filed.flagged())
+			.setVariableLocal(TokenSupervision.Variables.REPORT_ID, filed.reportId().toString())
+			.correlate();
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(SupervisionSurrendered surrendered) {
+		runtime.createMessageCorrelation(TokenSupervision.SURRENDERED)
+			.processInstanceBusinessKey(surrendered.reference().value())
 			.correlate();
 	}
 

@@ -12,7 +12,7 @@ import jp.tobira.security.Actor;
 
 /**
  * A timer that fired, in the audit log ({@code ${timerAudit}} on each timer event of the
- * model).
+ * models: at the start of a boundary timer, at the end of an intermediate one).
  */
 @Component("timerAudit")
 class TimerAudit implements ExecutionListener {
@@ -25,6 +25,11 @@ class TimerAudit implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
+		if (execution.isCanceled()) {
+			// an intermediate timer's end listener also hears the timer being cancelled
+			// (a surrender ends the supervision while it waits): nothing fired
+			return;
+		}
 		auditLog.append(Actor.SYSTEM.username(), execution.getProcessBusinessKey(), AuditKind.TIMER_FIRED, Map
 			.of("timer", execution.getCurrentActivityId(), "name", String.valueOf(execution.getCurrentActivityName())));
 	}

@@ -90,6 +90,15 @@ public abstract class TaskDefinition {
 	public abstract Object complete(Actor actor, Application application, JsonNode form);
 
 	/**
+	 * Whether the task belongs to a recognised token's supervision
+	 * ({@code token-supervision.bpmn}) rather than to the application: its due day then
+	 * counts business days from the task's creation, not days of the statutory period.
+	 */
+	public boolean afterRecognition() {
+		return false;
+	}
+
+	/**
 	 * The task's name in the reader's language, from the bundles ({@code task.<key>}), as
 	 * every screen names it.
 	 */

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-/** Every user task's definition, by key, in the order of the statutory period. */
+/**
+ * Every user task's definition, by key, in the order of the statutory period, then the
+ * supervision's after recognition.
+ */
 @Component
 public class TaskDefinitions {
 
@@ -18,7 +21,9 @@ public class TaskDefinitions {
 	private final List<TaskDefinition> all;
 
 	TaskDefinitions(List<TaskDefinition> definitions) {
-		this.all = definitions.stream().sorted(Comparator.comparingInt(TaskDefinition::dueDay)).toList();
+		this.all = definitions.stream()
+			.sorted(Comparator.comparing(TaskDefinition::afterRecognition).thenComparingInt(TaskDefinition::dueDay))
+			.toList();
 		this.byKey = definitions.stream().collect(Collectors.toMap(TaskDefinition::key, Function.identity()));
 	}
 

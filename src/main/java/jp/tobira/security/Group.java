@@ -13,7 +13,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public enum Group {
 
 	ISSUER("issuer"), INTAKE("intake"), BACKING_REVIEW("backing-review"), COOPERATION("cooperation"),
-	DECISION("decision"), ADMIN("admin");
+	DECISION("decision"), ADMIN("admin"),
+	/**
+	 * Watches recognised tokens: their reserve reports, late or flagged (supervision).
+	 */
+	SUPERVISION("supervision");
 
 	private final String id;
 

@@ -76,6 +76,7 @@ class SecurityConfiguration {
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/documents"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/submit"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/withdraw"),
+						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/surrender"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/rfi-response"),
 						withDefaults().matcher(HttpMethod.POST, "/api/v1/applications/*/reserve-reports"))
 				.hasRole(Group.ISSUER.role())
@@ -84,7 +85,7 @@ class SecurityConfiguration {
 				.requestMatchers(withDefaults().matcher("/api/v1/tasks"), withDefaults().matcher("/api/v1/tasks/**"),
 						withDefaults().matcher("/api/v1/delegations"), withDefaults().matcher("/api/v1/delegations/**"))
 				.hasAnyRole(Group.INTAKE.role(), Group.BACKING_REVIEW.role(), Group.COOPERATION.role(),
-						Group.DECISION.role(), Group.ADMIN.role())
+						Group.DECISION.role(), Group.SUPERVISION.role(), Group.ADMIN.role())
 				// decided here, before a body or parameter is read: a caller who may not
 				// draft learns nothing from how a draft would be refused
 				.requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/v1/rulebook/**"))

@@ -128,7 +128,8 @@ public class TaskQueues {
 
 	private static final String FROM_TASKS = """
 			FROM public.act_ru_task t
-			JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
+			JOIN app.case_process cp ON cp.process_instance_id = t.proc_inst_id_
+			JOIN app.application a ON a.id = cp.application_id
 			""";
 
 	private final JdbcClient jdbc;

@@ -92,6 +92,7 @@ public final class CaseDriver {
 	public ProcessInstance processOf(ApplicationId id) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
+			.processDefinitionKey(ApplicationProcess.KEY)
 			.processInstanceBusinessKey(application(id).reference().value())
 			.singleResult();
 	}
@@ -100,6 +101,7 @@ public final class CaseDriver {
 		return repository.findById(id)
 			.map(a -> engine.getHistoryService()
 				.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(ApplicationProcess.KEY)
 				.processInstanceBusinessKey(a.reference().value())
 				.singleResult()
 				.getId())

@@ -273,8 +273,8 @@ class EquivalenceProcessIntegrationTests {
 		cases.complete(cases.decision, id, "decide", "{\"decision\": \"APPROVE\", \"reasons\": \"All in order.\"}");
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("recordApproval", "approved");
 		assertThat(registered(id)).isTrue();
-		assertThat(auditKinds(id)).as("entered by the step after the decision task")
-			.endsWith("DECIDED", "TASK_COMPLETED", "REGISTER_ENTRY_ADDED");
+		assertThat(auditKinds(id)).as("entered by the step after the decision task, and supervision begins")
+			.endsWith("DECIDED", "TASK_COMPLETED", "REGISTER_ENTRY_ADDED", "SUPERVISION_STARTED");
 		assertThat(messagesToTheIssuer(id)).as("no letter is claimed sent on approval").isEmpty();
 	}
 

@@ -26,11 +26,18 @@ class TaskDefinitionsTests {
 
 	private final TaskDefinitions definitions = new TaskDefinitions(List.of(new CompletenessCheck(null, null, null),
 			new BackingReview(null, null, null, null), new HomeConfirmationRequest(null, null, null),
-			new HomeRegulatorReply(null, null), new DecisionTask(null, null, null)));
+			new HomeRegulatorReply(null, null), new DecisionTask(null, null, null),
+			new FollowUpMissingReport(null, null), new ReportAssessment(null, null), new SuspensionDecision(null, null),
+			new ReinstatementDecision(null, null)));
+
+	static final String APPLICATION = "/bpmn/equivalence-application.bpmn";
+
+	static final String SUPERVISION = "/bpmn/token-supervision.bpmn";
 
 	@Test
-	void everyUserTaskOfTheModelIsADefinitionWithItsCandidateGroup() {
-		Map<String, UserTask> tasks = userTasks();
+	void everyUserTaskOfTheModelsIsADefinitionWithItsCandidateGroup() {
+		Map<String, UserTask> tasks = new java.util.HashMap<>(userTasks(APPLICATION));
+		tasks.putAll(userTasks(SUPERVISION));
 		assertThat(tasks.keySet())
 			.containsExactlyInAnyOrderElementsOf(definitions.all().stream().map(TaskDefinition::key).toList());
 		definitions.all()
@@ -41,17 +48,46 @@ class TaskDefinitionsTests {
 
 	@Test
 	void everyUserTaskTakesItsDueDateFromTheStatutoryClockWithoutNamingItsKey() {
-		userTasks().values()
+		userTasks(APPLICATION).values()
 			.forEach(task -> assertThat(task.getCamundaDueDate()).as(task.getId())
 				.isEqualTo("${taskDeadlines.due(execution)}"));
+		userTasks(APPLICATION).keySet()
+			.forEach(key -> assertThat(definitions.of(key).afterRecognition()).as(key).isFalse());
+	}
+
+	@Test
+	void everySupervisionTaskIsDueInBusinessDaysFromItsCreationWithoutNamingItsKey() {
+		userTasks(SUPERVISION).values()
+			.forEach(task -> assertThat(task.getCamundaDueDate()).as(task.getId())
+				.isEqualTo("${supervisionDeadlines.due(execution)}"));
+		userTasks(SUPERVISION).keySet()
+			.forEach(key -> assertThat(definitions.of(key).afterRecognition()).as(key).isTrue());
+	}
+
+	@Test
+	void aSuspensionIsDecidedByTheDecisionGroupNeverByItsProposer() {
+		UserTask decideSuspension = userTasks(SUPERVISION).get(SuspensionDecision.KEY);
+		assertThat(decideSuspension.getCamundaCandidateGroups()).isEqualTo(Group.DECISION.id());
+		assertThat(decideSuspension.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+			.list()
+			.stream()
+			.filter(listener -> "${suspensionFourEyes}".equals(listener.getCamundaDelegateExpression()))
+			.map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener::getCamundaEvent))
+			.containsExactlyInAnyOrder("assignment", "complete");
+		assertThat(definitions.of(ReportAssessment.KEY).outcomes()).containsExactly("NO_ACTION", "PROPOSE_SUSPENSION");
+		assertThat(definitions.of(SuspensionDecision.KEY).outcomes()).containsExactly("SUSPEND", "REVOKE", "NO_ACTION");
 	}
 
 	@Test
 	void listsTheTasksInTheOrderOfTheStatutoryPeriod() {
 		assertThat(definitions.all()).extracting(TaskDefinition::key)
 			.containsExactly(CompletenessCheck.KEY, HomeConfirmationRequest.KEY, BackingReview.KEY,
-					HomeRegulatorReply.KEY, DecisionTask.KEY);
-		assertThat(definitions.all()).extracting(TaskDefinition::dueDay).containsExactly(10, 15, 40, 45, 60);
+					HomeRegulatorReply.KEY, DecisionTask.KEY, FollowUpMissingReport.KEY, ReportAssessment.KEY,
+					SuspensionDecision.KEY, ReinstatementDecision.KEY);
+		assertThat(definitions.all()).extracting(TaskDefinition::dueDay)
+			.containsExactly(10, 15, 40, 45, 60, 5, 10, 10, 10);
 	}
 
 	@Test
@@ -69,8 +105,8 @@ class TaskDefinitionsTests {
 				.isNotNull());
 	}
 
-	private static Map<String, UserTask> userTasks() {
-		try (InputStream in = TaskDefinitionsTests.class.getResourceAsStream("/bpmn/equivalence-application.bpmn")) {
+	private static Map<String, UserTask> userTasks(String resource) {
+		try (InputStream in = TaskDefinitionsTests.class.getResourceAsStream(resource)) {
 			BpmnModelInstance model = Bpmn.readModelFromStream(in);
 			Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
 			return tasks.stream().collect(Collectors.toMap(UserTask::getId, Function.identity()));

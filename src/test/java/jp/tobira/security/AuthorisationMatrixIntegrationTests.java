@@ -45,11 +45,12 @@ class AuthorisationMatrixIntegrationTests {
 
 	static final String ANYONE = "anyone";
 
-	static final List<String> ROLES = List.of("issuer", "intake", "backing", "cooperation", "decision", "admin");
+	static final List<String> ROLES = List.of("issuer", "intake", "backing", "cooperation", "decision", "supervisor",
+			"admin");
 
 	static final Set<String> SIGNED_IN = Set.copyOf(ROLES);
 
-	static final Set<String> STAFF = Set.of("intake", "backing", "cooperation", "decision", "admin");
+	static final Set<String> STAFF = Set.of("intake", "backing", "cooperation", "decision", "supervisor", "admin");
 
 	static final Set<String> ISSUER = Set.of("issuer");
 
@@ -86,6 +87,7 @@ class AuthorisationMatrixIntegrationTests {
 			row("GET", "/api/v1/applications/{id}/documents/{documentId}", SIGNED_IN),
 			row("POST", "/api/v1/applications/{id}/submit", ISSUER),
 			row("POST", "/api/v1/applications/{id}/withdraw", ISSUER),
+			row("POST", "/api/v1/applications/{id}/surrender", ISSUER),
 			row("POST", "/api/v1/applications/{id}/rfi-response", ISSUER),
 			row("POST", "/api/v1/applications/{id}/reserve-reports", ISSUER),
 			row("GET", "/api/v1/applications/{id}/reserve-reports", SIGNED_IN),

@@ -9,7 +9,7 @@ import jp.tobira.dashboard.CaseStatistics;
 
 /** The reviewers' and admins' dashboard: the charts, and the numbers beside them. */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class DashboardPage {
 
 	private final CaseStatistics statistics;

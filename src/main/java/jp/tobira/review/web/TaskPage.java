@@ -58,7 +58,7 @@ import jp.tobira.web.Explanations;
  * comes back with each error next to its field and what was typed still there.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class TaskPage {
 
 	private final ReviewTasks tasks;

@@ -33,7 +33,7 @@ import jp.tobira.worklist.TaskViews;
 @RestController
 @RequestMapping("/api/v1/task-views")
 @Tag(name = "Task views", description = "Saved and shared views of the task list")
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class TaskViewsController {
 
 	private final TaskViews views;

@@ -49,7 +49,7 @@ import jp.tobira.worklist.TaskViews;
  * actions on the ticked rows.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 public class TaskListPage {
 
 	public static final int PAGE_SIZE = 25;
