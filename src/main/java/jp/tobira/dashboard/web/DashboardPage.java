@@ -1,15 +1,15 @@
 package jp.tobira.dashboard.web;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import jp.tobira.dashboard.CaseStatistics;
+import jp.tobira.security.StaffOnly;
 
 /** The reviewers' and admins' dashboard: the charts, and the numbers beside them. */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
+@StaffOnly
 class DashboardPage {
 
 	private final CaseStatistics statistics;

@@ -8,7 +8,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jp.tobira.review.Delegation;
 import jp.tobira.review.Delegations;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.security.StaffOnly;
 
 /**
  * Delegation while away in the JSON API: the caller's delegations (as the one away or the
@@ -29,7 +29,7 @@ import jp.tobira.security.TobiraUser;
 @RestController
 @RequestMapping("/api/v1/delegations")
 @Tag(name = "Delegations", description = "A reviewer's delegate while they are away")
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@StaffOnly
 class DelegationsController {
 
 	private final Delegations delegations;

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,13 +22,14 @@ import jp.tobira.security.Actor;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
+import jp.tobira.security.StaffOnly;
 
 /**
  * "While I am away", on the user's own pages beside their API tokens: the delegate they
  * named for a period, those who named them, a form to name one and a button to end one.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@StaffOnly
 class DelegationPage {
 
 	private final Delegations delegations;

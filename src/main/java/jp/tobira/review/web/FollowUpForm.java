@@ -1,6 +1,5 @@
 package jp.tobira.review.web;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,13 +15,14 @@ import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
+import jp.tobira.security.StaffOnly;
 
 /**
  * The task screen's follow-up form: set a date (today or later) on a task one holds, or
  * clear it; back to the task with what came of it.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@StaffOnly
 class FollowUpForm {
 
 	private final ReviewTasks tasks;

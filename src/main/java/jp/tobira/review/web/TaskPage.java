@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +49,7 @@ import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
+import jp.tobira.security.StaffOnly;
 
 /**
  * A reviewer's task screen: the case (header, data, documents, checks, earlier findings)
@@ -58,7 +58,7 @@ import jp.tobira.web.Explanations;
  * comes back with each error next to its field and what was typed still there.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
+@StaffOnly
 class TaskPage {
 
 	private final ReviewTasks tasks;

@@ -8,7 +8,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import jp.tobira.worklist.TaskFilters;
 import jp.tobira.worklist.TaskQueues;
 import jp.tobira.worklist.TaskView;
 import jp.tobira.worklist.TaskViews;
+import jp.tobira.security.StaffOnly;
 
 /**
  * Saved views of the task list in the JSON API: the caller's own and those shared with
@@ -33,7 +33,7 @@ import jp.tobira.worklist.TaskViews;
 @RestController
 @RequestMapping("/api/v1/task-views")
 @Tag(name = "Task views", description = "Saved and shared views of the task list")
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
+@StaffOnly
 class TaskViewsController {
 
 	private final TaskViews views;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,6 +41,7 @@ import jp.tobira.worklist.TaskQueues;
 import jp.tobira.worklist.TaskView;
 import jp.tobira.worklist.TaskViewNotFound;
 import jp.tobira.worklist.TaskViews;
+import jp.tobira.security.StaffOnly;
 
 /**
  * The reviewers' task list: three queues with counts, filters, sorting and paging done by
@@ -49,7 +49,7 @@ import jp.tobira.worklist.TaskViews;
  * actions on the ticked rows.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
+@StaffOnly
 public class TaskListPage {
 
 	public static final int PAGE_SIZE = 25;
