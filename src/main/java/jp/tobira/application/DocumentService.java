@@ -84,7 +84,10 @@ public class DocumentService {
 				return same.get();
 			}
 		}
-		return store(actor, application, DocumentType.RESERVE_ATTESTATION, upload);
+		// outside the application's quota, which a token reporting monthly would fill in
+		// a
+		// few years; the reports' filing bounds them per month instead
+		return store(actor, application, DocumentType.RESERVE_ATTESTATION, upload, false);
 	}
 
 	/**
@@ -95,6 +98,11 @@ public class DocumentService {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	Document store(Actor actor, Application application, DocumentType type, Upload upload) {
+		return store(actor, application, type, upload, true);
+	}
+
+	private Document store(Actor actor, Application application, DocumentType type, Upload upload,
+			boolean withinApplicationQuota) {
 		// first, so every upload that reaches the case counts, whatever is refused after
 		rateLimit.count(application.organisationId());
 		if (type == null) {
@@ -110,12 +118,14 @@ public class DocumentService {
 		// the quotas before the content is inspected, so a full case's files are never
 		// unpacked; the case's row lock (held by the caller) keeps two uploads from both
 		// taking the last place
-		Documents.Holdings held = documents.holdings(application.id());
-		if (held.documents() >= properties.maxPerApplication()) {
-			throw DocumentQuotaExceeded.documents(properties.maxPerApplication());
-		}
-		if (held.bytes() + content.length > properties.maxBytesPerApplication().toBytes()) {
-			throw DocumentQuotaExceeded.bytes(properties.maxBytesPerApplication(), held.bytes());
+		if (withinApplicationQuota) {
+			Documents.Holdings held = documents.holdings(application.id());
+			if (held.documents() >= properties.maxPerApplication()) {
+				throw DocumentQuotaExceeded.documents(properties.maxPerApplication());
+			}
+			if (held.bytes() + content.length > properties.maxBytesPerApplication().toBytes()) {
+				throw DocumentQuotaExceeded.bytes(properties.maxBytesPerApplication(), held.bytes());
+			}
 		}
 		String fileName = cleanFileName(upload.fileName());
 		String mediaType = mediaTypes.verify(content, fileName, upload.declaredType());

@@ -24,7 +24,11 @@ public enum NotificationKind {
 	/** A task came to the reviewer because its assignee is away and named them. */
 	TASK_DELEGATED(false),
 	/** A reviewer's task is due the next day. */
-	TASK_DUE_TOMORROW(false);
+	TASK_DUE_TOMORROW(false),
+	/** A recognised token's monthly reserve report is due within a few business days. */
+	RESERVE_REPORT_DUE(true),
+	/** A recognised token's monthly reserve report was not filed by its due day. */
+	RESERVE_REPORT_OVERDUE(true);
 
 	private final boolean forIssuers;
 

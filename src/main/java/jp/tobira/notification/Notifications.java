@@ -1,6 +1,7 @@
 package jp.tobira.notification;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -91,6 +92,35 @@ public class Notifications {
 	public void taskDueTomorrow(String assignee, String taskId, String taskKey, String reference, LocalDate due) {
 		toReviewer(assignee, NotificationKind.TASK_DUE_TOMORROW, taskId, taskKey, reference,
 				"due:" + taskId + ":" + due + ":" + assignee, due.toString());
+	}
+
+	/**
+	 * A month's reserve report is due soon and not yet filed: every user of the issuer
+	 * organisation, once per month whichever node's daily job comes first.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void reserveReportDue(UUID organisationId, UUID applicationId, String reference, YearMonth period,
+			LocalDate dueDay) {
+		toIssuersOnce(organisationId, NotificationKind.RESERVE_REPORT_DUE, applicationId, reference, period, dueDay);
+	}
+
+	/**
+	 * A month's reserve report was not filed by its due day: every user of the issuer
+	 * organisation, once per month however often the step runs.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void reserveReportOverdue(UUID organisationId, UUID applicationId, String reference, YearMonth period,
+			LocalDate dueDay) {
+		toIssuersOnce(organisationId, NotificationKind.RESERVE_REPORT_OVERDUE, applicationId, reference, period,
+				dueDay);
+	}
+
+	private void toIssuersOnce(UUID organisationId, NotificationKind kind, UUID applicationId, String reference,
+			YearMonth period, LocalDate dueDay) {
+		for (Users.Contact contact : users.contactsIn(organisationId)) {
+			write(contact, kind, reference, kind.key() + ":" + reference + ":" + period + ":" + contact.username(),
+					reference, casePage(applicationId), period.toString(), dueDay.toString());
+		}
 	}
 
 	private void toIssuers(UUID organisationId, NotificationKind kind, String reference, String link) {

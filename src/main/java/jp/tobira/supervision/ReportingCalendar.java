@@ -16,6 +16,9 @@ import jp.tobira.application.BusinessCalendar;
  */
 public class ReportingCalendar {
 
+	/** How many business days before the due day the issuer is reminded. */
+	static final int REMINDER_BUSINESS_DAYS = 3;
+
 	private final int dueBusinessDay;
 
 	private final int graceBusinessDays;
@@ -39,6 +42,15 @@ public class ReportingCalendar {
 	/** The last day on which the report for {@code period} is on time. */
 	public LocalDate dueDay(YearMonth period) {
 		return calendar.get().plusBusinessDays(period.atEndOfMonth(), dueBusinessDay);
+	}
+
+	/**
+	 * The day the issuer is reminded of a report not yet filed: a few business days
+	 * before the due day, never before the month's first business day after the period.
+	 */
+	public LocalDate reminderDay(YearMonth period) {
+		return calendar.get()
+			.plusBusinessDays(period.atEndOfMonth(), Math.max(1, dueBusinessDay - REMINDER_BUSINESS_DAYS));
 	}
 
 	/** The last day of the grace period after the due day; after it, a follow-up. */

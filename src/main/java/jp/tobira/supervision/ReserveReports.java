@@ -80,9 +80,12 @@ public class ReserveReports {
 
 	private final Clock clock;
 
+	private final int maxFilingsPerMonth;
+
 	ReserveReports(ApplicationService applications, DocumentService documents, Register register, Rulebook rulebook,
 			AutomaticChecks checks, Validator validator, JdbcClient jdbc, ObjectMapper json, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SupervisionSettings settings) {
+		this.maxFilingsPerMonth = settings.maxFilingsPerMonth();
 		this.applications = applications;
 		this.documents = documents;
 		this.register = register;
@@ -122,6 +125,16 @@ public class ReserveReports {
 		}
 		// locks the case's row: two filings of one month are numbered one after the other
 		Document document = documents.storeAttestation(actor, id, attestation);
+		// under that lock: each filing brings an attestation, bounded per calendar month
+		// (refused here, the attestation goes with the transaction)
+		long thisMonth = jdbc.sql("SELECT count(*) FROM app.reserve_report WHERE application_id = ? AND filed_at >= ?")
+			.params(id.value(),
+					java.sql.Timestamp.from(today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant()))
+			.query(Long.class)
+			.single();
+		if (thisMonth >= maxFilingsPerMonth) {
+			throw new TooManyFilings(application.reference().value(), maxFilingsPerMonth);
+		}
 		YearMonth period = YearMonth.from(filing.asOf());
 		int version = jdbc
 			.sql("SELECT coalesce(max(version), 0) + 1 FROM app.reserve_report WHERE application_id = ? AND period = ?")

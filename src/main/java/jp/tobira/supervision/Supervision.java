@@ -23,6 +23,7 @@ import jp.tobira.audit.AuditKind;
 import jp.tobira.audit.AuditLog;
 import jp.tobira.decision.Register;
 import jp.tobira.decision.RegisterStatus;
+import jp.tobira.notification.Notifications;
 import jp.tobira.security.Actor;
 import jp.tobira.validation.InvalidInput;
 
@@ -53,8 +54,11 @@ public class Supervision {
 
 	private final Clock clock;
 
+	private final Notifications notifications;
+
 	Supervision(JdbcClient jdbc, Applications applications, Register register, AuditLog auditLog,
-			ApplicationEventPublisher events, ReportingCalendar calendar, Clock clock) {
+			ApplicationEventPublisher events, ReportingCalendar calendar, Clock clock, Notifications notifications) {
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.applications = applications;
 		this.register = register;
@@ -113,9 +117,12 @@ public class Supervision {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void overdue(ApplicationId id, YearMonth period) {
 		State state = of(id).orElseThrow(() -> new ApplicationNotFound(id + "/supervision"));
-		auditLog.append(Actor.SYSTEM.username(), state.reference(), AuditKind.RESERVE_REPORT_OVERDUE,
-				Map.of("period", period.toString(), "dueDay", calendar.dueDay(period).toString(), "graceEnds",
-						calendar.graceEnds(period).toString()));
+		LocalDate dueDay = calendar.dueDay(period);
+		auditLog.append(Actor.SYSTEM.username(), state.reference(), AuditKind.RESERVE_REPORT_OVERDUE, Map.of("period",
+				period.toString(), "dueDay", dueDay.toString(), "graceEnds", calendar.graceEnds(period).toString()));
+		applications.findById(id)
+			.ifPresent(application -> notifications.reserveReportOverdue(application.organisationId(), id.value(),
+					state.reference(), period, dueDay));
 	}
 
 	/** The decision group suspended the recognition. */

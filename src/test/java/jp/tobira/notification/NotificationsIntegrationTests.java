@@ -253,8 +253,8 @@ class NotificationsIntegrationTests {
 				"{\"kinds\": {\"TASK_ASSIGNED\": false}}");
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.body()).contains("kinds.TASK_ASSIGNED");
-		assertThat(issuerApi.get("/api/v1/notification-preferences").json().get("kinds").toString())
-			.isEqualTo("{\"REQUEST_FOR_INFORMATION\":true,\"DECISION\":true}");
+		assertThat(issuerApi.get("/api/v1/notification-preferences").json().get("kinds").toString()).isEqualTo(
+				"{\"REQUEST_FOR_INFORMATION\":true,\"DECISION\":true,\"RESERVE_REPORT_DUE\":true,\"RESERVE_REPORT_OVERDUE\":true}");
 
 		ApiClient.Response off = issuerApi.putJson("/api/v1/notification-preferences",
 				"{\"kinds\": {\"REQUEST_FOR_INFORMATION\": false}}");

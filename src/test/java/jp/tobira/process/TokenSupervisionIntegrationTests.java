@@ -6,12 +6,15 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -39,14 +42,16 @@ import jp.tobira.cooperation.EquivalenceStatus;
 import jp.tobira.cooperation.Jurisdictions;
 import jp.tobira.review.ReviewTasks;
 import jp.tobira.security.Organisations;
+import jp.tobira.supervision.ReportDueReminders;
+import jp.tobira.supervision.ReportingCalendar;
 import jp.tobira.supervision.ReserveReportFiled;
 
 /**
  * A token's supervision on PostgreSQL, through HTTP where there is a door: recognition
- * starts it in the recognition's transaction; a filed report (published as the reports'
- * filing publishes it) reaches it; its tasks are in the supervisor's list and complete
- * through the task API; a suspension and a surrender change the register; the surrender
- * ends it.
+ * starts it in the recognition's transaction; the issuer is reminded of a report due and
+ * told when it is overdue, once each; a filed report (published as the reports' filing
+ * publishes it) reaches it; its tasks are in the supervisor's list and complete through
+ * the task API; a suspension and a surrender change the register; the surrender ends it.
  */
 @TobiraIntegrationTest
 class TokenSupervisionIntegrationTests {
@@ -85,6 +90,15 @@ class TokenSupervisionIntegrationTests {
 
 	@Autowired
 	WebApplicationContext context;
+
+	@Autowired
+	ReportDueReminders reminders;
+
+	@Autowired
+	ReportingCalendar calendar;
+
+	@Autowired
+	Clock clock;
 
 	CaseDriver cases;
 
@@ -173,6 +187,43 @@ class TokenSupervisionIntegrationTests {
 			.param(id.value())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void theIssuerIsRemindedOnceOfAReportDueAndToldOnceWhenItIsOverdue() {
+		ApplicationId id = recognised();
+		Application application = cases.application(id);
+		YearMonth period = YearMonth.now(clock);
+		LocalDate dueDay = calendar.dueDay(period);
+
+		assertThat(reminders.remindOn(calendar.reminderDay(period).minusDays(1))).as("before the window").isZero();
+		assertThat(reminders.remindOn(dueDay.plusDays(1))).as("after the due day the process speaks").isZero();
+		assertThat(reminders.remindOn(calendar.reminderDay(period))).isPositive();
+		reminders.remindOn(dueDay);
+		assertThat(outbox(application, "RESERVE_REPORT_DUE")).as("once, whichever day and node writes it")
+			.singleElement()
+			.asString()
+			.contains(application.reference().value(), period.toString(), dueDay.toString());
+
+		ProcessInstance supervision = supervisionOf(application);
+		Job reportDue = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(supervision.getId())
+			.timers()
+			.activityId("reportDue")
+			.singleResult();
+		engine.getManagementService().executeJob(reportDue.getId());
+		assertThat(auditKinds(application)).contains("RESERVE_REPORT_OVERDUE");
+		assertThat(outbox(application, "RESERVE_REPORT_OVERDUE")).singleElement()
+			.asString()
+			.contains(application.reference().value(), "overdue", period.toString());
+	}
+
+	private List<String> outbox(Application application, String kind) {
+		return jdbc.sql("SELECT subject || ' ' || body FROM app.outbox WHERE reference = ? AND kind = ?")
+			.params(application.reference().value(), kind)
+			.query(String.class)
+			.list();
 	}
 
 	private ApplicationId recognised() {

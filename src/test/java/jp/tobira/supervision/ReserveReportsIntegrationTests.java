@@ -215,6 +215,27 @@ class ReserveReportsIntegrationTests {
 	}
 
 	@Test
+	void takesReportsWithTheirAttestationsPastTheApplicationsDocumentQuotaUpToTheMonthsBoundThenRefusesStoringNothing() {
+		ApiClient.Case recognised = recognised();
+		long applicationDocuments = documents(recognised);
+		// the test configuration: 10 documents an application, 3 filings a month
+		for (int i = 1; i <= 3; i++) {
+			ApiClient.Response filed = file("issuer", recognised, clean(lastMonth), pdf(recognised, "month " + i),
+					"attestation.pdf", MediaType.APPLICATION_PDF);
+			assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+		}
+		assertThat(documents(recognised)).as("past the application's own quota of 10")
+			.isEqualTo(applicationDocuments + 3)
+			.isGreaterThan(10);
+
+		ApiClient.Response refused = refusedWithNothingStored(recognised, "issuer", clean(lastMonth),
+				pdf(recognised, "one too many"));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body()).contains(recognised.reference(), "3 reserve reports this month");
+	}
+
+	@Test
 	void numbersTwoFilingsOfOneMonthAtOnceOneAfterTheOther() throws Exception {
 		ApiClient.Case recognised = recognised();
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
