@@ -2,6 +2,7 @@ package jp.tobira.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -67,8 +71,17 @@ class TwoNodesIntegrationTests {
 
 	static ConfigurableApplicationContext nodeTwo;
 
+	/** The SMTP server both nodes send through, each with its own outbox sender. */
+	static GreenMail smtp;
+
 	@BeforeAll
 	static void startTwoNodesOnOneDatabase() throws Exception {
+		int smtpPort;
+		try (ServerSocket free = new ServerSocket(0)) {
+			smtpPort = free.getLocalPort();
+		}
+		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
 		nodeOne = start("nodeOne");
 		HikariDataSource database = nodeOne.getBean(DataSource.class).unwrap(HikariDataSource.class);
 		List<String> sameDatabase = new ArrayList<>(List.of("--spring.datasource.url=" + database.getJdbcUrl()));
@@ -90,6 +103,49 @@ class TwoNodesIntegrationTests {
 		if (nodeOne != null) {
 			nodeOne.close();
 		}
+		if (smtp != null) {
+			smtp.stop();
+		}
+	}
+
+	/**
+	 * Both nodes run the outbox's sender against one SMTP server, each every 200 ms: the
+	 * issuer's e-mail of a request for information, written on one node, arrives once.
+	 */
+	@Test
+	void bothNodesSendTheOutboxAndAMessageArrivesOnce() throws Exception {
+		ApiClient issuerOnOne = client(nodeOne, "issuer");
+		ApiClient intakeOnTwo = client(nodeTwo, "intake");
+		ApiClient.Case submitted = issuerOnOne.submitCanonical();
+
+		assertThat(intakeOnTwo
+			.complete(intakeOnTwo.taskId(submitted.reference(), "checkCompleteness"),
+					"{\"complete\": false, \"missing\": [\"AUDIT_REPORT\"], \"message\": \"Unsigned.\"}")
+			.status()).isEqualTo(200);
+
+		JdbcClient database = nodeOne.getBean(JdbcClient.class);
+		String unsent = "SELECT count(*) FROM app.outbox WHERE reference = ? AND sent_at IS NULL";
+		awaitUntil(() -> database.sql("SELECT count(*) FROM app.outbox WHERE reference = ?")
+			.param(submitted.reference())
+			.query(Long.class)
+			.single() > 0 && database.sql(unsent).param(submitted.reference()).query(Long.class).single() == 0);
+		// sent and marked: a row is sent by whoever holds its lease, and once marked no
+		// sender picks it up again
+		List<String> arrived = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (message.getSubject().contains(submitted.reference())) {
+				arrived.add(message.getMessageID());
+			}
+		}
+		long written = database.sql("SELECT count(*) FROM app.outbox WHERE reference = ?")
+			.param(submitted.reference())
+			.query(Long.class)
+			.single();
+		log.info("two senders: {} message(s) written for {}, {} arrived", written, submitted.reference(),
+				arrived.size());
+		assertThat(arrived).as("each message once, though both nodes send")
+			.hasSize((int) written)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -476,7 +532,10 @@ class TwoNodesIntegrationTests {
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
 				// Camunda's engine registry is static and keyed by name (no hyphens):
 				// one name per node, neither the shared test context's 'default'
-				"--camunda.bpm.process-engine-name=" + name));
+				"--camunda.bpm.process-engine-name=" + name,
+				// each node sends the outbox, often, to the test's SMTP server
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+				"--tobira.notifications.send-interval=PT0.2S"));
 		args.addAll(List.of(more));
 		// arguments, not builder properties: those are defaults, which the test
 		// configuration file overrides
