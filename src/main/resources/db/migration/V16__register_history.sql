@@ -12,8 +12,10 @@ CREATE TABLE register_status_change (
     changed_at      timestamptz  NOT NULL,
     reasons         text,
     actor           varchar(64)  NOT NULL,
-    -- the audit entry of the change; both null only for a back-filled row whose entry could not be found
-    audit_seq       bigint       REFERENCES audit_entry (seq),
+    -- the audit entry of the change; both null only for a back-filled row whose entry could not be found. No foreign
+    -- key: audit_entry refuses TRUNCATE by its append-only trigger, and a referencing table would have PostgreSQL
+    -- refuse it first for the reference instead (the entries are never deleted, so the reference cannot dangle)
+    audit_seq       bigint,
     audit_hash      char(64),
     CHECK ((audit_seq IS NULL) = (audit_hash IS NULL))
 );

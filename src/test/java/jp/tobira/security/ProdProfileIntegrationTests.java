@@ -85,7 +85,7 @@ class ProdProfileIntegrationTests {
 			String root = rootUri(prod);
 			TestRestTemplate rest = new TestRestTemplate();
 			for (String demoUser : new String[] { "issuer", "issuer2", "intake", "backing", "cooperation", "decision",
-					"decision2", "admin", "admin2" }) {
+					"decision2", "supervisor", "admin", "admin2" }) {
 				assertThat(rest.withBasicAuth(demoUser, "demo")
 					.getForEntity(root + "/api/v1/applications", String.class)
 					.getStatusCode()
@@ -96,7 +96,7 @@ class ProdProfileIntegrationTests {
 				.isZero();
 			assertThat(jdbc.sql("SELECT count(*) FROM app.users WHERE demo").query(Long.class).single())
 				.as("the demo rows are still there, disabled (all but admin, which the first admin took over)")
-				.isEqualTo(8);
+				.isEqualTo(9);
 			assertThat(jdbc.sql("SELECT email FROM app.users WHERE username = 'admin'").query(String.class).single())
 				.as("the first admin's address is TOBIRA_ADMIN_EMAIL, not the demo account's")
 				.isEqualTo("operator@supervisor.example");
