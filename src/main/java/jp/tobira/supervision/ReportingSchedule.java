@@ -13,10 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.application.ApplicationId;
-import jp.tobira.application.ApplicationService;
 import jp.tobira.decision.Register;
 import jp.tobira.decision.RegisterStatus;
-import jp.tobira.security.Actor;
 
 /**
  * Which monthly reports a token under supervision owes, as the issuer's screens show it:
@@ -30,8 +28,6 @@ import jp.tobira.security.Actor;
 @Service
 public class ReportingSchedule {
 
-	private final ApplicationService applications;
-
 	private final Supervision supervision;
 
 	private final ReserveReports reports;
@@ -42,9 +38,8 @@ public class ReportingSchedule {
 
 	private final Clock clock;
 
-	ReportingSchedule(ApplicationService applications, Supervision supervision, ReserveReports reports,
-			Register register, ReportingCalendar calendar, Clock clock) {
-		this.applications = applications;
+	ReportingSchedule(Supervision supervision, ReserveReports reports, Register register, ReportingCalendar calendar,
+			Clock clock) {
 		this.supervision = supervision;
 		this.reports = reports;
 		this.register = register;
@@ -70,18 +65,8 @@ public class ReportingSchedule {
 	}
 
 	/**
-	 * What the case's token owes, for whoever may see the case (another issuer's case is
-	 * not found); empty for a token not under supervision.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Owed> owedBy(Actor actor, ApplicationId id) {
-		applications.get(actor, id);
-		return owedBy(id);
-	}
-
-	/**
-	 * What the token owes, with no access check: for a list of cases already read for
-	 * their reader.
+	 * What the token owes; empty for a token not under supervision. No access check: for
+	 * a case, or a list of cases, already read for its reader.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Owed> owedBy(ApplicationId id) {

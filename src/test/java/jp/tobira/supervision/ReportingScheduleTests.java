@@ -20,7 +20,7 @@ class ReportingScheduleTests {
 	final ReportingCalendar tenAndFive = new ReportingCalendar(10, 5,
 			() -> BusinessCalendar.of(Set.of(LocalDate.of(2026, 11, 23))));
 
-	final ReportingSchedule schedule = new ReportingSchedule(null, null, null, null, tenAndFive, null);
+	final ReportingSchedule schedule = new ReportingSchedule(null, null, null, tenAndFive, null);
 
 	static final YearMonth OCTOBER = YearMonth.of(2026, 10);
 
