@@ -139,7 +139,9 @@ class SecurityConfiguration {
 					withDefaults().matcher("/account/delegation/**"))
 			.hasAnyRole(STAFF)
 			.requestMatchers(withDefaults().matcher("/applications"), withDefaults().matcher("/applications/**"),
-					withDefaults().matcher("/cases/*/withdraw"), withDefaults().matcher("/cases/*/rfi-response"))
+					withDefaults().matcher("/cases/*/withdraw"), withDefaults().matcher("/cases/*/rfi-response"),
+					withDefaults().matcher("/cases/*/reserve-reports"),
+					withDefaults().matcher("/cases/*/reserve-reports/**"), withDefaults().matcher("/cases/*/surrender"))
 			.hasRole(Group.ISSUER.role())
 			// Camunda's Jersey servlets are mapped at /camunda/api/*: a path pattern (not
 			// a string prefix) covers them

@@ -109,15 +109,7 @@ public class ReserveReports {
 	@Transactional
 	public ReserveReport file(Actor actor, ApplicationId id, ReserveReportFiling filing,
 			DocumentService.Upload attestation) {
-		Application application = applications.get(actor, id);
-		if (!actor.isIssuer()) {
-			throw new AccessDeniedException("Only the issuer's own users file reserve reports.");
-		}
-		RegisterStatus status = register.statusOf(id).orElse(null);
-		if (status != RegisterStatus.RECOGNISED && status != RegisterStatus.SUSPENDED) {
-			throw new TokenNotSupervised(application.reference().value(),
-					status == null ? Phrase.of("status." + application.status()) : status.name());
-		}
+		Application application = openForFiling(actor, id);
 		LocalDate today = LocalDate.now(clock);
 		List<FieldProblem> problems = problemsOf(filing, today);
 		if (!problems.isEmpty()) {
@@ -171,6 +163,26 @@ public class ReserveReports {
 		events.publishEvent(
 				new ReserveReportFiled(id, application.reference(), filed.id(), period, version, filed.flagged()));
 		return filed;
+	}
+
+	/**
+	 * The case, if its issuer may file a report for it now: the caller is one of the
+	 * case's issuer users (another's case is not found, staff are refused) and the
+	 * register shows its token recognised or suspended (otherwise 409, naming its
+	 * status). What {@link #file} asks first, for a form to ask before it is filled in.
+	 */
+	@Transactional(readOnly = true)
+	public Application openForFiling(Actor actor, ApplicationId id) {
+		Application application = applications.get(actor, id);
+		if (!actor.isIssuer()) {
+			throw new AccessDeniedException("Only the issuer's own users file reserve reports.");
+		}
+		RegisterStatus status = register.statusOf(id).orElse(null);
+		if (status != RegisterStatus.RECOGNISED && status != RegisterStatus.SUSPENDED) {
+			throw new TokenNotSupervised(application.reference().value(),
+					status == null ? Phrase.of("status." + application.status()) : status.name());
+		}
+		return application;
 	}
 
 	/** Every report of a case, for whoever may see the case: by month, then version. */

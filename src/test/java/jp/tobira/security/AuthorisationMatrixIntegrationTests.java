@@ -143,7 +143,12 @@ class AuthorisationMatrixIntegrationTests {
 			row("POST", "/account/notifications", SIGNED_IN), row("GET", "/admin/outbox", ADMIN),
 			row("GET", "/admin/outbox/{id}", ADMIN), row("POST", "/tasks/{id}/follow-up", STAFF),
 			row("GET", "/account/delegation", STAFF), row("POST", "/account/delegation", STAFF),
-			row("POST", "/account/delegation/{id}/end", STAFF));
+			row("POST", "/account/delegation/{id}/end", STAFF),
+			// after recognition: the issuer's reserve report form and its surrender
+			// (staff
+			// read the reports on the case page)
+			row("GET", "/cases/{id}/reserve-reports/new", ISSUER), row("POST", "/cases/{id}/reserve-reports", ISSUER),
+			row("GET", "/cases/{id}/surrender", ISSUER), row("POST", "/cases/{id}/surrender", ISSUER));
 
 	@Autowired
 	WebApplicationContext context;

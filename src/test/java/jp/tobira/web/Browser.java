@@ -132,11 +132,12 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * Replaces what a field holds. A date input takes keys in the browser's locale order
-	 * (mm/dd/yyyy here) while its value is ISO, so a date is set as its value.
+	 * (mm/dd/yyyy here) while its value is ISO, so a date (or a month) is set as its
+	 * value.
 	 */
 	void type(By field, String text) {
 		org.openqa.selenium.WebElement input = driver.findElement(field);
-		if ("date".equals(input.getAttribute("type"))) {
+		if ("date".equals(input.getAttribute("type")) || "month".equals(input.getAttribute("type"))) {
 			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input,
 					text);
 			return;

@@ -82,6 +82,30 @@ final class PageSession {
 			.header("Accept", "text/html"), type, fileName, content));
 	}
 
+	/**
+	 * A form with a file, as a browser sends it: each field a part, then the file (an
+	 * empty one with no name when none was chosen), the token in the query string.
+	 */
+	HttpResponse<String> postWithFile(String path, Map<String, String> fields, String fileName, byte[] content) {
+		String boundary = "----tobira" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + (content.length == 0 ? "application/octet-stream" : "application/pdf")
+				+ "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest
+			.newBuilder(URI.create(root + path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+			.header("Accept", "text/html")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** The same upload to the JSON API with HTTP Basic, outside any session. */
 	static HttpResponse<String> apiUpload(String root, String username, String path, String type, String fileName,
 			byte[] content) {

@@ -40,11 +40,19 @@ public class Amounts {
 
 	/** 1.010000 reads as "101.00%": a reviewer compares it with 100% at a glance. */
 	public String percent(CoverageRatio ratio) {
+		return percent(ratio.value());
+	}
+
+	/**
+	 * A ratio as stored (a reserve report's coverage), written as
+	 * {@link #percent(CoverageRatio)} writes it.
+	 */
+	public String percent(BigDecimal ratio) {
 		NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
 		format.setMinimumFractionDigits(2);
 		format.setMaximumFractionDigits(4);
 		format.setRoundingMode(java.math.RoundingMode.DOWN);
-		return format.format(ratio.value());
+		return format.format(ratio);
 	}
 
 }

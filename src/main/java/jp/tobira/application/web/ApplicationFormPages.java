@@ -28,13 +28,14 @@ import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationIncomplete;
 import jp.tobira.application.ApplicationService;
 import jp.tobira.application.ApplicationStateConflict;
-import jp.tobira.application.AssetClass;
 import jp.tobira.application.AuditOpinion;
 import jp.tobira.application.DocumentQuotaExceeded;
 import jp.tobira.application.DocumentService;
 import jp.tobira.application.DocumentType;
 import jp.tobira.application.DuplicateDocument;
 import jp.tobira.application.UploadRateExceeded;
+import jp.tobira.application.web.ContentForm.Field;
+import jp.tobira.application.web.ContentForm.Rows;
 import jp.tobira.security.TobiraUser;
 import jp.tobira.validation.FieldProblem;
 import jp.tobira.validation.InvalidInput;
@@ -50,29 +51,6 @@ import jp.tobira.web.Explanations;
 @PreAuthorize("hasRole('ISSUER')")
 class ApplicationFormPages {
 
-	/** One input: its path in the application's JSON, its label and kind. */
-	record Field(String path, String label, String type, List<String> options) {
-
-		static Field text(String path) {
-			return new Field(path, "field." + path, "text", List.of());
-		}
-
-		static Field of(String path, String type) {
-			return new Field(path, "field." + path, type, List.of());
-		}
-
-		static Field choice(String path, List<String> options) {
-			return new Field(path, "field." + path, "select", options);
-		}
-	}
-
-	/**
-	 * Rows that repeat (chains, custodians, reserve assets); a column's path is relative
-	 * to its row.
-	 */
-	record Rows(String path, List<Field> columns) {
-	}
-
 	record Step(String name, List<Field> fields, Rows rows) {
 	}
 
@@ -85,18 +63,15 @@ class ApplicationFormPages {
 							Field.text("issuer.licenceReference"), Field.of("issuer.address", "textarea"),
 							Field.of("issuer.contactEmail", "email")),
 					null),
-			new Step("token", List.of(Field.text("token.name"), Field.text("token.symbol"),
-					Field.text("token.peggedCurrency"), Field.of("token.outstandingSupply", "decimal"), Field
-						.of("token.supplyAsOf", "date")),
+			new Step("token",
+					List.of(Field.text("token.name"), Field.text("token.symbol"), Field.text("token.peggedCurrency"),
+							Field.of("token.outstandingSupply", "decimal"), Field.of("token.supplyAsOf", "date")),
 					new Rows("token.chains", List.of(Field.text("chain"), Field.text("contractAddress")))),
 			new Step("trust",
 					List.of(Field.text("trust.trustee"), Field.choice("trust.segregated", YES_NO),
 							Field.choice("trust.bankruptcyRemote", YES_NO), Field.text("trust.governingLaw")),
 					new Rows("trust.custodians", List.of(Field.text("")))),
-			new Step("reserves", List.of(Field.of("reserves.asOf", "date")), new Rows("reserves.assets",
-					List.of(Field.choice("assetClass", Arrays.stream(AssetClass.values()).map(Enum::name).toList()),
-							Field.of("amount", "decimal"), Field.text("currency"), Field.text("custodian"),
-							Field.of("maturity", "date")))),
+			new Step("reserves", List.of(ContentForm.RESERVES_AS_OF), ContentForm.RESERVE_ASSET_ROWS),
 			new Step("audit",
 					List.of(Field.text("audit.auditor"), Field.of("audit.lastAuditDate", "date"),
 							Field.of("audit.lastAttestationDate", "date"),
@@ -172,10 +147,8 @@ class ApplicationFormPages {
 		Application draft = applications.get(user.actor(), new ApplicationId(id));
 		Step current = step(step);
 		String section = current.name();
-		if (action.startsWith("remove-")) {
-			int row = Integer.parseInt(action.substring("remove-".length()));
-			String prefix = current.rows().path() + "[" + row + "]";
-			fields.keySet().removeIf(name -> name.equals(prefix) || name.startsWith(prefix + "."));
+		if (current.rows() != null) {
+			ContentForm.removeRow(fields, current.rows(), action);
 		}
 		ObjectNode tree = form.merge(draft.content(), section, fields);
 		if (action.equals("add") || action.startsWith("remove-")) {
@@ -258,15 +231,12 @@ class ApplicationFormPages {
 		java.util.Set<String> shown = new java.util.HashSet<>();
 		step.fields().forEach(field -> shown.add(field.path()));
 		if (step.rows() != null) {
-			JsonNode existing = valueNode(tree, step.rows().path());
-			int count = Math.max(existing == null ? 0 : existing.size(), 1) + extraRows;
-			List<Integer> rowIndexes = java.util.stream.IntStream.range(0, count).boxed().toList();
+			List<Integer> rowIndexes = ContentForm.rowIndexes(tree, step.rows(), extraRows);
 			model.addAttribute("rowIndexes", rowIndexes);
 			shown.add(step.rows().path());
 			rowIndexes.forEach(i -> step.rows()
 				.columns()
-				.forEach(column -> shown
-					.add(step.rows().path() + "[" + i + "]" + (column.path().isEmpty() ? "" : "." + column.path()))));
+				.forEach(column -> shown.add(ContentForm.rowPath(step.rows(), i, column))));
 		}
 		// errors no field of this step shows (such as "form"): listed at the top, so none
 		// goes unseen
@@ -280,27 +250,7 @@ class ApplicationFormPages {
 
 	/** Every field's text as the form shows it, rows included. */
 	private static Map<String, String> values(Step step, JsonNode tree) {
-		Map<String, String> values = new LinkedHashMap<>();
-		step.fields().forEach(field -> values.put(field.path(), ContentForm.valueAt(tree, field.path())));
-		if (step.rows() != null) {
-			JsonNode rows = valueNode(tree, step.rows().path());
-			for (int i = 0; rows != null && i < rows.size(); i++) {
-				for (Field column : step.rows().columns()) {
-					String path = step.rows().path() + "[" + i + "]"
-							+ (column.path().isEmpty() ? "" : "." + column.path());
-					values.put(path, ContentForm.valueAt(tree, path));
-				}
-			}
-		}
-		return values;
-	}
-
-	private static JsonNode valueNode(JsonNode tree, String path) {
-		JsonNode node = tree;
-		for (String part : path.split("\\.")) {
-			node = node == null ? null : node.get(part);
-		}
-		return node;
+		return ContentForm.values(tree, step.fields(), step.rows());
 	}
 
 	private static Step step(String name) {

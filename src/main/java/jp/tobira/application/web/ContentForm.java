@@ -21,10 +21,51 @@ import jp.tobira.validation.InvalidInput;
  * Turns one step of the application form into content. The fields are named by their path
  * in the JSON the API takes ({@code reserves.assets[0].amount}), so a form and an API
  * request go through the same conversion and the same validation, and an error names the
- * same field in both.
+ * same field in both. The monthly reserve report's form (supervision/web) binds its
+ * fields, and shows its reserve rows ({@link #RESERVE_ASSET_ROWS}), through the same
+ * doors, so reserves are typed, read and refused one way wherever they are asked for.
  */
 @Component
-class ContentForm {
+public class ContentForm {
+
+	/** One input: its path in the JSON, its label and kind. */
+	public record Field(String path, String label, String type, List<String> options) {
+
+		static Field text(String path) {
+			return new Field(path, "field." + path, "text", List.of());
+		}
+
+		static Field of(String path, String type) {
+			return new Field(path, "field." + path, type, List.of());
+		}
+
+		static Field choice(String path, List<String> options) {
+			return new Field(path, "field." + path, "select", options);
+		}
+	}
+
+	/**
+	 * Rows that repeat (chains, custodians, reserve assets); a column's path is relative
+	 * to its row.
+	 */
+	public record Rows(String path, List<Field> columns) {
+	}
+
+	/**
+	 * The day of a reserve snapshot, as the wizard's reserves step and a reserve report
+	 * ask it.
+	 */
+	public static final Field RESERVES_AS_OF = Field.of("reserves.asOf", "date");
+
+	/**
+	 * The reserve assets, a row each, as the wizard's reserves step and a reserve report
+	 * ask them.
+	 */
+	public static final Rows RESERVE_ASSET_ROWS = new Rows("reserves.assets",
+			List.of(Field.choice("assetClass",
+					java.util.Arrays.stream(jp.tobira.application.AssetClass.values()).map(Enum::name).toList()),
+					Field.of("amount", "decimal"), Field.text("currency"), Field.text("custodian"),
+					Field.of("maturity", "date")));
 
 	private static final Pattern SEGMENT = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
 
@@ -62,8 +103,31 @@ class ContentForm {
 	 * Reads the tree as content; a value of the wrong form is refused naming its field.
 	 */
 	ApplicationContent read(ObjectNode tree) {
+		return read(tree, ApplicationContent.class);
+	}
+
+	/**
+	 * Every non-blank field as a tree, each set at its path: what a JSON body with the
+	 * same names would be.
+	 */
+	public ObjectNode tree(Map<String, String> fields) {
+		ObjectNode tree = JsonNodeFactory.instance.objectNode();
+		fields.forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				set(tree, name, value.strip());
+			}
+		});
+		compactArrays(tree);
+		return tree;
+	}
+
+	/**
+	 * Reads a tree as the API reads its JSON body; a value of the wrong form is refused
+	 * naming its field.
+	 */
+	public <T> T read(JsonNode tree, Class<T> type) {
 		try {
-			return json.treeToValue(tree, ApplicationContent.class);
+			return json.treeToValue(tree, type);
 		}
 		catch (JsonMappingException ex) {
 			StringBuilder path = new StringBuilder();
@@ -82,8 +146,59 @@ class ContentForm {
 		}
 	}
 
+	/**
+	 * The rows a form shows for {@code rows}: those the tree has (at least one), and
+	 * {@code extra} empty ones after them.
+	 */
+	public static List<Integer> rowIndexes(JsonNode tree, Rows rows, int extra) {
+		JsonNode existing = nodeAt(tree, rows.path());
+		int count = Math.max(existing == null ? 0 : existing.size(), 1) + extra;
+		return java.util.stream.IntStream.range(0, count).boxed().toList();
+	}
+
+	/** Every field's text as the form shows it, the rows' too. */
+	public static Map<String, String> values(JsonNode tree, List<Field> fields, Rows rows) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		fields.forEach(field -> values.put(field.path(), valueAt(tree, field.path())));
+		if (rows != null) {
+			JsonNode existing = nodeAt(tree, rows.path());
+			for (int i = 0; existing != null && i < existing.size(); i++) {
+				for (Field column : rows.columns()) {
+					String path = rowPath(rows, i, column);
+					values.put(path, valueAt(tree, path));
+				}
+			}
+		}
+		return values;
+	}
+
+	/** The name of one cell of the rows: {@code reserves.assets[0].amount}. */
+	public static String rowPath(Rows rows, int row, Field column) {
+		return rows.path() + "[" + row + "]" + (column.path().isEmpty() ? "" : "." + column.path());
+	}
+
+	/**
+	 * The form's fields without a row a remove button names ({@code remove-N}): what is
+	 * left to show and keep.
+	 */
+	public static void removeRow(Map<String, String> fields, Rows rows, String action) {
+		if (action != null && action.matches("remove-\\d{1,3}")) {
+			int row = Integer.parseInt(action.substring("remove-".length()));
+			String prefix = rows.path() + "[" + row + "]";
+			fields.keySet().removeIf(name -> name.equals(prefix) || name.startsWith(prefix + "."));
+		}
+	}
+
+	static JsonNode nodeAt(JsonNode tree, String path) {
+		JsonNode node = tree;
+		for (String part : path.split("\\.")) {
+			node = node == null ? null : node.get(part);
+		}
+		return node;
+	}
+
 	/** The text a field shows: the value of a path in the tree, or empty. */
-	static String valueAt(JsonNode tree, String path) {
+	public static String valueAt(JsonNode tree, String path) {
 		JsonNode node = tree;
 		for (String part : path.split("\\.")) {
 			Matcher m = SEGMENT.matcher(part);

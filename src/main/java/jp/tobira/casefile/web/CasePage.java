@@ -38,6 +38,8 @@ import jp.tobira.decision.Decisions;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.review.Findings;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.supervision.ReportingSchedule;
+import jp.tobira.supervision.ReserveReports;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 
@@ -90,10 +92,17 @@ class CasePage {
 
 	private final CaseNotes notes;
 
+	private final ReserveReports reserveReports;
+
+	private final ReportingSchedule reportingSchedule;
+
 	CasePage(ApplicationService applications, DocumentService documents, RequestsForInformation rfis,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, Decisions decisions, AuditEntries audit, Explanations explanations,
-			PreScreenEvaluations preScreens, CaseNotes notes) {
+			PreScreenEvaluations preScreens, CaseNotes notes, ReserveReports reserveReports,
+			ReportingSchedule reportingSchedule) {
+		this.reserveReports = reserveReports;
+		this.reportingSchedule = reportingSchedule;
 		this.notes = notes;
 		this.preScreens = preScreens;
 		this.explanations = explanations;
@@ -117,8 +126,14 @@ class CasePage {
 		mine.stream().filter(a -> !a.status().isClosed()).forEach(a -> submitted.put(a.id(), a.submittedAt()));
 		java.util.Map<String, jp.tobira.application.ClockReading> clocks = new java.util.HashMap<>();
 		caseClock.readOpen(submitted).forEach((id, reading) -> clocks.put(id.toString(), reading));
+		// a recognised token's reports past their due day with no report, said on its row
+		java.util.Map<String, ReportingSchedule.Owed> owed = new java.util.HashMap<>();
+		mine.stream()
+			.filter(a -> a.status() == jp.tobira.application.ApplicationStatus.APPROVED)
+			.forEach(a -> reportingSchedule.owedBy(a.id()).ifPresent(o -> owed.put(a.id().toString(), o)));
 		model.addAttribute("applications", mine);
 		model.addAttribute("clocks", clocks);
+		model.addAttribute("owed", owed);
 		return "applications/list";
 	}
 
@@ -151,6 +166,12 @@ class CasePage {
 		model.addAttribute("notes", staff ? notes.of(user.actor(), application.id()) : List.of());
 		model.addAttribute("staff", staff);
 		model.addAttribute("mayAct", user.actor().isIssuer());
+		// after recognition: the reports filed, as stored, and those owed (staff read
+		// them; the issuer files from here)
+		boolean recognised = application.status() == jp.tobira.application.ApplicationStatus.APPROVED;
+		model.addAttribute("reserveReports",
+				recognised ? reserveReports.reportsOf(application.id()) : List.<Object>of());
+		model.addAttribute("owed", recognised ? reportingSchedule.owedBy(application.id()).orElse(null) : null);
 		model.addAttribute("documentTypes", DocumentType.values());
 		return "applications/case";
 	}
