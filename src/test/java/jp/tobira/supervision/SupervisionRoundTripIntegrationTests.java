@@ -30,14 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import jp.tobira.Fixtures;
 import jp.tobira.TobiraIntegrationTest;
@@ -107,18 +100,18 @@ class SupervisionRoundTripIntegrationTests {
 
 	@Test
 	void fromApprovalToSuspensionAndBackEveryChangeIsInTheRegisterWithItsHistory() throws Exception {
-		ApiClient.Case approved = approved();
+		ApiClient.Case approved = ApiClient.approvedCanonical(rest, Fixtures.EQUIVALENT_HOME);
 		String reference = approved.reference();
 		LocalDate decided = LocalDate.parse(entry(reference).get("decisionDate").asText());
 		YearMonth month = YearMonth.from(decided).minusMonths(1);
+		ApiClient issuer = new ApiClient(rest, "issuer");
 		ApiClient proposer = new ApiClient(rest, PROPOSER);
 		ApiClient decision = new ApiClient(rest, "decision");
 		ApiClient decision2 = new ApiClient(rest, "decision2");
 
 		// day 1: a report whose reserves do not cover the supply, assessed and proposed
 		on(decided.plusDays(1));
-		ApiClient.Response flagged = file(approved,
-				ReserveReportsIntegrationTests.report(month, "900000000.00", "300000000.00", 2));
+		ApiClient.Response flagged = issuer.fileReserveReport(approved, Fixtures.underBackedReserveReport(month));
 		assertThat(flagged.status()).as(flagged.toString()).isEqualTo(201);
 		assertThat(flagged.json().get("flags")).extracting(JsonNode::asText).containsExactly("UNDER_BACKED");
 		ApiClient.Response proposed = proposer.complete(proposer.taskId(reference, "assessReport"),
@@ -143,7 +136,7 @@ class SupervisionRoundTripIntegrationTests {
 
 		// day 4: the month's corrected report, without flags, asks for a reinstatement
 		on(decided.plusDays(4));
-		ApiClient.Response clean = file(approved, ReserveReportsIntegrationTests.clean(month));
+		ApiClient.Response clean = issuer.fileReserveReport(approved, Fixtures.cleanReserveReport(month));
 		assertThat(clean.status()).as(clean.toString()).isEqualTo(201);
 		assertThat(clean.json().get("version").asInt()).isEqualTo(2);
 		assertThat(clean.json().get("flags")).isEmpty();
@@ -235,50 +228,6 @@ class SupervisionRoundTripIntegrationTests {
 	/** The application's (the engine's) clock on that day, in the morning in Tokyo. */
 	private static void on(LocalDate day) {
 		ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(EngineClock.TOKYO).toInstant()));
-	}
-
-	/**
-	 * The canonical application, approved through the API by the users whose job it is.
-	 */
-	private ApiClient.Case approved() {
-		ApiClient issuer = new ApiClient(rest, "issuer");
-		ApiClient intake = new ApiClient(rest, "intake");
-		ApiClient backing = new ApiClient(rest, "backing");
-		ApiClient cooperation = new ApiClient(rest, "cooperation");
-		ApiClient decision = new ApiClient(rest, "decision");
-		ApiClient.Case submitted = issuer.submitCanonicalFrom(Fixtures.EQUIVALENT_HOME);
-		String reference = submitted.reference();
-		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}");
-		backing.complete(backing.taskId(reference, "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}");
-		cooperation.complete(cooperation.taskId(reference, "requestHomeConfirmation"), "{\"sent\": true}");
-		cooperation.complete(cooperation.taskId(reference, "recordHomeReply"),
-				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"FINMA-FSA-2026\"}");
-		ApiClient.Response decided = decision.complete(decision.taskId(reference, "decide"),
-				"{\"decision\": \"APPROVE\", \"reasons\": \"Backing and audit in order.\"}");
-		assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
-		return submitted;
-	}
-
-	/** A reserve report filed by the case's issuer, with an attestation of its own. */
-	private ApiClient.Response file(ApiClient.Case of, String reportJson) {
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		HttpHeaders jsonHeaders = new HttpHeaders();
-		jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
-		parts.add("report", new HttpEntity<>(reportJson, jsonHeaders));
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentType(MediaType.APPLICATION_PDF);
-		byte[] attestation = Fixtures.pdf(of.reference() + " attestation " + System.nanoTime());
-		parts.add("file", new HttpEntity<>(new ByteArrayResource(attestation) {
-			@Override
-			public String getFilename() {
-				return "attestation.pdf";
-			}
-		}, fileHeaders));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return new ApiClient.Response(rest.withBasicAuth("issuer", "demo")
-			.exchange("/api/v1/applications/" + of.id() + "/reserve-reports", HttpMethod.POST,
-					new HttpEntity<>(parts, headers), String.class));
 	}
 
 	private JsonNode entry(String reference) {
