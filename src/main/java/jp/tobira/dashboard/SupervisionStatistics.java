@@ -1,6 +1,5 @@
 package jp.tobira.dashboard;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,26 +71,36 @@ public class SupervisionStatistics {
 	}
 
 	/**
-	 * Every month a token under supervision reports on, from its first to the due month,
-	 * without any report for it: counted for the due month and up to the latest late
-	 * month. Months compare as their {@code YYYY-MM} text.
+	 * The reports a token under supervision owes from its first month on, less those it
+	 * has filed (a month's first version is its report being there; later versions change
+	 * nothing): for the due month, and for every month up to the latest late one.
+	 * Counted, not listed: one pass over the supervisions and one over the reports,
+	 * whatever their number. A month is its index, {@code year * 12 + month - 1}, or its
+	 * {@code YYYY-MM} text, which sorts the same.
 	 */
 	private Missing missing(YearMonth dueMonth, YearMonth latestLate) {
 		return jdbc.sql("""
-				WITH expected AS (
-				    SELECT s.application_id, to_char(m, 'YYYY-MM') AS period
-				    FROM app.supervision s,
-				         generate_series(to_date(s.first_period, 'YYYY-MM'), :dueMonth, interval '1 month') AS m
-				    WHERE s.ended_as IS NULL)
-				SELECT count(*) FILTER (WHERE e.period = :duePeriod) AS of_due_month,
-				       count(*) FILTER (WHERE e.period <= :latestLate) AS late
-				FROM expected e
-				WHERE NOT EXISTS (SELECT 1 FROM app.reserve_report r
-				                  WHERE r.application_id = e.application_id AND r.period = e.period)
+				WITH active AS (
+				    SELECT application_id, first_period,
+				           CAST(left(first_period, 4) AS integer) * 12 + CAST(right(first_period, 2) AS integer) - 1
+				               AS first_index
+				    FROM app.supervision WHERE ended_as IS NULL),
+				owed AS (
+				    SELECT count(*) FILTER (WHERE first_period <= :duePeriod) AS of_due_month,
+				           coalesce(sum(GREATEST(0, :latestIndex - first_index + 1)), 0) AS up_to_late
+				    FROM active),
+				filed AS (
+				    SELECT count(*) FILTER (WHERE r.period = :duePeriod) AS of_due_month,
+				           count(*) FILTER (WHERE r.period <= :latestLate) AS up_to_late
+				    FROM app.reserve_report r JOIN active a ON a.application_id = r.application_id
+				    WHERE r.version = 1 AND r.period >= a.first_period AND r.period <= :duePeriod)
+				SELECT owed.of_due_month - filed.of_due_month AS of_due_month,
+				       owed.up_to_late - filed.up_to_late AS late
+				FROM owed, filed
 				""")
-			.param("dueMonth", Date.valueOf(dueMonth.atDay(1)))
 			.param("duePeriod", dueMonth.toString())
 			.param("latestLate", latestLate.toString())
+			.param("latestIndex", latestLate.getYear() * 12 + latestLate.getMonthValue() - 1)
 			.query((rs, row) -> new Missing(rs.getLong("of_due_month"), rs.getLong("late")))
 			.single();
 	}

@@ -29,7 +29,7 @@ import jp.tobira.security.TobiraUser;
 @RestController
 @RequestMapping("/api/v1/delegations")
 @Tag(name = "Delegations", description = "A reviewer's delegate while they are away")
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class DelegationsController {
 
 	private final Delegations delegations;

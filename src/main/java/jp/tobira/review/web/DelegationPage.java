@@ -29,7 +29,7 @@ import jp.tobira.web.Explanations;
  * named for a period, those who named them, a form to name one and a button to end one.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class DelegationPage {
 
 	private final Delegations delegations;

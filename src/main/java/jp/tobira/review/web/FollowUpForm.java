@@ -22,7 +22,7 @@ import jp.tobira.web.Explanations;
  * clear it; back to the task with what came of it.
  */
 @Controller
-@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'ADMIN')")
+@PreAuthorize("hasAnyRole('INTAKE', 'BACKING_REVIEW', 'COOPERATION', 'DECISION', 'SUPERVISION', 'ADMIN')")
 class FollowUpForm {
 
 	private final ReviewTasks tasks;
