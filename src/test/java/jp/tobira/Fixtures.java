@@ -157,4 +157,39 @@ public final class Fixtures {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * A monthly reserve report of 1,000,000,000 outstanding as of the month's last day,
+	 * attested that day: cash with two custodians and the rest in a bill maturing two
+	 * months on. Reserves of "1050000000.00" cover the supply; "900000000.00" is flagged
+	 * {@code UNDER_BACKED}.
+	 */
+	public static String reserveReport(java.time.YearMonth month, String reserves, String bills) {
+		java.time.LocalDate asOf = month.atEndOfMonth();
+		java.math.BigDecimal half = new java.math.BigDecimal(reserves).subtract(new java.math.BigDecimal(bills))
+			.divide(java.math.BigDecimal.valueOf(2));
+		return """
+				{"asOf": "%1$s", "outstandingSupply": "1000000000.00",
+				 "reserves": {"asOf": "%1$s", "assets": [
+				   {"assetClass": "CASH", "amount": "%2$s", "currency": "USD", "custodian": "Custody Bank A"},
+				   {"assetClass": "DEMAND_DEPOSIT", "amount": "%2$s", "currency": "USD", "custodian": "Deposit Bank B"},
+				   {"assetClass": "GOVERNMENT_BILL", "amount": "%3$s", "currency": "USD",
+				    "custodian": "Safekeeping C", "maturity": "%4$s"}]},
+				 "attestationDate": "%1$s",
+				 "redemptions": {"count": 12, "amount": "25000000.00", "longestBusinessDays": 2}}
+				""".formatted(asOf, half.toPlainString(), bills, asOf.plusDays(60));
+	}
+
+	/** {@link #reserveReport} whose reserves cover the supply: no flags. */
+	public static String cleanReserveReport(java.time.YearMonth month) {
+		return reserveReport(month, "1050000000.00", "350000000.00");
+	}
+
+	/**
+	 * {@link #reserveReport} whose reserves cover 90% of the supply:
+	 * {@code UNDER_BACKED}.
+	 */
+	public static String underBackedReserveReport(java.time.YearMonth month) {
+		return reserveReport(month, "900000000.00", "300000000.00");
+	}
+
 }

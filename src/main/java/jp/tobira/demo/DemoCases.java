@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +44,17 @@ import jp.tobira.review.CompletenessCheck;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.HomeConfirmationRequest;
 import jp.tobira.review.HomeRegulatorReply;
+import jp.tobira.review.ReportAssessment;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.SuspensionDecision;
 import jp.tobira.security.Actor;
 import jp.tobira.security.DemoMode;
 import jp.tobira.security.Group;
 import jp.tobira.security.Organisations;
 import jp.tobira.startup.StartupStep;
+import jp.tobira.supervision.ReportingCalendar;
+import jp.tobira.supervision.ReserveReportFiling;
+import jp.tobira.supervision.ReserveReports;
 
 /**
  * In demo mode, a new installation shows a living system: cases in every stage and every
@@ -86,10 +92,16 @@ class DemoCases extends StartupStep {
 
 	private final ObjectMapper json;
 
+	private final ReserveReports reserveReports;
+
+	private final ReportingCalendar reportingCalendar;
+
 	DemoCases(DemoMode demoMode, ApplicationService applications, DocumentService documents, ReviewTasks tasks,
 			EngineScript engine, Jurisdictions jurisdictions, Organisations organisations, JdbcClient jdbc,
-			ObjectMapper json) {
+			ObjectMapper json, ReserveReports reserveReports, ReportingCalendar reportingCalendar) {
 		super(Sequence.DEMO_CASES);
+		this.reserveReports = reserveReports;
+		this.reportingCalendar = reportingCalendar;
 		this.demoMode = demoMode;
 		this.applications = applications;
 		this.documents = documents;
@@ -131,6 +143,7 @@ class DemoCases extends StartupStep {
 		Actor cooperation = staff("cooperation", Group.COOPERATION);
 		Actor decision = staff("decision", Group.DECISION);
 		Actor decision2 = staff("decision2", Group.DECISION, Group.BACKING_REVIEW);
+		Actor supervisor = staff("supervisor", Group.SUPERVISION);
 		Timeline plan = new Timeline(engine.now());
 
 		// a draft, not yet submitted
@@ -202,12 +215,12 @@ class DemoCases extends StartupStep {
 		plan.on(140, 11, () -> complete(cooperation, approved, HomeConfirmationRequest.KEY, SENT));
 		plan.on(125, 15, () -> complete(backing, approved, BackingReview.KEY, SATISFACTORY));
 		plan.on(110, 10, () -> complete(cooperation, approved, HomeRegulatorReply.KEY, CONFIRMED));
-		plan.on(100, 14,
-				() -> complete(decision, approved, DecisionTask.KEY,
-						"{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
-								+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
-								+ "\"reasons\": \"Backing and audit in order; the home framework is equivalent and the "
-								+ "home regulator confirmed information sharing.\"}"));
+		Instant recognised = plan
+			.on(100, 14,
+					() -> complete(decision, approved, DecisionTask.KEY, "{\"decision\": \"APPROVE_WITH_CONDITIONS\", "
+							+ "\"conditions\": \"Monthly reserve attestations to be filed with the supervisor.\", "
+							+ "\"reasons\": \"Backing and audit in order; the home framework is equivalent and the "
+							+ "home regulator confirmed information sharing.\"}"));
 
 		// rejected last month: the home framework is not equivalent
 		Story rejected = plan.story(issuer2, t -> sampleStable(t, "Island Dollar", "ISD", "USD", "KY"));
@@ -232,6 +245,60 @@ class DemoCases extends StartupStep {
 				+ "[\"LEGAL_OPINION\"], \"message\": \"Please send the legal opinion on the trust structure.\"}"));
 		plan.on(43, 9, () -> engine.fireTimer(lapsed.id, "completenessRfiLapsed"));
 
+		// after recognition, the approved token's monthly reserve reports, each month's
+		// timers fired when they fell due: the first month's report filed late (after its
+		// due day, within the grace), the next flagged (a redemption slower than the
+		// rulebook allows) and assessed as needing no action, the later ones on time; the
+		// last month's report, due this month, not yet filed
+		List<YearMonth> months = supervisedMonths(plan, recognised);
+		for (int i = 0; i < months.size(); i++) {
+			YearMonth month = months.get(i);
+			LocalDate dueDay = reportingCalendar.dueDay(month);
+			if (i == 0) {
+				plan.at(dueDay.plusDays(2), 11, () -> file(issuer2, approved, month, CLEAN_RESERVES, 2));
+			}
+			else if (i == 1) {
+				plan.at(dueDay.minusDays(4), 15, () -> file(issuer2, approved, month, CLEAN_RESERVES, 8));
+				plan.at(dueDay.minusDays(2), 10,
+						() -> completeSupervision(supervisor, approved, ReportAssessment.KEY,
+								"{\"outcome\": \"NO_ACTION\", \"reasons\": \"One large redemption took eight "
+										+ "business days over a bank holiday in Singapore; the others were paid within "
+										+ "two. Watch next month's figures.\"}"));
+			}
+			else {
+				plan.at(dueDay.minusDays(3), 14, () -> file(issuer2, approved, month, CLEAN_RESERVES, 2));
+			}
+		}
+		timersOf(plan, approved, recognised);
+
+		// recognised, then suspended: its first report short of the supply, the
+		// supervisor's proposal, and a decision-maker's suspension (never the
+		// proposer's);
+		// the next month's report missing, followed up once its grace is over
+		Story suspended = plan.story(issuer2, t -> sampleStable(t, "Strait Dollar", "STD", "SGD", "SG"));
+		submit(plan, suspended, 140);
+		plan.on(134, 10, () -> complete(intake, suspended, CompletenessCheck.KEY, COMPLETE));
+		plan.on(130, 11, () -> complete(cooperation, suspended, HomeConfirmationRequest.KEY, SENT));
+		plan.on(115, 15, () -> complete(backing, suspended, BackingReview.KEY, SATISFACTORY));
+		plan.on(100, 10, () -> complete(cooperation, suspended, HomeRegulatorReply.KEY, CONFIRMED));
+		Instant strait = plan.on(80, 11,
+				() -> complete(decision2, suspended, DecisionTask.KEY,
+						"{\"decision\": \"APPROVE\", \"reasons\": \"Backing and audit in order; the home framework is "
+								+ "equivalent and the home regulator confirmed information sharing.\"}"));
+		YearMonth first = reportingCalendar.firstPeriod(LocalDate.ofInstant(strait, EngineClock.TOKYO));
+		LocalDate firstDue = reportingCalendar.dueDay(first);
+		plan.at(firstDue.minusDays(5), 16, () -> file(issuer2, suspended, first, SHORT_RESERVES, 2));
+		plan.at(firstDue.minusDays(4), 10,
+				() -> completeSupervision(supervisor, suspended, ReportAssessment.KEY,
+						"{\"outcome\": \"PROPOSE_SUSPENSION\", \"reasons\": \"Reserves cover 90% of the "
+								+ "outstanding supply at the month's end, and the issuer has not explained the "
+								+ "shortfall.\"}"));
+		plan.at(firstDue.minusDays(1), 15,
+				() -> completeSupervision(decision, suspended, SuspensionDecision.KEY,
+						"{\"decision\": \"SUSPEND\", \"reasons\": \"Reserves short of the outstanding supply; "
+								+ "suspended until a report shows full cover.\"}"));
+		timersOf(plan, suspended, strait);
+
 		plan.run();
 		return plan.stories.stream().map(story -> story.id).toList();
 	}
@@ -244,6 +311,80 @@ class DemoCases extends StartupStep {
 
 	private static final String CONFIRMED = "{\"confirmed\": true, \"arrangement\": \"MOU\", "
 			+ "\"reference\": \"NYDFS-MOU-2026-07\"}";
+
+	/**
+	 * Reserves and bills of a report whose reserves cover the supply of 1,000,000,000.
+	 */
+	private static final String[] CLEAN_RESERVES = { "1050000000.00", "350000000.00" };
+
+	/** Reserves and bills of a report whose reserves cover 90% of the supply. */
+	private static final String[] SHORT_RESERVES = { "900000000.00", "300000000.00" };
+
+	/**
+	 * The months a token recognised then reports on whose reports fall due by now: from
+	 * the month of recognition to last month.
+	 */
+	private List<YearMonth> supervisedMonths(Timeline plan, Instant recognised) {
+		List<YearMonth> months = new ArrayList<>();
+		YearMonth last = YearMonth.from(plan.today).minusMonths(1);
+		for (YearMonth month = reportingCalendar.firstPeriod(LocalDate.ofInstant(recognised, EngineClock.TOKYO)); !month
+			.isAfter(last); month = month.plusMonths(1)) {
+			months.add(month);
+		}
+		return months;
+	}
+
+	/**
+	 * The supervision's timers of a token recognised then, fired when each falls due (the
+	 * night after a month's due day, and after its grace), and at the end whatever else
+	 * is due by now: no past month's timer is left for the job executor.
+	 */
+	private void timersOf(Timeline plan, Story story, Instant recognised) {
+		for (YearMonth month : supervisedMonths(plan, recognised)) {
+			plan.at(reportingCalendar.dueDay(month).plusDays(1), 1, () -> engine.fireDueSupervisionTimers(story.id));
+			plan.at(reportingCalendar.graceEnds(month).plusDays(1), 1, () -> engine.fireDueSupervisionTimers(story.id));
+		}
+		plan.atTheEnd(() -> engine.fireDueSupervisionTimers(story.id));
+	}
+
+	/**
+	 * The issuer's reserve report for a month, as of its last day, attested three days
+	 * later, filed through the reports' service with an attestation of its own.
+	 */
+	private void file(Actor issuer, Story story, YearMonth month, String[] reservesAndBills, int longestDays) {
+		LocalDate asOf = month.atEndOfMonth();
+		java.math.BigDecimal bills = new java.math.BigDecimal(reservesAndBills[1]);
+		java.math.BigDecimal half = new java.math.BigDecimal(reservesAndBills[0]).subtract(bills)
+			.divide(java.math.BigDecimal.valueOf(2));
+		String currency = "SGD";
+		String report = """
+				{"asOf": "%1$s", "outstandingSupply": "1000000000.00",
+				 "reserves": {"asOf": "%1$s", "assets": [
+				   {"assetClass": "CASH", "amount": "%2$s", "currency": "%5$s", "custodian": "DBS Bank Ltd."},
+				   {"assetClass": "DEMAND_DEPOSIT", "amount": "%2$s", "currency": "%5$s",
+				    "custodian": "Oversea-Chinese Banking Corporation"},
+				   {"assetClass": "GOVERNMENT_BILL", "amount": "%3$s", "currency": "%5$s",
+				    "custodian": "Standard Chartered Bank (Singapore)", "maturity": "%4$s"}]},
+				 "attestationDate": "%6$s",
+				 "redemptions": {"count": 14, "amount": "31000000.00", "longestBusinessDays": %7$d}}
+				""".formatted(asOf, half.toPlainString(), bills.toPlainString(), asOf.plusDays(60), currency,
+				asOf.plusDays(3), longestDays);
+		try {
+			ReserveReportFiling filing = json.readValue(report, ReserveReportFiling.class);
+			String reference = applications.get(issuer, story.id).reference().value();
+			reserveReports.file(issuer, story.id, filing,
+					new DocumentService.Upload(
+							pdf(reference + " — reserve attestation for " + month + " (demo document)"),
+							"attestation-" + month + ".pdf", "application/pdf"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void completeSupervision(Actor actor, Story story, String taskKey, String form) {
+		tasks.complete(actor, engine.openSupervisionTask(story.id, taskKey), read(form));
+	}
 
 	/** The draft with its eight documents on one day, submitted an hour later. */
 	private void submit(Timeline plan, Story story, int daysAgo) {
@@ -300,12 +441,32 @@ class DemoCases extends StartupStep {
 		 * A step of the current story, on a working day about {@code daysAgo} days ago,
 		 * at {@code hour} in Tokyo.
 		 */
-		void on(int daysAgo, int hour, Runnable action) {
+		Instant on(int daysAgo, int hour, Runnable action) {
 			LocalDate day = today.minusDays(daysAgo);
 			while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
 				day = day.minusDays(1);
 			}
+			return add(day.atTime(hour, 0).atZone(EngineClock.TOKYO).toInstant(), action);
+		}
+
+		/**
+		 * A step on that day at {@code hour} in Tokyo, not moved off a weekend (a timer
+		 * fires any day), nor kept in the current story's order; one after now is not
+		 * taken.
+		 */
+		void at(LocalDate day, int hour, Runnable action) {
 			Instant at = day.atTime(hour, 0).atZone(EngineClock.TOKYO).toInstant();
+			if (!at.isAfter(now)) {
+				steps.add(new Step(at, steps.size(), action));
+			}
+		}
+
+		/** A step now, after every other. */
+		void atTheEnd(Runnable action) {
+			steps.add(new Step(now, Integer.MAX_VALUE - steps.size(), action));
+		}
+
+		private Instant add(Instant at, Runnable action) {
 			if (at.isAfter(now)) {
 				at = now;
 			}
@@ -316,6 +477,7 @@ class DemoCases extends StartupStep {
 			}
 			current.last = at;
 			steps.add(new Step(at, steps.size(), action));
+			return at;
 		}
 
 		void run() {

@@ -182,6 +182,18 @@ class EngineReviewTasks implements ReviewTasks {
 			.map(application -> new FourEyesViolation(actor.username(), application.reference().value(), earlier));
 	}
 
+	@Override
+	public java.util.Optional<java.util.UUID> reserveReportOf(String taskId) {
+		Task task = open(taskId);
+		if (task == null) {
+			return java.util.Optional.empty();
+		}
+		// local to the filing's event sub-process, so each task reads its own filing's
+		Object reportId = tasks.getVariable(taskId, TokenSupervision.Variables.REPORT_ID);
+		return reportId == null ? java.util.Optional.empty()
+				: java.util.Optional.of(java.util.UUID.fromString(reportId.toString()));
+	}
+
 	@Transactional
 	@Override
 	public void claim(Actor actor, String taskId) {

@@ -2,6 +2,7 @@ package jp.tobira.process;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,6 +85,61 @@ public class EngineScript {
 			ClockUtil.setCurrentTime(timer.getDuedate());
 		}
 		management.executeJob(timer.getId());
+	}
+
+	/** The id of the open task with this key in the case's supervision. */
+	public String openSupervisionTask(ApplicationId id, String taskKey) {
+		Task task = tasks.createTaskQuery()
+			.processInstanceId(supervisionOf(id))
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		if (task == null) {
+			throw new IllegalStateException("The supervision of " + id + " has no open task " + taskKey);
+		}
+		return task.getId();
+	}
+
+	/**
+	 * Fires, oldest first, each timer of the case's supervision whose time has come on
+	 * the moved clock (a month's due day over, its grace over), as the job executor would
+	 * have fired them then; a timer a firing sets for a later month waits for its own
+	 * time. The job executor starts only after the demo data, so a script that moves the
+	 * clock over months fires them itself, and none is left for the executor to fire
+	 * late.
+	 */
+	public int fireDueSupervisionTimers(ApplicationId id) {
+		String instance = supervisionOf(id);
+		int fired = 0;
+		while (instance != null) {
+			List<Job> due = management.createJobQuery()
+				.processInstanceId(instance)
+				.timers()
+				.duedateLowerThenOrEquals(ClockUtil.getCurrentTime())
+				.orderByJobDuedate()
+				.asc()
+				.listPage(0, 1);
+			if (due.isEmpty()) {
+				break;
+			}
+			management.executeJob(due.get(0).getId());
+			if (++fired > 100) {
+				throw new IllegalStateException("The supervision of " + id + " keeps setting timers already due");
+			}
+		}
+		return fired;
+	}
+
+	/** The case's supervision, by its business key; null if none runs. */
+	private String supervisionOf(ApplicationId id) {
+		String reference = applications.findById(id)
+			.orElseThrow(() -> new IllegalStateException("No case " + id))
+			.reference()
+			.value();
+		org.camunda.bpm.engine.runtime.ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(TokenSupervision.KEY)
+			.processInstanceBusinessKey(reference)
+			.singleResult();
+		return instance == null ? null : instance.getId();
 	}
 
 	/**

@@ -43,6 +43,13 @@ public interface ReviewTasks {
 	 */
 	Optional<FourEyesViolation> fourEyesRefusal(Actor actor, String taskId);
 
+	/**
+	 * The reserve report an open supervision task is about: the filing that opened its
+	 * event sub-process (an assessment, the suspension decision it led to, a
+	 * reinstatement decision). Empty for any other task.
+	 */
+	Optional<UUID> reserveReportOf(String taskId);
+
 	void claim(Actor actor, String taskId);
 
 	void unclaim(Actor actor, String taskId);

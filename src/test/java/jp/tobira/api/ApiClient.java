@@ -97,6 +97,56 @@ public final class ApiClient {
 				new HttpEntity<>(parts, headers));
 	}
 
+	/**
+	 * {@code POST /api/v1/applications/{id}/reserve-reports}: the report as JSON and an
+	 * attestation PDF of its own.
+	 */
+	public Response fileReserveReport(Case of, String reportJson) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		HttpHeaders jsonHeaders = new HttpHeaders();
+		jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+		parts.add("report", new HttpEntity<>(reportJson, jsonHeaders));
+		HttpHeaders fileHeaders = new HttpHeaders();
+		fileHeaders.setContentType(MediaType.APPLICATION_PDF);
+		parts.add("file", new HttpEntity<>(
+				new ByteArrayResource(Fixtures.pdf(of.reference() + " attestation " + System.nanoTime())) {
+					@Override
+					public String getFilename() {
+						return "attestation.pdf";
+					}
+				}, fileHeaders));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return exchange(HttpMethod.POST, "/api/v1/applications/" + of.id() + "/reserve-reports",
+				new HttpEntity<>(parts, headers));
+	}
+
+	/**
+	 * The canonical application from a home jurisdiction judged equivalent, submitted by
+	 * the demo issuer and approved through the API by the users whose job it is: a
+	 * recognised token under supervision.
+	 */
+	public static Case approvedCanonical(TestRestTemplate rest, String equivalentHome) {
+		ApiClient issuer = new ApiClient(rest, "issuer");
+		ApiClient intake = new ApiClient(rest, "intake");
+		ApiClient backing = new ApiClient(rest, "backing");
+		ApiClient cooperation = new ApiClient(rest, "cooperation");
+		ApiClient decision = new ApiClient(rest, "decision");
+		Case submitted = issuer.submitCanonicalFrom(equivalentHome);
+		String reference = submitted.reference();
+		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}");
+		backing.complete(backing.taskId(reference, "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}");
+		cooperation.complete(cooperation.taskId(reference, "requestHomeConfirmation"), "{\"sent\": true}");
+		cooperation.complete(cooperation.taskId(reference, "recordHomeReply"),
+				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"FINMA-FSA-2026\"}");
+		Response decided = decision.complete(decision.taskId(reference, "decide"),
+				"{\"decision\": \"APPROVE\", \"reasons\": \"Backing and audit in order.\"}");
+		if (decided.status() != 200) {
+			throw new AssertionError("approval failed: " + decided);
+		}
+		return submitted;
+	}
+
 	public ResponseEntity<byte[]> getBytes(String path) {
 		return rest.exchange(path, HttpMethod.GET, null, byte[].class);
 	}

@@ -39,7 +39,7 @@ import jp.tobira.TobiraIntegrationTest;
 class UploadLimitsIntegrationTests {
 
 	/** As set for the tests in config/application.yml. */
-	static final int MAX_DOCUMENTS = 10;
+	static final int MAX_DOCUMENTS = 16;
 
 	static final int MAX_MEGABYTES = 16;
 

@@ -37,16 +37,21 @@ import jp.tobira.decision.LegalGatesNotMet;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.Findings;
+import jp.tobira.review.FollowUpMissingReport;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.PreScreenReRuns;
+import jp.tobira.review.ReinstatementDecision;
+import jp.tobira.review.ReportAssessment;
 import jp.tobira.review.ReviewTasks;
+import jp.tobira.review.SuspensionDecision;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
 import jp.tobira.review.TaskHistory;
 import jp.tobira.review.TaskNotFound;
 import jp.tobira.security.TobiraUser;
+import jp.tobira.supervision.ReserveReports;
 import jp.tobira.validation.InvalidInput;
 import jp.tobira.web.Explanations;
 import jp.tobira.security.StaffOnly;
@@ -99,12 +104,15 @@ class TaskPage {
 
 	private final TaskHistory history;
 
+	private final ReserveReports reserveReports;
+
 	TaskPage(org.springframework.context.MessageSource messages, Explanations explanations, ReviewTasks tasks,
 			TaskDefinitions definitions, ApplicationService applications, DocumentService documents,
 			CaseClock caseClock, AutomaticChecks checks, CaseFlags flags, Findings findings,
 			Recommendations recommendations, AuditEntries audit, ObjectMapper json, Clock clock,
 			PreScreenEvaluations preScreens, LegalGates gates, PreScreenReRuns reRuns, CaseNotes notes,
-			TaskHistory history) {
+			TaskHistory history, ReserveReports reserveReports) {
+		this.reserveReports = reserveReports;
 		this.notes = notes;
 		this.history = history;
 		this.reRuns = reRuns;
@@ -167,8 +175,20 @@ class TaskPage {
 				.ifPresent(refusal -> model.addAttribute("gates", explanations.of(refusal)));
 		}
 		model.addAttribute("theCase", application);
+		// a supervision task is about one filed report: shown as it was stored
+		model.addAttribute("reserveReport",
+				tasks.reserveReportOf(id)
+					.map(reportId -> reserveReports.report(user.actor(), application.id(), reportId))
+					.orElse(null));
 		model.addAttribute("content", application.content());
-		model.addAttribute("clock", caseClock.read(application).orElse(null));
+		// after recognition the statutory period and the application's coverage are
+		// history:
+		// the header leaves them to the case page
+		boolean afterRecognition = java.util.Set
+			.of(FollowUpMissingReport.KEY, ReportAssessment.KEY, SuspensionDecision.KEY, ReinstatementDecision.KEY)
+			.contains(task.taskKey());
+		model.addAttribute("afterRecognition", afterRecognition);
+		model.addAttribute("clock", afterRecognition ? null : caseClock.read(application).orElse(null));
 		// the stored pre-screen is the record; today's rules on the same data are shown
 		// beside it, labelled, stored nowhere
 		model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
