@@ -25,7 +25,8 @@ import jp.tobira.supervision.ReportingCalendar;
  * months, half of them with five months of reports (a tenth of those flagged): the rows
  * are written straight into the tables in one transaction, the figures are read inside it
  * and checked against what was written, and everything is rolled back. The figure is
- * printed; the bound is generous, the point is that nothing is bound or read per case.
+ * printed for BENCHMARKS.md, never asserted (an ordinary test holds no timing); the point
+ * is that the counts are exact with nothing bound or read per case.
  */
 @TobiraIntegrationTest
 class SupervisionStatisticsLoadIntegrationTests {
@@ -88,7 +89,6 @@ class SupervisionStatisticsLoadIntegrationTests {
 		long median = millis.stream().sorted().toList().get(millis.size() / 2);
 		System.out.printf("DASHBOARD supervision figures with %d supervised tokens: median %d ms (runs %s)%n", TOKENS,
 				median, millis);
-		assertThat(median).isLessThan(3000);
 	}
 
 	/**
