@@ -77,8 +77,8 @@ final class BenchCases {
 						SELECT gen_random_uuid(), ? || lpad(i::text, 6, '0'), ?,
 						       CASE WHEN i % 20 = 19 THEN 'AWAITING_ISSUER' WHEN i % 5 = 0 THEN 'SUBMITTED' ELSE 'IN_REVIEW' END,
 						       (ARRAY['COMPLETENESS_CHECK', 'REVIEW', 'REVIEW', 'REVIEW', 'DECISION'])[1 + i % 5],
-						       ?::jsonb, 'Bench Issuer ' || (i * 7919 % 100003), (ARRAY['US', 'SG', 'CH', 'GB', 'HK'])[1 + i / 3 % 5],
-						       'Bench Token ' || (i * 104729 % 1000003), 'BT' || i, 'USD', 'issuer', now(), now(),
+						       ?::jsonb, 'Bench Issuer ' || (i::bigint * 7919 % 100003), (ARRAY['US', 'SG', 'CH', 'GB', 'HK'])[1 + i / 7 % 5],
+						       'Bench Token ' || (i::bigint * 104729 % 1000003), 'BT' || i, 'USD', 'issuer', now(), now(),
 						       now() - (i % 120) * interval '1 day' - (i % 24) * interval '1 hour', 0, ? || 'pi-' || i,
 						       CASE WHEN i % 50 = 7 THEN now() - interval '1 day' END
 						FROM generate_series(?, ?) i

@@ -110,8 +110,9 @@ final class ReadingUnderSize {
 			if (i == settings.sizes().size() - 1) {
 				explainAll();
 			}
+			// after each size, so that a run cut short keeps what it measured
+			write();
 		}
-		write();
 		print();
 		return sizes;
 	}
