@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,11 +27,15 @@ public class CaseClock {
 
 	private final Clock clock;
 
-	CaseClock(Holidays holidays, RequestsForInformation rfis, StatutoryClockProperties properties, Clock clock) {
+	private final JdbcClient jdbc;
+
+	CaseClock(Holidays holidays, RequestsForInformation rfis, StatutoryClockProperties properties, Clock clock,
+			JdbcClient jdbc) {
 		this.holidays = holidays;
 		this.rfis = rfis;
 		this.properties = properties;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** The reading today; empty for a draft, whose clock has not started. */
@@ -55,6 +63,61 @@ public class CaseClock {
 			}
 		});
 		return readings;
+	}
+
+	/**
+	 * How many open cases stand on each day of their statutory clock, for the dashboard's
+	 * ageing. A clock depends only on the day of submission and the days of the case's
+	 * requests for information, so the database groups the open cases by those days and
+	 * counts them, and each distinct clock is read once: what crosses the wire and the
+	 * work here grow with the days, not with the cases, and no case id is a parameter (a
+	 * statement has at most 65,535 of them).
+	 */
+	public Map<Integer, Long> openCasesByDay() {
+		LocalDate today = LocalDate.now(clock);
+		BusinessCalendar calendar = holidays.calendar();
+		Map<Integer, Long> byDay = new TreeMap<>();
+		jdbc.sql("""
+				WITH open_case AS (
+				    SELECT id, (submitted_at AT TIME ZONE :zone)::date AS submitted FROM app.application
+				    WHERE status IN (:open) AND submitted_at IS NOT NULL),
+				paused AS (
+				    SELECT r.application_id,
+				           array_agg((r.raised_at AT TIME ZONE :zone)::date ORDER BY r.raised_at, r.id) AS raised,
+				           array_agg((r.closed_at AT TIME ZONE :zone)::date ORDER BY r.raised_at, r.id) AS closed
+				    FROM app.rfi r JOIN open_case o ON o.id = r.application_id
+				    GROUP BY r.application_id)
+				SELECT o.submitted, p.raised, p.closed, count(*) AS cases
+				FROM open_case o LEFT JOIN paused p ON p.application_id = o.id
+				GROUP BY o.submitted, p.raised, p.closed
+				""")
+			.param("zone", clock.getZone().getId())
+			.param("open", ApplicationStatus.openNames())
+			.query((RowCallbackHandler) rs -> {
+				List<ClockPause> pauses = pauses(rs.getArray("raised"), rs.getArray("closed"));
+				ClockReading reading = new StatutoryClock(rs.getDate("submitted").toLocalDate(),
+						properties.standardPeriodBusinessDays(), pauses, calendar)
+					.readOn(today);
+				byDay.merge(reading.day(), rs.getLong("cases"), Long::sum);
+			});
+		return byDay;
+	}
+
+	/**
+	 * The pauses of one group of cases, as the days their requests were raised and
+	 * closed.
+	 */
+	private static List<ClockPause> pauses(java.sql.Array raised, java.sql.Array closed) throws java.sql.SQLException {
+		if (raised == null) {
+			return List.of();
+		}
+		java.sql.Date[] from = (java.sql.Date[]) raised.getArray();
+		java.sql.Date[] to = (java.sql.Date[]) closed.getArray();
+		List<ClockPause> pauses = new java.util.ArrayList<>();
+		for (int i = 0; i < from.length; i++) {
+			pauses.add(new ClockPause(from[i].toLocalDate(), to[i] == null ? null : to[i].toLocalDate()));
+		}
+		return pauses;
 	}
 
 	/**

@@ -1,24 +1,19 @@
 package jp.tobira.dashboard;
 
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jp.tobira.application.ApplicationId;
 import jp.tobira.application.ApplicationStatus;
 import jp.tobira.application.CaseClock;
-import jp.tobira.application.ClockReading;
 import jp.tobira.application.Stage;
 import jp.tobira.decision.Outcome;
 import jp.tobira.process.ApplicationProcess;
@@ -100,17 +95,10 @@ public class CaseStatistics {
 	}
 
 	private List<AgeBucket> ageing() {
-		Map<ApplicationId, Instant> open = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, submitted_at FROM app.application WHERE status IN (:open)")
-			.param("open", ApplicationStatus.openNames())
-			.query((rs, row) -> Map.entry(new ApplicationId(rs.getObject("id", UUID.class)),
-					rs.getTimestamp("submitted_at").toInstant()))
-			.list()
-			.forEach(e -> open.put(e.getKey(), e.getValue()));
+		// counted by the clock's day, grouped in the database: every open case's id as a
+		// parameter broke the page past 65,535 open cases (issue 15)
 		long[] counts = new long[AGE_BUCKETS.length + 1];
-		for (ClockReading reading : caseClock.readOpen(open).values()) {
-			counts[bucketOf(reading.day())]++;
-		}
+		caseClock.openCasesByDay().forEach((day, cases) -> counts[bucketOf(day)] += cases);
 		List<AgeBucket> ageing = new ArrayList<>();
 		int lower = 0;
 		for (int i = 0; i < AGE_BUCKETS.length; i++) {
