@@ -32,7 +32,7 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 			browser.go("/dashboard");
 			Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
 					"return Array.from(document.querySelectorAll('canvas')).filter(c => Chart.getChart(c)).length");
-			assertThat(drawn).as("charts drawn by Chart.js from the local WebJar").isEqualTo(4L);
+			assertThat(drawn).as("charts drawn by Chart.js from the local WebJar").isEqualTo(5L);
 			browser.capture(language, "54-dashboard");
 		}
 		browser.go("/admin/jurisdictions?lang=en");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,8 @@ import jp.tobira.api.ApiClient;
  * Japanese, each screen scanned for accessibility problems: a view saved from the list
  * becomes a tab whose count is the number of rows it lists, and is deleted again; a bulk
  * claim of three tasks, one of them held by someone else, is summed up with the refused
- * one's reason. The views made here are removed after the class.
+ * one's reason; a view shared with a group is a tab for its other members (and no one
+ * else). The views made here are removed after the class.
  */
 class TaskViewsBrowserTests extends BrowserTest {
 
@@ -64,6 +66,39 @@ class TaskViewsBrowserTests extends BrowserTest {
 			assertThat(browser.driver.findElements(By.xpath(viewTab(name)))).isEmpty();
 		}
 		browser.go("/?lang=en");
+	}
+
+	@Test
+	void aViewSharedWithAGroupIsATabForItsOtherMembers() {
+		for (String language : List.of("en", "ja")) {
+			String name = prefix + "shared " + language;
+			browser.logIn("decision2");
+			browser.go("/tasks?queue=GROUPS&task=reviewBacking&lang=" + language);
+			browser.type(By.id("view-name"), name);
+			new Select(browser.driver.findElement(By.id("view-shared"))).selectByValue("backing-review");
+			browser.clickAndWait(By.cssSelector("form.save-view button[type=submit]"));
+			assertThat(notice()).isEqualTo(message("tasks.view.saved", language));
+
+			browser.logIn("backing");
+			browser.go("/tasks?queue=GROUPS&lang=" + language);
+			assertThat(browser.driver.findElements(By.xpath(viewTab(name))))
+				.as("another member of backing-review sees it")
+				.hasSize(1);
+			browser.clickAndWait(By.xpath(viewTab(name)));
+			assertThat(browser.driver.getCurrentUrl()).contains("task=reviewBacking");
+			browser.capture(language, "28b-task-view-shared");
+			assertThat(browser.driver.findElements(By.cssSelector("form.delete-view button")))
+				.as("only its owner deletes it")
+				.isEmpty();
+
+			browser.logIn("intake");
+			browser.go("/tasks?queue=GROUPS&lang=" + language);
+			assertThat(browser.driver.findElements(By.xpath(viewTab(name)))).as("not shared with intake").isEmpty();
+		}
+		for (String user : List.of("decision2", "backing", "intake")) {
+			browser.logIn(user);
+			browser.go("/?lang=en");
+		}
 	}
 
 	@Test
