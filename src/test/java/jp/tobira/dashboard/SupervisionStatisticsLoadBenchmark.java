@@ -25,11 +25,11 @@ import jp.tobira.supervision.ReportingCalendar;
  * months, half of them with five months of reports (a tenth of those flagged): the rows
  * are written straight into the tables in one transaction, the figures are read inside it
  * and checked against what was written, and everything is rolled back. The figure is
- * printed for BENCHMARKS.md, never asserted (an ordinary test holds no timing); the point
+ * printed for BENCHMARKS.md, never asserted (a benchmark of the bench profile); the point
  * is that the counts are exact with nothing bound or read per case.
  */
 @TobiraIntegrationTest
-class SupervisionStatisticsLoadIntegrationTests {
+class SupervisionStatisticsLoadBenchmark {
 
 	static final int TOKENS = 100_000;
 
