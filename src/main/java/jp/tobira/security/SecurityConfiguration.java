@@ -13,7 +13,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,9 +39,14 @@ class SecurityConfiguration {
 		.map(Group::role)
 		.toArray(String[]::new);
 
+	/**
+	 * bcrypt for new hashes, at the configured strength; the {@code {id}} prefix in each
+	 * stored hash names its encoder, so a hash made at another strength still matches.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(PasswordHashSettings settings) {
+		return new DelegatingPasswordEncoder("bcrypt",
+				java.util.Map.of("bcrypt", new BCryptPasswordEncoder(settings.bcryptStrength())));
 	}
 
 	/**

@@ -85,7 +85,7 @@ class AccessBrowserTests extends BrowserTest {
 		for (String language : LANGUAGES) {
 			browser.go("/cases/" + id + "/withdraw?lang=" + language);
 			assertThat(browser.text()).contains(language.equals("en") ? "Not allowed" : "許可されていません");
-			assertThat(browser.driver.findElements(By.cssSelector("form[action$='/withdraw']"))).isEmpty();
+			assertThat(browser.now(By.cssSelector("form[action$='/withdraw']"))).isEmpty();
 			browser.capture(language, "16-forbidden");
 		}
 		browser.go("/?lang=en");

@@ -101,7 +101,7 @@ class AdminAndAccessBrowserTests extends BrowserTest {
 
 			browser.clickAndWait(By.cssSelector("form:has(input[name=day][value='" + day + "']) button"));
 			assertThat(browser.text()).contains(language.equals("en") ? "Saved" : "保存しました");
-			assertThat(browser.driver.findElements(By.cssSelector("input[name=day][value='" + day + "']"))).isEmpty();
+			assertThat(browser.now(By.cssSelector("input[name=day][value='" + day + "']"))).isEmpty();
 			browser.capture(language, "84-admin-holiday-removed");
 
 			browser.go("/admin/audit?kind=CONFIGURATION_CHANGED&actor=admin");

@@ -35,6 +35,9 @@ final class Browser implements AutoCloseable {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	/** How long a look for an element waits for it to appear (scripts may add it). */
+	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
+
 	final WebDriver driver;
 
 	private final String root;
@@ -42,6 +45,38 @@ final class Browser implements AutoCloseable {
 	private Browser(WebDriver driver, String root) {
 		this.driver = driver;
 		this.root = root;
+	}
+
+	/** The one browser of this test JVM, and the application it was opened on. */
+	private static Browser shared;
+
+	/**
+	 * The test JVM's browser, opened on first use and quit when the JVM exits: every
+	 * browser test of a test run shares one application context, so one Chromium serves
+	 * them all, each test class starting signed out on a blank page. Starting Chromium
+	 * and its driver costs seconds of the two CI cores each time.
+	 */
+	static synchronized Browser shared(String root) {
+		if (shared != null && !shared.root.equals(root)) {
+			shared.close();
+			shared = null;
+		}
+		if (shared == null) {
+			shared = open(root);
+			Browser opened = shared;
+			Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "browser-quit"));
+		}
+		shared.signOutOnABlankPage();
+		return shared;
+	}
+
+	private void signOutOnABlankPage() {
+		if (driver.getCurrentUrl().startsWith(root)) {
+			driver.manage().deleteAllCookies();
+		}
+		driver.get("about:blank");
+		// what Chromium logged for the last test class is not this one's
+		driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
 	}
 
 	static Browser open(String root) {
@@ -63,7 +98,7 @@ final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		driver.manage().window().setSize(new Dimension(1400, 1000));
 		return new Browser(driver, root);
 	}
@@ -107,7 +142,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	private void waitForNewPage(org.openqa.selenium.WebElement html) {
-		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
+		var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15),
+				Duration.ofMillis(25));
 		wait.until(d -> isGone(html));
 		// the old page is gone, but the new one may still be arriving: read it only when
 		// it is complete
@@ -144,6 +180,20 @@ final class Browser implements AutoCloseable {
 		}
 		input.clear();
 		input.sendKeys(text);
+	}
+
+	/**
+	 * What the page holds now that matches: for asserting that something is not there,
+	 * which with the implicit wait would cost its two seconds every time.
+	 */
+	List<org.openqa.selenium.WebElement> now(By target) {
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return driver.findElements(target);
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		}
 	}
 
 	String value(String id) {
@@ -214,7 +264,13 @@ final class Browser implements AutoCloseable {
 
 	@Override
 	public void close() {
-		driver.quit();
+		try {
+			driver.quit();
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// already gone, as at the JVM's exit when the driver's process was stopped
+			// first
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package jp.tobira.web;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,8 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import jp.tobira.TobiraIntegrationTest;
 
 /**
- * A browser test: the whole application on a random port, one headless Chromium per test
- * class.
+ * A browser test: the whole application on a random port, and the test JVM's headless
+ * Chromium, signed out on a blank page when the class starts.
  */
 @TobiraIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,14 +26,7 @@ abstract class BrowserTest {
 
 	@BeforeAll
 	void openBrowser() {
-		browser = Browser.open("http://localhost:" + port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
+		browser = Browser.shared("http://localhost:" + port);
 	}
 
 }

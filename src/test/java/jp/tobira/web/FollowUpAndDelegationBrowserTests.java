@@ -83,9 +83,7 @@ class FollowUpAndDelegationBrowserTests extends BrowserTest {
 			browser.capture(language, "40-task-follow-up-set");
 
 			browser.go("/tasks?queue=MINE&lang=" + language);
-			assertThat(browser.driver.findElements(By.xpath(row(submitted.reference()))))
-				.as("out of my tasks until then")
-				.isEmpty();
+			assertThat(browser.now(By.xpath(row(submitted.reference())))).as("out of my tasks until then").isEmpty();
 			browser.go("/tasks?queue=ALL&task=reviewBacking&sort=SUBMITTED&desc=true&lang=" + language);
 			assertThat(browser.driver.findElement(By.xpath(row(submitted.reference()) + "//small[@class='follow-up']"))
 				.getText()).contains(later);
@@ -152,7 +150,7 @@ class FollowUpAndDelegationBrowserTests extends BrowserTest {
 			browser.go("/account/delegation?lang=" + language);
 			browser.clickAndWait(By.cssSelector("main table form button"));
 			assertThat(notice()).isEqualTo(message("delegation.ended", language));
-			assertThat(browser.driver.findElements(By.cssSelector("main table"))).isEmpty();
+			assertThat(browser.now(By.cssSelector("main table"))).isEmpty();
 		}
 		browser.go("/?lang=en");
 	}

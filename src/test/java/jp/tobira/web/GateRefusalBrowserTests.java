@@ -64,7 +64,7 @@ class GateRefusalBrowserTests extends BrowserTest {
 			submit();
 			assertThat(browser.driver.getCurrentUrl()).as("back on the task").contains("/tasks/" + decide);
 			// the refusal itself, not the warning the screen gave before
-			assertThat(browser.driver.findElements(By.id("legal-gates"))).isEmpty();
+			assertThat(browser.now(By.id("legal-gates"))).isEmpty();
 			assertThat(browser.driver.findElement(By.cssSelector("main p.notice.error[role=alert]")).getText())
 				.contains(submitted.reference(), gate);
 			assertThat(browser.text()).doesNotContain(msg(language, "task.completed"));
@@ -98,7 +98,7 @@ class GateRefusalBrowserTests extends BrowserTest {
 
 		// the same approval now passes
 		browser.logIn("decision").go("/tasks/" + decide + "?lang=en");
-		assertThat(browser.driver.findElements(By.id("legal-gates"))).isEmpty();
+		assertThat(browser.now(By.id("legal-gates"))).isEmpty();
 		click("input[name=decision][value=APPROVE]");
 		browser.type(By.id("reasons"), "All in order.");
 		submit();

@@ -23,8 +23,7 @@ class NotificationsBrowserTests extends BrowserTest {
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/account/notifications");
 			assertThat(browser.driver.findElement(By.id("n-address")).getText())
 				.contains("backing@demo.tobira.example");
-			assertThat(browser.driver.findElements(By.id("n-REQUEST_FOR_INFORMATION"))).as("an issuer's kind")
-				.isEmpty();
+			assertThat(browser.now(By.id("n-REQUEST_FOR_INFORMATION"))).as("an issuer's kind").isEmpty();
 			assertThat(browser.driver.findElement(By.id("n-TASK_DUE_TOMORROW")).isSelected()).isTrue();
 			browser.capture(language, "notifications-01-preferences");
 

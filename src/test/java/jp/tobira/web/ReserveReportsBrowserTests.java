@@ -137,7 +137,7 @@ class ReserveReportsBrowserTests extends BrowserTest {
 			assertThat(checks.findElement(By.tagName("summary")).getText()).contains(month(lastMonth, language));
 			assertThat(checks.getText()).contains(message("check.RESERVE_COVERAGE", language), "1.050000",
 					message("preScreen.result.PASSED", language));
-			assertThat(checks.findElements(By.cssSelector(".badge.flag"))).isEmpty();
+			assertThat(browser.now(By.cssSelector("details.reserve-report-checks[open] .badge.flag"))).isEmpty();
 			WebElement row = reportRow(lastMonth, language);
 			assertThat(row.getText()).contains("105.00", message("reserveReport.noFlags", language));
 			browser.capture(language, "133-reserve-report-filed");
@@ -158,7 +158,7 @@ class ReserveReportsBrowserTests extends BrowserTest {
 			WebElement checks = browser.driver.findElement(By.cssSelector("details.reserve-report-checks[open]"));
 			assertThat(checks.getText()).contains(message("preScreen.result.FAILED", language));
 			// filed, if late: the month is no longer overdue
-			assertThat(browser.driver.findElements(By.cssSelector("#reserve-reports .report-overdue")))
+			assertThat(browser.now(By.cssSelector("#reserve-reports .report-overdue")))
 				.noneSatisfy(item -> assertThat(item.getText()).contains(messages.getMessage(
 						"reserveReport.overdueSince",
 						new Object[] { month(overdueMonth, language), day(calendar.dueDay(overdueMonth), language) },
@@ -206,8 +206,8 @@ class ReserveReportsBrowserTests extends BrowserTest {
 			.param(toSurrender.reference())
 			.query(String.class)
 			.single()).isEqualTo("SURRENDERED");
-		assertThat(browser.driver.findElements(By.cssSelector("a[href$='/surrender']"))).isEmpty();
-		assertThat(browser.driver.findElements(By.cssSelector("a[href$='/reserve-reports/new']"))).isEmpty();
+		assertThat(browser.now(By.cssSelector("a[href$='/surrender']"))).isEmpty();
+		assertThat(browser.now(By.cssSelector("a[href$='/reserve-reports/new']"))).isEmpty();
 		browser.capture("en", "137-surrendered");
 	}
 

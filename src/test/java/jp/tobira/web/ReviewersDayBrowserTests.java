@@ -70,7 +70,7 @@ class ReviewersDayBrowserTests extends BrowserTest {
 			browser.logIn("issuer");
 			browser.go("/cases/" + submitted.id() + "?lang=" + language);
 			assertThat(browser.text()).contains(submitted.reference()).doesNotContain(text);
-			assertThat(browser.driver.findElements(By.id("notes"))).isEmpty();
+			assertThat(browser.now(By.id("notes"))).isEmpty();
 		}
 		browser.go("/?lang=en");
 	}

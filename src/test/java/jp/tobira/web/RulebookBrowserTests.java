@@ -84,8 +84,7 @@ class RulebookBrowserTests extends BrowserTest {
 			assertThat(browser.text())
 				.contains(english ? "Version " + drafted + " is drafted" : "バージョン " + drafted + " を起案し");
 			assertThat(statusText()).isEqualTo(english ? "Draft, waiting for a second admin" : "案（別の管理者の承認待ち）");
-			assertThat(browser.driver.findElements(By.cssSelector("form[action$='/approve']")))
-				.as("no button for the drafter")
+			assertThat(browser.now(By.cssSelector("form[action$='/approve']"))).as("no button for the drafter")
 				.isEmpty();
 			assertThat(browser.driver.findElement(By.id("rb-not-approvable")).getText())
 				.contains(english ? "another admin must approve it" : "別の管理者が承認する必要があります");

@@ -126,7 +126,7 @@ class SupervisionBrowserTests extends BrowserTest {
 			// another decision-maker suspends
 			browser.logIn("decision");
 			browser.go("/tasks/" + decision + "?lang=" + language);
-			assertThat(browser.driver.findElements(By.cssSelector("p.notice.error[role=alert]"))).isEmpty();
+			assertThat(browser.now(By.cssSelector("p.notice.error[role=alert]"))).isEmpty();
 			assertThat(browser.driver.findElement(By.id("reserve-report")).getText())
 				.contains(message("flag.UNDER_BACKED", language));
 			browser.capture(language, "54-decide-suspension");

@@ -88,7 +88,7 @@ class TaskListBrowserTests extends BrowserTest {
 
 			browser.clickAndWait(By.xpath(row(reference) + "//form[contains(@action, '/unclaim')]/button"));
 			assertThat(notice()).isEqualTo(message("tasks.unclaimed", language));
-			assertThat(browser.driver.findElements(By.xpath(row(reference)))).isEmpty();
+			assertThat(browser.now(By.xpath(row(reference)))).isEmpty();
 		}
 		browser.go("/?lang=en");
 	}

@@ -63,7 +63,7 @@ class TaskViewsBrowserTests extends BrowserTest {
 			browser.clickAndWait(By.xpath(viewTab(name)));
 			browser.clickAndWait(By.cssSelector("form.delete-view button"));
 			assertThat(notice()).isEqualTo(message("tasks.view.deleted", language));
-			assertThat(browser.driver.findElements(By.xpath(viewTab(name)))).isEmpty();
+			assertThat(browser.now(By.xpath(viewTab(name)))).isEmpty();
 		}
 		browser.go("/?lang=en");
 	}
@@ -87,13 +87,12 @@ class TaskViewsBrowserTests extends BrowserTest {
 			browser.clickAndWait(By.xpath(viewTab(name)));
 			assertThat(browser.driver.getCurrentUrl()).contains("task=reviewBacking");
 			browser.capture(language, "28b-task-view-shared");
-			assertThat(browser.driver.findElements(By.cssSelector("form.delete-view button")))
-				.as("only its owner deletes it")
+			assertThat(browser.now(By.cssSelector("form.delete-view button"))).as("only its owner deletes it")
 				.isEmpty();
 
 			browser.logIn("intake");
 			browser.go("/tasks?queue=GROUPS&lang=" + language);
-			assertThat(browser.driver.findElements(By.xpath(viewTab(name)))).as("not shared with intake").isEmpty();
+			assertThat(browser.now(By.xpath(viewTab(name)))).as("not shared with intake").isEmpty();
 		}
 		for (String user : List.of("decision2", "backing", "intake")) {
 			browser.logIn(user);
@@ -146,7 +145,7 @@ class TaskViewsBrowserTests extends BrowserTest {
 
 	/** The total the list's caption states, its first number. */
 	private long captionTotal() {
-		List<WebElement> caption = browser.driver.findElements(By.cssSelector("table.tasks caption"));
+		List<WebElement> caption = browser.now(By.cssSelector("table.tasks caption"));
 		return caption.isEmpty() ? 0 : Long.parseLong(caption.get(0).getText().replaceAll("\\D*(\\d+).*", "$1"));
 	}
 
