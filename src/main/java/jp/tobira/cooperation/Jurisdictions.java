@@ -3,7 +3,6 @@ package jp.tobira.cooperation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ public class Jurisdictions {
 	private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
 	/** A determination's day is the supervisor's day, as every date of the case is. */
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private static final int REFERENCE_LENGTH = 200;
 
@@ -100,7 +98,7 @@ public class Jurisdictions {
 		if (definitive && determinedOn == null) {
 			throw InvalidInput.of("determinedOn", "problem.determinationRequired");
 		}
-		if (determinedOn != null && determinedOn.isAfter(LocalDate.now(clock.withZone(TOKYO)))) {
+		if (determinedOn != null && determinedOn.isAfter(LocalDate.now(clock))) {
 			throw InvalidInput.of("determinedOn", "problem.future");
 		}
 		if (definitive && reference == null) {

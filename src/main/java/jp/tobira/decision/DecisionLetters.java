@@ -45,7 +45,8 @@ import jp.tobira.security.Actor;
 @Service
 public class DecisionLetters {
 
-	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+	/** The supervisor's zone, the application clock's: the letter's dates are Tokyo's. */
+	private final ZoneId zone;
 
 	private final Decisions decisions;
 
@@ -60,7 +61,8 @@ public class DecisionLetters {
 	private final PreScreenEvaluations preScreens;
 
 	DecisionLetters(Decisions decisions, Applications applications, MessageSource messages, ITemplateEngine templates,
-			AuditLog auditLog, PreScreenEvaluations preScreens) {
+			AuditLog auditLog, PreScreenEvaluations preScreens, java.time.Clock clock) {
+		this.zone = clock.getZone();
 		this.preScreens = preScreens;
 		this.decisions = decisions;
 		this.applications = applications;
@@ -91,7 +93,7 @@ public class DecisionLetters {
 		Decision decision = decisions.of(id).orElseThrow(() -> new ApplicationNotFound(id + "/decision"));
 		Application application = applications.findById(id).orElseThrow(() -> new ApplicationNotFound(id));
 		var content = application.content();
-		LocalDate date = LocalDate.ofInstant(decision.decidedAt(), TOKYO);
+		LocalDate date = LocalDate.ofInstant(decision.decidedAt(), zone);
 		return new Letter(locale, msg("letter.title", locale), msg("letter.authority", locale),
 				DateTimeFormatter.ofPattern(msg("format.date", locale), locale).format(date),
 				msg("letter.addressee", locale), content.issuer().legalName(), content.issuer().address(),
@@ -109,7 +111,7 @@ public class DecisionLetters {
 	 */
 	private Letter.PreScreen preScreen(PreScreenEvaluation evaluation, Locale locale) {
 		String evaluatedAt = DateTimeFormatter.ofPattern(msg("format.dateTime", locale), locale)
-			.format(evaluation.evaluatedAt().atZone(TOKYO));
+			.format(evaluation.evaluatedAt().atZone(zone));
 		String asOf = DateTimeFormatter.ofPattern(msg("format.date", locale), locale).format(evaluation.asOf());
 		List<Letter.Row> rows = evaluation.checks().stream().map(check -> {
 			String result = msg("preScreen.result." + check.result().name(), locale);
