@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jp.tobira.application.ApplicationStatus;
 import jp.tobira.application.CaseClock;
 import jp.tobira.application.Stage;
 import jp.tobira.decision.Outcome;
@@ -77,28 +76,22 @@ public class CaseStatistics {
 
 	@Transactional(readOnly = true)
 	public Figures figures() {
-		return new Figures(openByStage(), ageing(), medianDaysByStage(), decisionsByMonth());
+		// the open cases by stage and by their clock's day come from one pass over the
+		// open cases (issue 15: two passes, and every open case's id once a parameter)
+		CaseClock.OpenCases open = caseClock.openCases();
+		return new Figures(openByStage(open), ageing(open), medianDaysByStage(), decisionsByMonth());
 	}
 
-	private Map<Stage, Long> openByStage() {
+	private static Map<Stage, Long> openByStage(CaseClock.OpenCases open) {
 		Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
 		MEASURED_STAGES.forEach(stage -> byStage.put(stage, 0L));
-		jdbc.sql("""
-				SELECT stage, count(*) AS n FROM app.application
-				WHERE status IN (:open) GROUP BY stage
-				""")
-			.param("open", ApplicationStatus.openNames())
-			.query((rs, row) -> Map.entry(Stage.valueOf(rs.getString("stage")), rs.getLong("n")))
-			.list()
-			.forEach(e -> byStage.put(e.getKey(), e.getValue()));
+		byStage.putAll(open.byStage());
 		return byStage;
 	}
 
-	private List<AgeBucket> ageing() {
-		// counted by the clock's day, grouped in the database: every open case's id as a
-		// parameter broke the page past 65,535 open cases (issue 15)
+	private static List<AgeBucket> ageing(CaseClock.OpenCases open) {
 		long[] counts = new long[AGE_BUCKETS.length + 1];
-		caseClock.openCasesByDay().forEach((day, cases) -> counts[bucketOf(day)] += cases);
+		open.byDay().forEach((day, cases) -> counts[bucketOf(day)] += cases);
 		List<AgeBucket> ageing = new ArrayList<>();
 		int lower = 0;
 		for (int i = 0; i < AGE_BUCKETS.length; i++) {
@@ -114,31 +107,40 @@ public class CaseStatistics {
 	 * the first task of the next stage starts (the decision: when the decision is taken).
 	 * Requests for information inside a stage count to it, as the case stands in that
 	 * stage while the issuer answers. Cases still in a stage, or that ended in it
-	 * (withdrawn, lapsed), are not measured for it.
+	 * (withdrawn, lapsed), are not measured for it. One pass over the history, grouped by
+	 * case: each stage's first start (and the decision's completion) side by side, a
+	 * stage's stay the next one's start less its own, and a stay with an end missing is
+	 * null, which the median leaves out; no subquery per case and stage (which grew with
+	 * the square of the history).
 	 */
 	private Map<Stage, Double> medianDaysByStage() {
 		Map<Stage, Double> medians = new EnumMap<>(Stage.class);
 		jdbc.sql(
 				"""
-						WITH task AS (
-						    SELECT proc_inst_id_, start_time_, end_time_, delete_reason_,
-						           CASE task_def_key_ WHEN :completeness THEN 0 WHEN :decision THEN 2 ELSE 1 END AS step
-						    FROM public.act_hi_taskinst WHERE proc_def_key_ = :process),
-						span AS (
-						    SELECT s.step, min(s.start_time_) AS entered,
-						           CASE WHEN s.step = 2 THEN max(s.end_time_) FILTER (WHERE s.delete_reason_ = 'completed')
-						                ELSE (SELECT min(n.start_time_) FROM task n
-						                      WHERE n.proc_inst_id_ = s.proc_inst_id_ AND n.step = s.step + 1) END AS left_at
-						    FROM task s GROUP BY s.proc_inst_id_, s.step)
-						SELECT step, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)) / 86400.0
-						FROM span WHERE left_at IS NOT NULL GROUP BY step ORDER BY step
+						WITH stay AS (
+						    SELECT min(start_time_) FILTER (WHERE task_def_key_ = :completeness) AS completeness,
+						           min(start_time_) FILTER (WHERE coalesce(task_def_key_, '') NOT IN (:completeness, :decision)) AS review,
+						           min(start_time_) FILTER (WHERE task_def_key_ = :decision) AS decision,
+						           max(end_time_) FILTER (WHERE task_def_key_ = :decision AND delete_reason_ = 'completed')
+						               AS decided
+						    FROM public.act_hi_taskinst WHERE proc_def_key_ = :process
+						    GROUP BY proc_inst_id_)
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM review - completeness)),
+						       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decision - review)),
+						       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided - decision))
+						FROM stay
 						""")
 			.param("process", ApplicationProcess.KEY)
 			.param("completeness", CompletenessCheck.KEY)
 			.param("decision", DecisionTask.KEY)
-			.query((rs, row) -> Map.entry(MEASURED_STAGES.get(rs.getInt(1)), rs.getDouble(2)))
-			.list()
-			.forEach(e -> medians.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
+			.query((RowCallbackHandler) rs -> {
+				for (int step = 0; step < MEASURED_STAGES.size(); step++) {
+					double seconds = rs.getDouble(step + 1);
+					if (!rs.wasNull()) {
+						medians.put(MEASURED_STAGES.get(step), Math.round(seconds / 86400.0 * 10) / 10.0);
+					}
+				}
+			});
 		return medians;
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.tobira.decision.RegisterStatus;
 import jp.tobira.process.EngineClock;
+import jp.tobira.process.TokenSupervision;
 import jp.tobira.review.ReportAssessment;
 import jp.tobira.supervision.ReportingCalendar;
 
@@ -63,8 +64,9 @@ public class SupervisionStatistics {
 		YearMonth latestLate = dueMonthLate ? dueMonth : dueMonth.minusMonths(1);
 		Missing missing = missing(dueMonth, latestLate);
 		Timestamp since = Timestamp.from(today.minusMonths(1).atStartOfDay(EngineClock.TOKYO).toInstant());
+		Assessments assessments = assessments(since);
 		return new Figures(dueMonth, calendar.dueDay(dueMonth), dueMonthLate ? 0 : missing.ofDueMonth(), missing.late(),
-				flagged(since), awaitingAssessment(), tokensByStatus());
+				assessments.flagged(), assessments.awaiting(), tokensByStatus());
 	}
 
 	private record Missing(long ofDueMonth, long late) {
@@ -105,29 +107,38 @@ public class SupervisionStatistics {
 			.single();
 	}
 
+	private record Assessments(long flagged, long awaiting) {
+	}
+
 	/**
 	 * Flagged reports filed since the day, and those still awaiting assessment whenever
 	 * filed: an open assessment names its report in a variable local to the filing's
-	 * event sub-process (its own execution or the one above it).
+	 * event sub-process (its own execution or the one above it). One statement for both
+	 * figures; the open assessments are found among the supervisions' tasks by their
+	 * process definition (an index of the engine's), not by a scan of every open task
+	 * (which grows with the open cases), and the flagged reports by their partial index
+	 * (V23).
 	 */
-	private long flagged(Timestamp since) {
+	private Assessments assessments(Timestamp since) {
 		return jdbc.sql("""
-				SELECT count(*) FROM (
-				    SELECT r.id FROM app.reserve_report r
-				    WHERE jsonb_array_length(r.flags) > 0 AND r.filed_at >= :since
-				    UNION
-				    SELECT CAST(v.text_ AS uuid) FROM public.act_ru_task t
-				    JOIN public.act_ru_execution x ON x.id_ = t.execution_id_
-				    JOIN public.act_ru_variable v ON v.name_ = 'reportId'
-				         AND v.execution_id_ IN (t.execution_id_, x.parent_id_)
-				    WHERE t.task_def_key_ = :assessment) AS flagged
-				""").param("since", since).param("assessment", ReportAssessment.KEY).query(Long.class).single();
-	}
-
-	private long awaitingAssessment() {
-		return jdbc.sql("SELECT count(*) FROM public.act_ru_task WHERE task_def_key_ = :assessment")
+				WITH assessment AS (
+				    SELECT t.execution_id_ FROM public.act_ru_task t
+				    WHERE t.proc_def_id_ IN (SELECT d.id_ FROM public.act_re_procdef d WHERE d.key_ = :supervision)
+				      AND t.task_def_key_ = :assessment)
+				SELECT (SELECT count(*) FROM assessment) AS awaiting,
+				       (SELECT count(*) FROM (
+				            SELECT r.id FROM app.reserve_report r
+				            WHERE jsonb_array_length(r.flags) > 0 AND r.filed_at >= :since
+				            UNION
+				            SELECT CAST(v.text_ AS uuid) FROM assessment t
+				            JOIN public.act_ru_execution x ON x.id_ = t.execution_id_
+				            JOIN public.act_ru_variable v ON v.name_ = 'reportId'
+				                 AND v.execution_id_ IN (t.execution_id_, x.parent_id_)) AS flagged) AS flagged
+				""")
+			.param("since", since)
+			.param("supervision", TokenSupervision.KEY)
 			.param("assessment", ReportAssessment.KEY)
-			.query(Long.class)
+			.query((rs, row) -> new Assessments(rs.getLong("flagged"), rs.getLong("awaiting")))
 			.single();
 	}
 

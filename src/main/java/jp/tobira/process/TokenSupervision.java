@@ -10,9 +10,9 @@ import jp.tobira.review.SuspensionDecision;
  * The names {@code bpmn/token-supervision.bpmn} and the Java code share for a recognised
  * token's supervision: one place, so none is typed twice.
  */
-final class TokenSupervision {
+public final class TokenSupervision {
 
-	static final String KEY = "token-supervision";
+	public static final String KEY = "token-supervision";
 
 	/** A reserve report was filed (a new month, or a new version of one). */
 	static final String REPORT_FILED = "ReserveReportFiled";
