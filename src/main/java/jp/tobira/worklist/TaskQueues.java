@@ -68,6 +68,18 @@ public class TaskQueues {
 			return column.startsWith("t.");
 		}
 
+		/**
+		 * The ORDER BY of this column: a column that may be empty puts the empty ones
+		 * last either way; the reference is never empty, and said plainly its order
+		 * descending is its unique index read backwards.
+		 */
+		String orderBy(boolean descending) {
+			if (this == REFERENCE) {
+				return column + (descending ? " DESC" : " ASC");
+			}
+			return column + (descending ? " DESC" : " ASC") + " NULLS LAST";
+		}
+
 	}
 
 	/**
@@ -236,8 +248,8 @@ public class TaskQueues {
 		String fromWhere = fromWhere(query.queue(), params) + filters(query, params);
 		params.addValue("limit", query.size()).addValue("offset", query.page() * query.size());
 		return jdbc
-			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
-					+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending())
+					+ ", a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
 			.query((rs, row) -> map(rs, clock.getZone()))
 			.list();
