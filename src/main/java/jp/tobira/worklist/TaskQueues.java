@@ -49,13 +49,35 @@ public class TaskQueues {
 
 	public enum Sort {
 
-		DUE("t.due_date_"), REFERENCE("a.reference"), TOKEN("a.token_name"), ISSUER("a.issuer_name"),
-		JURISDICTION("a.jurisdiction"), TASK("t.name_"), SUBMITTED("a.submitted_at");
+		DUE("t.due_date_", "due_date_"), REFERENCE("a.reference", "reference"), TOKEN("a.token_name", "token_name"),
+		ISSUER("a.issuer_name", "issuer_name"), JURISDICTION("a.jurisdiction", "jurisdiction"),
+		TASK("t.name_", "task_name"), SUBMITTED("a.submitted_at", "submitted_at");
 
 		final String column;
 
-		Sort(String column) {
+		/** The column's name in the row query's result. */
+		final String output;
+
+		Sort(String column, String output) {
 			this.column = column;
+			this.output = output;
+		}
+
+		/** Whether the order is the task's own (a case without a task has none). */
+		boolean onTask() {
+			return column.startsWith("t.");
+		}
+
+		/**
+		 * The ORDER BY of this column: a column that may be empty puts the empty ones
+		 * last either way; the reference is never empty, and said plainly its order
+		 * descending is its unique index read backwards.
+		 */
+		String orderBy(boolean descending) {
+			if (this == REFERENCE) {
+				return column + (descending ? " DESC" : " ASC");
+			}
+			return column + (descending ? " DESC" : " ASC") + " NULLS LAST";
 		}
 
 	}
@@ -114,16 +136,63 @@ public class TaskQueues {
 		}
 	}
 
-	public record Page(List<Row> rows, long total, Map<Queue, Long> counts) {
+	/**
+	 * A page of the task list. The queue's total and the tabs' counts are counted only so
+	 * far (issue 15: counting 100,000 rows on every page cost more than the page): a
+	 * count above {@link #COUNT_CAP} is shown as "1,000+", and {@code total} is exact
+	 * only when {@code totalExact}, otherwise a lower bound that reaches past the pages
+	 * the page links to.
+	 */
+	public record Page(List<Row> rows, long total, boolean totalExact, Map<Queue, Long> counts) {
+
+		public boolean countsMore(long count) {
+			return count > COUNT_CAP;
+		}
+
 	}
 
-	/** A page of rows without the tabs' counts, for the API. */
-	public record Slice(List<Row> rows, long total) {
+	/**
+	 * How far the task list counts a tab or a saved view: a count above this is "more
+	 * than 1,000" (the count stops at {@code COUNT_CAP + 1}).
+	 */
+	public static final int COUNT_CAP = 1000;
+
+	/** Pages either side of the current one that the page links to. */
+	public static final int PAGE_WINDOW = 2;
+
+	/**
+	 * A page of rows without the tabs' counts, for the API: {@code total} exact when
+	 * {@code totalExact}, otherwise a lower bound past this page and the next (counted so
+	 * far only, as on the page).
+	 */
+	public record Slice(List<Row> rows, long total, boolean totalExact) {
 	}
 
 	private static final String FROM_ALL = """
 			FROM app.application a
 			LEFT JOIN public.act_ru_task t ON t.proc_inst_id_ = a.process_instance_id
+			""";
+
+	/**
+	 * "All open cases" that have a task, from the task's side: ordered by a column of the
+	 * task, a page walks the task's index and looks up each task's case by its process.
+	 */
+	private static final String FROM_ALL_TASKS = """
+			FROM public.act_ru_task t
+			JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
+			""";
+
+	private static final String COLUMNS = """
+			SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
+			       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
+			       t.assignee_, t.due_date_, t.create_time_,
+			       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
+			        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags,
+			       t.follow_up_date_,
+			       (SELECT d.meant_for FROM app.delegated_task d
+			        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from,
+			       (SELECT u.display_name FROM app.delegated_task d JOIN app.users u ON u.username = d.meant_for
+			        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from_name
 			""";
 
 	private static final String FROM_TASKS = """
@@ -141,64 +210,131 @@ public class TaskQueues {
 		this.clock = clock;
 	}
 
-	/** A page of the queue with the tabs' counts, for the task list page. */
+	/**
+	 * A page of the queue with the tabs' counts, for the task list page: the total
+	 * counted as far as the pages the page links to (at least {@link #COUNT_CAP}), the
+	 * tabs as far as {@link #COUNT_CAP}.
+	 */
 	@Transactional(readOnly = true)
 	public Page find(Actor actor, Query query) {
-		Slice slice = rows(actor, query);
-		return new Page(slice.rows(), slice.total(), counts(actor));
+		List<Row> rows = page(actor, query);
+		long reach = Math.max(COUNT_CAP, ((long) query.page() + PAGE_WINDOW + 1) * query.size());
+		long total = countUpTo(actor, query.filters(), reach);
+		return new Page(rows, total, total <= reach, counts(actor));
 	}
 
-	/** A page of the queue: one query for the rows, one for their number. */
+	/**
+	 * A page of the queue and the number of its rows, for the API: exact up to
+	 * {@link #COUNT_CAP} or to the end of the next page, whichever is further, otherwise
+	 * known only to be more.
+	 */
 	@Transactional(readOnly = true)
 	public Slice rows(Actor actor, Query query) {
+		long reach = Math.max(COUNT_CAP, ((long) query.page() + 2) * query.size());
+		long total = countUpTo(actor, query.filters(), reach);
+		return new Slice(page(actor, query), total, total <= reach);
+	}
+
+	/**
+	 * The rows of one page, in the list's order: the sort's column, then the reference,
+	 * then the task. Each order has an index ({@code V22__task_list_indexes.sql},
+	 * {@code process/EngineTaskIndexes}), so a page walks one and stops.
+	 */
+	private List<Row> page(Actor actor, Query query) {
+		if (query.queue() == Queue.ALL && query.sort().onTask()) {
+			return allOpenCasesByTask(actor, query);
+		}
 		MapSqlParameterSource params = params(actor);
 		String fromWhere = fromWhere(query.queue(), params) + filters(query, params);
 		params.addValue("limit", query.size()).addValue("offset", query.page() * query.size());
-		List<Row> rows = jdbc
-			.sql("""
-					SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
-					       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
-					       t.assignee_, t.due_date_, t.create_time_,
-					       (SELECT string_agg(f.flag, ',' ORDER BY f.flag) FROM app.case_flag f
-					        WHERE f.application_id = a.id AND f.overruled_by IS NULL) AS flags,
-					       t.follow_up_date_,
-					       (SELECT d.meant_for FROM app.delegated_task d
-					        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from,
-					       (SELECT u.display_name FROM app.delegated_task d JOIN app.users u ON u.username = d.meant_for
-					        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from_name
-					""" + fromWhere + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC")
-					+ " NULLS LAST, a.reference, t.id_ LIMIT :limit OFFSET :offset")
+		return jdbc
+			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending())
+					+ ", a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
 			.query((rs, row) -> map(rs, clock.getZone()))
 			.list();
-		long total = jdbc.sql("SELECT count(*) " + fromWhere).paramSource(params).query(Long.class).single();
-		return new Slice(rows, total);
 	}
 
-	/** The number of rows in each queue, unfiltered, for the queue tabs. */
+	/**
+	 * "All open cases" ordered by a column of their task (due date, task): the cases
+	 * whose task has one come first, in that order, then the others (waiting for the
+	 * issuer, or a task without a due date) by reference, as {@code NULLS LAST} orders
+	 * them. Asked as one statement, the outer join to the task would sort every open case
+	 * for each page; in two, the first walks the task's index from the task's side, and
+	 * the second is read only for a page that reaches past the first part.
+	 */
+	private List<Row> allOpenCasesByTask(Actor actor, Query query) {
+		String column = query.sort().column;
+		long offset = (long) query.page() * query.size();
+		MapSqlParameterSource params = params(actor);
+		String withColumn = FROM_ALL_TASKS + " WHERE a.status IN (:open) AND " + column + " IS NOT NULL"
+				+ filters(query, params);
+		params.addValue("limit", query.size()).addValue("offset", offset);
+		List<Row> rows = new java.util.ArrayList<>(jdbc
+			.sql(COLUMNS + withColumn + " ORDER BY " + column + (query.descending() ? " DESC" : " ASC")
+					+ ", a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.paramSource(params)
+			.query((rs, row) -> map(rs, clock.getZone()))
+			.list());
+		if (rows.size() == query.size()) {
+			return rows;
+		}
+		// the page reaches the end of the first part: how many rows that part has, at
+		// most
+		// the offset (when the page lies wholly past it), tells where the second starts
+		long first = rows.isEmpty() ? countUpTo("SELECT 1 " + withColumn, params, offset) : offset + rows.size();
+		MapSqlParameterSource rest = params(actor);
+		String withoutColumn = FROM_ALL + " WHERE a.status IN (:open) AND " + column + " IS NULL"
+				+ filters(query, rest);
+		rest.addValue("limit", query.size() - rows.size()).addValue("offset", Math.max(0, offset - first));
+		rows.addAll(jdbc.sql(COLUMNS + withoutColumn + " ORDER BY a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.paramSource(rest)
+			.query((rs, row) -> map(rs, clock.getZone()))
+			.list());
+		return rows;
+	}
+
+	/**
+	 * The number of rows in each queue, unfiltered, for the queue tabs: counted as far as
+	 * {@link #COUNT_CAP} and one more, which the page shows as "1,000+".
+	 */
 	@Transactional(readOnly = true)
 	public Map<Queue, Long> counts(Actor actor) {
 		Map<Queue, Long> counts = new java.util.EnumMap<>(Queue.class);
 		for (Queue queue : Queue.TABS) {
 			MapSqlParameterSource params = params(actor);
-			counts.put(queue,
-					jdbc.sql("SELECT count(*) " + fromWhere(queue, params))
-						.paramSource(params)
-						.query(Long.class)
-						.single());
+			counts.put(queue, countUpTo("SELECT 1 " + fromWhere(queue, params), params, COUNT_CAP));
 		}
 		return counts;
 	}
 
 	/**
-	 * The number of rows a saved view would list: the same FROM and WHERE as its page, so
-	 * a view's tab and its list cannot disagree.
+	 * The number of rows a saved view would list, as far as {@link #COUNT_CAP} and one
+	 * more: the same FROM and WHERE as its page, so a view's tab and its list cannot
+	 * disagree.
 	 */
 	@Transactional(readOnly = true)
 	public long count(Actor actor, Filters filters) {
+		return countUpTo(actor, filters, COUNT_CAP);
+	}
+
+	/** The rows the filters list, counted as far as {@code limit} and one more. */
+	private long countUpTo(Actor actor, Filters filters, long limit) {
 		MapSqlParameterSource params = params(actor);
 		String fromWhere = fromWhere(filters.queue(), params) + filters(filters.page(0, 1), params);
-		return jdbc.sql("SELECT count(*) " + fromWhere).paramSource(params).query(Long.class).single();
+		return countUpTo("SELECT 1 " + fromWhere, params, limit);
+	}
+
+	/**
+	 * The rows of a query, counted as far as {@code limit} and one more: a count that
+	 * stops early, where {@code count(*)} would read the whole queue.
+	 */
+	private long countUpTo(String select, MapSqlParameterSource params, long limit) {
+		MapSqlParameterSource bounded = new MapSqlParameterSource(params.getValues()).addValue("countLimit", limit + 1);
+		return jdbc.sql("SELECT count(*) FROM (" + select + " LIMIT :countLimit) counted")
+			.paramSource(bounded)
+			.query(Long.class)
+			.single();
 	}
 
 	private MapSqlParameterSource params(Actor actor) {

@@ -140,7 +140,17 @@ public class TaskListPage {
 		model.addAttribute("now", clock.instant());
 		long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
 		model.addAttribute("pages", pages);
-		model.addAttribute("window", window(query.page(), (int) pages));
+		model.addAttribute("countCap", TaskQueues.COUNT_CAP);
+		List<Integer> window = window(query.page(), (int) pages);
+		if (!result.totalExact()) {
+			// the total was counted only past the pages linked to: the last page is not
+			// known, and a gap stands for the pages after the window
+			window.remove(window.size() - 1);
+			if (window.get(window.size() - 1) != null) {
+				window.add(null);
+			}
+		}
+		model.addAttribute("window", window);
 		model.addAttribute("taskKeys", definitions.all().stream().map(TaskDefinition::key).toList());
 		return "tasks/list";
 	}
@@ -250,7 +260,7 @@ public class TaskListPage {
 	 * Pages either side of the current one that get a link of their own, besides the
 	 * first and the last.
 	 */
-	static final int WINDOW = 2;
+	static final int WINDOW = TaskQueues.PAGE_WINDOW;
 
 	/**
 	 * The page numbers (0-based) the pagination links to: the first, the last, and a few
