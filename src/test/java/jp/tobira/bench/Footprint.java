@@ -97,7 +97,8 @@ final class Footprint {
 
 	private Start start(PackagedApplication application, String name, int cases) {
 		double loadBefore = load();
-		Duration up = application.start();
+		// a first start on a loaded shared machine has taken over three minutes
+		Duration up = application.start(Duration.ofMinutes(10));
 		long pid = application.process().pid();
 		long afterStart = rss(pid);
 		read(application);

@@ -89,6 +89,14 @@ public final class PackagedApplication {
 	 * @return how long from the process's start to health UP
 	 */
 	public Duration start() {
+		return start(Duration.ofSeconds(180));
+	}
+
+	/**
+	 * Starts the jar and waits until its health is UP, or the time given has passed.
+	 * @return how long from the process's start to health UP
+	 */
+	public Duration start(Duration timeout) {
 		if (process != null && process.isAlive()) {
 			throw new IllegalStateException("already running");
 		}
@@ -107,7 +115,7 @@ public final class PackagedApplication {
 			builder.environment().putAll(environment);
 			long started = System.nanoTime();
 			process = builder.start();
-			awaitHealthUp(Duration.ofSeconds(180));
+			awaitHealthUp(timeout);
 			return Duration.ofNanos(System.nanoTime() - started);
 		}
 		catch (IOException ex) {
