@@ -2,8 +2,15 @@ package jp.tobira.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -15,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * first entry that does not fit: a changed entry (its stored hash no longer matches its
  * content), a deleted one (a gap in the sequence, or a link to a hash that is not its
  * predecessor's), or a deleted tail (the chain head records more than the log holds).
- * Entries are streamed, so the walk needs no memory for the log's size.
+ * Entries are streamed, so the walk needs no memory for the log's size; they are hashed
+ * on every processor at once.
  */
 @Service
 public class AuditVerifier {
@@ -57,11 +65,17 @@ public class AuditVerifier {
 		// for the walk.
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
 		long headSeq = ((Number) head.get("seq")).longValue();
-		Walk walk = new Walk();
-		jdbc.query("""
-				SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
-				FROM app.audit_entry WHERE seq <= ? ORDER BY seq
-				""", walk, headSeq);
+		try (Walk walk = new Walk()) {
+			jdbc.query("""
+					SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
+					FROM app.audit_entry WHERE seq <= ? ORDER BY seq
+					""", walk, headSeq);
+			walk.finish();
+			return result(walk, headSeq, head);
+		}
+	}
+
+	private static ChainVerification result(Walk walk, long headSeq, Map<String, Object> head) {
 		if (walk.broken != null) {
 			return walk.broken;
 		}
@@ -72,7 +86,27 @@ public class AuditVerifier {
 		return ChainVerification.valid(walk.count);
 	}
 
-	private static final class Walk implements RowCallbackHandler {
+	/**
+	 * The walk: rows are read in order on the caller's thread and hashed in batches on
+	 * every processor at once (an entry's hash depends on its own row only: its stored
+	 * link, not the walk's), then checked strictly in order, so the first entry that does
+	 * not fit is still the one named. At most a few batches are held at once.
+	 */
+	private static final class Walk implements RowCallbackHandler, AutoCloseable {
+
+		private static final int BATCH = 4096;
+
+		private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+		private final ExecutorService hashing = Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "audit-verification");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private final ArrayDeque<Future<Hashed>> pending = new ArrayDeque<>();
+
+		private List<AuditEntry> rows = new ArrayList<>(BATCH);
 
 		long count;
 
@@ -82,14 +116,65 @@ public class AuditVerifier {
 
 		ChainVerification broken;
 
+		private record Hashed(List<AuditEntry> entries, String[] hashes) {
+		}
+
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
 			if (broken != null) {
 				return;
 			}
-			AuditEntry entry = new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+			rows.add(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), rs.getString("case_reference"), AuditKind.valueOf(rs.getString("kind")),
-					rs.getString("payload"), rs.getString("previous_hash"), rs.getString("hash"));
+					rs.getString("payload"), rs.getString("previous_hash"), rs.getString("hash")));
+			if (rows.size() == BATCH) {
+				submit();
+			}
+		}
+
+		/** Checks what is still pending once the last row was read. */
+		void finish() {
+			if (!rows.isEmpty()) {
+				submit();
+			}
+			while (!pending.isEmpty() && broken == null) {
+				check(pending.poll());
+			}
+		}
+
+		private void submit() {
+			List<AuditEntry> batch = rows;
+			rows = new ArrayList<>(BATCH);
+			pending.add(hashing.submit(() -> {
+				String[] hashes = new String[batch.size()];
+				for (int i = 0; i < hashes.length; i++) {
+					hashes[i] = AuditChain.hashOf(batch.get(i));
+				}
+				return new Hashed(batch, hashes);
+			}));
+			while (pending.size() > threads && broken == null) {
+				check(pending.poll());
+			}
+		}
+
+		private void check(Future<Hashed> next) {
+			Hashed hashed;
+			try {
+				hashed = next.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("the verification was interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("an entry could not be hashed", ex.getCause());
+			}
+			for (int i = 0; i < hashed.hashes().length && broken == null; i++) {
+				check(hashed.entries().get(i), hashed.hashes()[i]);
+			}
+		}
+
+		private void check(AuditEntry entry, String recomputed) {
 			count++;
 			if (entry.seq() != lastSeq + 1) {
 				broken = ChainVerification.broken(count, lastSeq + 1, "entry " + (lastSeq + 1)
@@ -99,12 +184,17 @@ public class AuditVerifier {
 				broken = ChainVerification.broken(count, entry.seq(),
 						"entry " + entry.seq() + " does not link to the hash of entry " + lastSeq);
 			}
-			else if (!AuditChain.hashOf(entry).equals(entry.hash())) {
+			else if (!recomputed.equals(entry.hash())) {
 				broken = ChainVerification.broken(count, entry.seq(),
 						"entry " + entry.seq() + " was changed: its stored hash does not match its content");
 			}
 			lastSeq = entry.seq();
 			lastHash = entry.hash();
+		}
+
+		@Override
+		public void close() {
+			hashing.shutdownNow();
 		}
 
 	}

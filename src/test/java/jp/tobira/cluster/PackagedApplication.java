@@ -31,7 +31,16 @@ public final class PackagedApplication {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
 
+	/**
+	 * The cluster suites' JVM options: the client compiler only, so a start costs about a
+	 * third less CPU, which on a two-core CI machine is most of a restart's time; the
+	 * code run is the same.
+	 */
+	private static final List<String> CLUSTER_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
 	private final Map<String, String> environment;
+
+	private final List<String> jvmOptions;
 
 	private final List<String> arguments;
 
@@ -49,12 +58,27 @@ public final class PackagedApplication {
 	 * @param arguments more command-line settings ({@code --name=value})
 	 */
 	public PackagedApplication(String jdbcUrl, String username, String password, Path log, String... arguments) {
+		this(Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", username,
+				"SPRING_DATASOURCE_PASSWORD", password), CLUSTER_JVM_OPTIONS, log, arguments);
+	}
+
+	/**
+	 * The jar as an operator runs it on one machine: no database configured, so it starts
+	 * its own embedded PostgreSQL (its data directory given in the arguments), with the
+	 * JVM options given (none: the JVM's defaults).
+	 */
+	public static PackagedApplication withItsOwnDatabase(List<String> jvmOptions, Path log, String... arguments) {
+		return new PackagedApplication(Map.of(), jvmOptions, log, arguments);
+	}
+
+	private PackagedApplication(Map<String, String> environment, List<String> jvmOptions, Path log,
+			String... arguments) {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR.toAbsolutePath()
 					+ " is missing: run the integration tests through Maven (verify), which packages the jar first");
 		}
-		this.environment = Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", username,
-				"SPRING_DATASOURCE_PASSWORD", password);
+		this.environment = environment;
+		this.jvmOptions = List.copyOf(jvmOptions);
 		this.arguments = List.of(arguments);
 		this.log = log;
 		this.port = freePort();
@@ -65,16 +89,20 @@ public final class PackagedApplication {
 	 * @return how long from the process's start to health UP
 	 */
 	public Duration start() {
+		return start(Duration.ofSeconds(180));
+	}
+
+	/**
+	 * Starts the jar and waits until its health is UP, or the time given has passed.
+	 * @return how long from the process's start to health UP
+	 */
+	public Duration start(Duration timeout) {
 		if (process != null && process.isAlive()) {
 			throw new IllegalStateException("already running");
 		}
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				// the client compiler only: a start costs about a third less CPU, which
-				// on
-				// a two-core CI machine is most of a restart's time; the code run is the
-				// same
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
-				"--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		try {
 			Files.createDirectories(log.getParent());
@@ -87,7 +115,7 @@ public final class PackagedApplication {
 			builder.environment().putAll(environment);
 			long started = System.nanoTime();
 			process = builder.start();
-			awaitHealthUp(Duration.ofSeconds(180));
+			awaitHealthUp(timeout);
 			return Duration.ofNanos(System.nanoTime() - started);
 		}
 		catch (IOException ex) {
@@ -127,6 +155,11 @@ public final class PackagedApplication {
 	 */
 	public Duration cpu() {
 		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** The running application's process, for what the operating system says of it. */
+	public ProcessHandle process() {
+		return process.toHandle();
 	}
 
 	public String baseUri() {
