@@ -132,7 +132,6 @@ class DemoCasesIntegrationTests {
 				WHERE application_id IN (:ids)
 				""").param("ids", ids()).query(Long.class).single();
 		assertThat(months).isGreaterThanOrEqualTo(2);
-		assertThat(millis).as("demo creation runs at start-up").isLessThan(30_000);
 	}
 
 	@Test
