@@ -160,6 +160,13 @@ class ReviewLifecycleBrowserTests extends BrowserTest {
 		// the issuer sees the decision and its letter
 		browser.logIn("issuer").go("/cases/" + id + "?lang=" + language);
 		assertThat(browser.text()).contains(msg("letter.outcome.APPROVE_WITH_CONDITIONS"));
+		// the statutory clock of a decided case has stopped: its day, no due date
+		String header = browser.driver.findElement(By.cssSelector(".case-header")).getText();
+		String stopped = java.util.regex.Pattern.quote(msg("clock.stoppedAt", "DAY", "OF"))
+			.replace("DAY", "\\E\\d+\\Q")
+			.replace("OF", "\\E\\d+\\Q");
+		assertThat(header).containsPattern(stopped);
+		assertThat(browser.now(By.cssSelector(".case-header dl small"))).as("no due date").isEmpty();
 		browser.capture(language, "48-issuer-case-decided");
 		browser.go("/?lang=en");
 	}
