@@ -25,6 +25,12 @@ public class AuditEntries {
 
 	private static final String COLUMNS = "seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash";
 
+	/**
+	 * Linked entries in chain order; after them, entries of the reader's own transaction
+	 * that wait for its commit to be linked (every other entry is linked before reading).
+	 */
+	private static final String OLDEST_FIRST = "seq NULLS LAST, id";
+
 	static final String[] HEADER = { "seq", "occurred_at", "actor", "case_reference", "kind", "payload",
 			"previous_hash", "hash" };
 
@@ -32,8 +38,11 @@ public class AuditEntries {
 
 	private final JdbcTemplate template;
 
-	AuditEntries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	private final AuditChainLinker linker;
+
+	AuditEntries(JdbcClient jdbc, javax.sql.DataSource dataSource, AuditChainLinker linker) {
 		this.jdbc = jdbc;
+		this.linker = linker;
 		// its own template: a fetch size makes PostgreSQL stream the export inside the
 		// read-only transaction
 		this.template = new JdbcTemplate(dataSource);
@@ -41,7 +50,8 @@ public class AuditEntries {
 	}
 
 	public List<AuditEntry> forCase(String reference) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app.audit_entry WHERE case_reference = ? ORDER BY seq")
+		linker.linkCommitted();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app.audit_entry WHERE case_reference = ? ORDER BY " + OLDEST_FIRST)
 			.param(reference)
 			.query(AuditEntries::map)
 			.list();
@@ -53,9 +63,11 @@ public class AuditEntries {
 	 * assignments, completion and the notes written on it do).
 	 */
 	public List<AuditEntry> forTask(String reference, String taskId) {
+		linker.linkCommitted();
 		return jdbc
 			.sql("SELECT " + COLUMNS
-					+ " FROM app.audit_entry WHERE case_reference = ? AND payload::jsonb ->> 'taskId' = ? ORDER BY seq")
+					+ " FROM app.audit_entry WHERE case_reference = ? AND payload::jsonb ->> 'taskId' = ? ORDER BY "
+					+ OLDEST_FIRST)
 			.params(reference, taskId)
 			.query(AuditEntries::map)
 			.list();
@@ -66,11 +78,13 @@ public class AuditEntries {
 	}
 
 	public List<AuditEntry> page(Filter filter, int page, int size) {
+		linker.linkCommitted();
 		List<Object> params = new ArrayList<>();
 		String where = where(filter, params);
 		params.add(size);
 		params.add((long) page * size);
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app.audit_entry" + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM app.audit_entry" + where + " ORDER BY seq DESC, id DESC LIMIT ? OFFSET ?")
 			.params(params)
 			.query(AuditEntries::map)
 			.list();
@@ -96,10 +110,12 @@ public class AuditEntries {
 	 */
 	@Transactional(readOnly = true)
 	public void writeCsv(Filter filter, Writer out) throws IOException {
+		linker.linkCommitted();
 		// not closed: the writer is the caller's
 		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
 		List<Object> params = new ArrayList<>();
-		String sql = "SELECT " + COLUMNS + " FROM app.audit_entry" + where(filter, params) + " ORDER BY seq";
+		String sql = "SELECT " + COLUMNS + " FROM app.audit_entry" + where(filter, params) + " ORDER BY "
+				+ OLDEST_FIRST;
 		template.query(sql, rs -> {
 			try {
 				AuditEntry entry = map(rs, 0);

@@ -21,11 +21,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The append-only, hash-chained record of truth (ARCHITECTURE.md §5). An entry is
- * appended in the same transaction as the change it records, with the chain head locked:
- * appends are serialised, and a rolled-back change leaves neither its entry nor a gap.
+ * The append-only, hash-chained record of truth (ARCHITECTURE.md §5). An entry is written
+ * in the same transaction as the change it records, so a rolled-back change leaves no
+ * entry; it is linked into the chain (its sequence number and hashes) in commit order
+ * just after, by {@link AuditChainLinker}, so the chain has no gap and writers do not
+ * queue behind one another's commits.
  */
 @Service
 public class AuditLog {
@@ -38,8 +42,13 @@ public class AuditLog {
 
 	private final List<AuditAttribution> attributions;
 
-	AuditLog(JdbcClient jdbc, Clock clock, List<AuditAttribution> attributions) {
+	private final AuditChainLinker linker;
+
+	private static final String WAKES_LINKER = AuditLog.class.getName() + ".wakesLinker";
+
+	AuditLog(JdbcClient jdbc, Clock clock, List<AuditAttribution> attributions, AuditChainLinker linker) {
 		this.jdbc = jdbc;
+		this.linker = linker;
 		this.clock = clock;
 		this.attributions = List.copyOf(attributions);
 		this.canonicalJson = JsonMapper.builder()
@@ -54,7 +63,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends an entry.
+	 * Appends an entry: written in the caller's transaction (a rolled-back change leaves
+	 * no entry), linked into the chain by the {@link AuditChainLinker} as soon as that
+	 * transaction has committed.
 	 * @param actor the user name, or {@code system}
 	 * @param caseReference the case's reference, or {@code null} for entries about no
 	 * case (log-ins, configuration)
@@ -63,17 +74,27 @@ public class AuditLog {
 	 * how ({@code via}, from the {@link AuditAttribution}s)
 	 */
 	@Transactional
-	public AuditEntry append(String actor, String caseReference, AuditKind kind, Object payload) {
+	public void append(String actor, String caseReference, AuditKind kind, Object payload) {
 		String payloadJson = canonical(attributed(actor, payload == null ? Map.of() : payload));
-		record Head(long seq, String hash) {
-		}
-		Head head = jdbc.sql("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1 FOR UPDATE")
-			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-			.single();
+		jdbc.sql("""
+				INSERT INTO app.audit_entry (occurred_at, actor, case_reference, kind, payload)
+				VALUES (?, ?, ?, ?, ?)
+				""").params(Timestamp.from(now()), actor, caseReference, kind.name(), payloadJson).update();
+		wakeLinkerOnCommit();
+	}
+
+	/**
+	 * Appends an entry linked at once, for a caller that records the entry's place in the
+	 * chain with its change (the register publishes it): the chain head is locked until
+	 * the caller's transaction ends, and entries written before it, the caller's own
+	 * included, are linked first, so the chain keeps their order.
+	 */
+	@Transactional
+	public AuditEntry appendLinked(String actor, String caseReference, AuditKind kind, Object payload) {
+		String payloadJson = canonical(attributed(actor, payload == null ? Map.of() : payload));
+		AuditChainLinker.Head head = linker.lockHeadAndLinkVisible();
 		long seq = head.seq() + 1;
-		// PostgreSQL keeps microseconds; hash what is stored so the verifier recomputes
-		// the same value
-		Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant occurredAt = now();
 		String hash = AuditChain.hash(head.hash(), seq, occurredAt, actor, caseReference, kind, payloadJson);
 		jdbc.sql(
 				"""
@@ -82,8 +103,37 @@ public class AuditLog {
 						""")
 			.params(seq, Timestamp.from(occurredAt), actor, caseReference, kind.name(), payloadJson, head.hash(), hash)
 			.update();
-		jdbc.sql("UPDATE app.audit_chain_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
+		linker.moveHead(new AuditChainLinker.Head(seq, hash));
 		return new AuditEntry(seq, occurredAt, actor, caseReference, kind, payloadJson, head.hash(), hash);
+	}
+
+	/**
+	 * PostgreSQL keeps microseconds: the entry holds what is stored, so the linker and
+	 * the verifier hash the same value.
+	 */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** One wake-up a transaction, however many entries it wrote. */
+	private void wakeLinkerOnCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			linker.wake();
+			return;
+		}
+		if (TransactionSynchronizationManager.hasResource(WAKES_LINKER)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(WAKES_LINKER, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(WAKES_LINKER);
+				if (status == STATUS_COMMITTED) {
+					linker.wake();
+				}
+			}
+		});
 	}
 
 	/**

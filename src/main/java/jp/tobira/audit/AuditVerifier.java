@@ -34,7 +34,10 @@ public class AuditVerifier {
 
 	private final AuditLog auditLog;
 
-	AuditVerifier(javax.sql.DataSource dataSource, AuditLog auditLog) {
+	private final AuditChainLinker linker;
+
+	AuditVerifier(javax.sql.DataSource dataSource, AuditLog auditLog, AuditChainLinker linker) {
+		this.linker = linker;
 		// its own template: a fetch size makes PostgreSQL stream rows inside the
 		// read-only transaction
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -57,6 +60,8 @@ public class AuditVerifier {
 
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		// every entry committed so far is linked first, so the walk covers it
+		linker.linkCommitted();
 		// The head first, then only the entries up to it: an append committing between
 		// the two reads adds entries
 		// past the head read, which the walk leaves out, instead of looking like a tail

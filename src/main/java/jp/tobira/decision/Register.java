@@ -91,7 +91,7 @@ public class Register {
 					content.intermediary().registrationNumber(), decisionDate, decision.conditions(), decisionDate,
 					Timestamp.from(clock.instant()))
 			.update();
-		AuditEntry added = auditLog.append(Actor.SYSTEM.username(), application.reference().value(),
+		AuditEntry added = auditLog.appendLinked(Actor.SYSTEM.username(), application.reference().value(),
 				AuditKind.REGISTER_ENTRY_ADDED, Map.of("token", content.token().symbol(), "status", "RECOGNISED",
 						"decisionDate", decisionDate.toString()));
 		// the history's first row: recognised on the decision's day, for the decision's
@@ -126,7 +126,7 @@ public class Register {
 		jdbc.sql("UPDATE app.register_entry SET status = ?, status_since = ?, updated_at = ? WHERE application_id = ?")
 			.params(to.name(), today, Timestamp.from(clock.instant()), id.value())
 			.update();
-		AuditEntry changed = auditLog.append(actor, current.reference(), AuditKind.REGISTER_STATUS_CHANGED, Map
+		AuditEntry changed = auditLog.appendLinked(actor, current.reference(), AuditKind.REGISTER_STATUS_CHANGED, Map
 			.of("from", current.status().name(), "to", to.name(), "since", today.toString(), "reasons", reasons));
 		recordChange(id, current.reference(), to, today, reasons, actor, changed);
 	}

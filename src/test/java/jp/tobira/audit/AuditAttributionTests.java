@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class AuditAttributionTests {
 
 	private final AuditLog attributed = new AuditLog(null, Clock.systemUTC(),
-			List.of(actor -> actor.equals("issuer") ? Optional.of("api-token:42") : Optional.empty()));
+			List.of(actor -> actor.equals("issuer") ? Optional.of("api-token:42") : Optional.empty()), null);
 
-	private final AuditLog plain = new AuditLog(null, Clock.systemUTC(), List.of());
+	private final AuditLog plain = new AuditLog(null, Clock.systemUTC(), List.of(), null);
 
 	private final Map<String, Object> payload = payload();
 

@@ -55,27 +55,94 @@ class AuditChainIntegrationTests {
 		int threads = 50;
 		CyclicBarrier start = new CyclicBarrier(threads);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<AuditEntry>> appended = new ArrayList<>();
+		List<Future<?>> appended = new ArrayList<>();
 		for (int i = 0; i < threads; i++) {
 			int n = i;
 			appended.add(pool.submit(() -> {
 				start.await();
-				return auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED, Map.of("n", n));
+				auditLog.append("fifty-" + n, null, AuditKind.CONFIGURATION_CHANGED, Map.of("n", n));
+				return null;
 			}));
 		}
-		List<Long> seqs = new ArrayList<>();
-		for (Future<AuditEntry> entry : appended) {
-			seqs.add(entry.get().seq());
+		for (Future<?> entry : appended) {
+			entry.get();
 		}
 		pool.shutdown();
 
 		ChainVerification after = verifier.verify();
 		assertThat(after.valid()).as(String.valueOf(after.reason())).isTrue();
 		assertThat(after.entries()).isEqualTo(before + threads);
-		assertThat(seqs).doesNotHaveDuplicates();
+		List<Long> seqs = jdbc.queryForList("SELECT seq FROM app.audit_entry WHERE actor LIKE 'fifty-%'", Long.class);
+		assertThat(seqs).hasSize(threads).doesNotContainNull().doesNotHaveDuplicates();
 		assertThat(seqs.stream().mapToLong(Long::longValue).max().getAsLong()
 				- seqs.stream().mapToLong(Long::longValue).min().getAsLong())
 			.isEqualTo(threads - 1);
+	}
+
+	@Test
+	void anEntryIsWrittenWithItsChangeAndLinkedIntoTheChainSoonAfterTheCommitWithoutAnyoneReading()
+			throws InterruptedException {
+		Long inTransaction = transactions.execute(tx -> {
+			auditLog.append("linked-soon", null, AuditKind.CONFIGURATION_CHANGED, Map.of("x", 1));
+			return jdbc.queryForObject(
+					"SELECT count(*) FROM app.audit_entry WHERE actor = 'linked-soon' AND seq IS NULL", Long.class);
+		});
+		assertThat(inTransaction).as("written in the change's transaction, not yet linked").isEqualTo(1);
+
+		// the linking thread, woken by the commit; the test reads the table, not the log,
+		// so nothing links on its behalf
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		Long seq = null;
+		while (seq == null && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			seq = jdbc.queryForObject("SELECT seq FROM app.audit_entry WHERE actor = 'linked-soon'", Long.class);
+		}
+		assertThat(seq).as("linked by the linking thread").isNotNull();
+		Map<String, Object> head = jdbc.queryForMap("SELECT seq FROM app.audit_chain_head WHERE id = 1");
+		assertThat(((Number) head.get("seq")).longValue()).isGreaterThanOrEqualTo(seq);
+		assertThat(verifier.verify().valid()).isTrue();
+	}
+
+	@Test
+	void aRolledBackChangeLeavesNeitherItsEntryNorAGap() {
+		long before = verifier.verify().entries();
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			auditLog.append("rolled-back", null, AuditKind.CONFIGURATION_CHANGED, Map.of("x", 1));
+			throw new IllegalStateException("the change fails");
+		})).hasMessage("the change fails");
+		auditLog.append("after-the-rollback", null, AuditKind.CONFIGURATION_CHANGED, Map.of("x", 2));
+
+		ChainVerification after = verifier.verify();
+		assertThat(after.valid()).as(String.valueOf(after.reason())).isTrue();
+		assertThat(after.entries()).isEqualTo(before + 1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM app.audit_entry WHERE actor = 'rolled-back'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void anEntryLinkedAtOnceComesAfterTheEntriesItsTransactionWroteBeforeIt() {
+		AuditEntry linked = transactions.execute(tx -> {
+			auditLog.append("in-order", null, AuditKind.CONFIGURATION_CHANGED, Map.of("step", 1));
+			return auditLog.appendLinked("in-order", null, AuditKind.CONFIGURATION_CHANGED, Map.of("step", 2));
+		});
+		List<Map<String, Object>> rows = jdbc
+			.queryForList("SELECT seq, payload FROM app.audit_entry WHERE actor = 'in-order' ORDER BY seq");
+		assertThat(rows).extracting(row -> row.get("payload")).containsExactly("{\"step\":1}", "{\"step\":2}");
+		assertThat(((Number) rows.get(1).get("seq")).longValue()).isEqualTo(linked.seq());
+		assertThat(verifier.verify().valid()).isTrue();
+	}
+
+	@Test
+	void theDatabaseLetsAnUnlinkedEntryBeLinkedButNotChanged() {
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			jdbc.update("""
+					INSERT INTO app.audit_entry (occurred_at, actor, kind, payload)
+					VALUES (now(), 'mallory', 'CONFIGURATION_CHANGED', '{}')
+					""");
+			jdbc.update("UPDATE app.audit_entry SET payload = '{\"forged\":true}' WHERE actor = 'mallory'");
+		})).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM app.audit_entry WHERE actor = 'mallory'", Long.class))
+			.isZero();
 	}
 
 	@Test
@@ -92,22 +159,20 @@ class AuditChainIntegrationTests {
 			}
 			return results;
 		});
-		List<Future<AuditEntry>> appended = new ArrayList<>();
+		List<Future<?>> appended = new ArrayList<>();
 		for (int i = 0; i < threads; i++) {
 			int n = i;
 			appended.add(pool.submit(() -> {
 				start.await();
 				// several appends per thread keep commits landing while the verifier
 				// walks
-				AuditEntry last = null;
 				for (int k = 0; k < 5; k++) {
-					last = auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED,
-							Map.of("n", n, "k", k));
+					auditLog.append("thread-" + n, null, AuditKind.CONFIGURATION_CHANGED, Map.of("n", n, "k", k));
 				}
-				return last;
+				return null;
 			}));
 		}
-		for (Future<AuditEntry> entry : appended) {
+		for (Future<?> entry : appended) {
 			entry.get();
 		}
 		appending.set(false);
@@ -122,7 +187,7 @@ class AuditChainIntegrationTests {
 
 	@Test
 	void refusesUpdateDeleteAndTruncateOfEntries() {
-		long seq = auditLog.append("tester", null, AuditKind.CONFIGURATION_CHANGED, Map.of("x", 1)).seq();
+		long seq = auditLog.appendLinked("tester", null, AuditKind.CONFIGURATION_CHANGED, Map.of("x", 1)).seq();
 		assertThatThrownBy(() -> jdbc.update("UPDATE app.audit_entry SET actor = 'mallory' WHERE seq = ?", seq))
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
@@ -211,7 +276,7 @@ class AuditChainIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(403);
 
-		AuditEntry marker = auditLog.append("tester", null, AuditKind.CONFIGURATION_CHANGED,
+		AuditEntry marker = auditLog.appendLinked("tester", null, AuditKind.CONFIGURATION_CHANGED,
 				Map.of("note", "=HYPERLINK(\"x\"), \"quoted\"\nand 日本語"));
 		ResponseEntity<String> csv = rest.withBasicAuth("admin", "demo")
 			.getForEntity("/api/v1/audit.csv", String.class);
@@ -234,8 +299,8 @@ class AuditChainIntegrationTests {
 	private List<Long> appendSome(int n) {
 		List<Long> seqs = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			seqs.add(
-					auditLog.append("tester", "EQ-2099-000001", AuditKind.CONFIGURATION_CHANGED, Map.of("i", i)).seq());
+			seqs.add(auditLog.appendLinked("tester", "EQ-2099-000001", AuditKind.CONFIGURATION_CHANGED, Map.of("i", i))
+				.seq());
 		}
 		return seqs;
 	}
