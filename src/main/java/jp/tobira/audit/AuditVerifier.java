@@ -129,9 +129,11 @@ public class AuditVerifier {
 			if (broken != null) {
 				return;
 			}
-			rows.add(new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("actor"), rs.getString("case_reference"), AuditKind.valueOf(rs.getString("kind")),
-					rs.getString("payload"), rs.getString("previous_hash"), rs.getString("hash")));
+			// by position, in the order the walk's statement names them: a name is looked
+			// up
+			// for every column of every row otherwise
+			rows.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					AuditKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)));
 			if (rows.size() == BATCH) {
 				submit();
 			}

@@ -3,8 +3,12 @@ package jp.tobira.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditChainTests {
 
@@ -45,6 +49,32 @@ class AuditChainTests {
 	void cannotBeFooledByMovingTextBetweenFields() {
 		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, AT, "ab", "c", AuditKind.DECIDED, "{}"))
 			.isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, AT, "a", "bc", AuditKind.DECIDED, "{}"));
+	}
+
+	private static final ObjectMapper JACKSON = new ObjectMapper();
+
+	/**
+	 * The canonical form is written without a JSON generator, for speed: it must stay
+	 * byte for byte what Jackson writes for the array, the form every entry already in a
+	 * chain was hashed in, whatever characters an actor or payload holds.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "plain", "quote \" and backslash \\ and slash /", "tab\tnewline\nreturn\rback\bform\f",
+			"control \u0001\u001f\u007f", "日本語 と ✓ and 😀", "line\u2028separator\u2029",
+			"{\"nested\":\"json \\\"x\\\"\"}", "" })
+	void writesTheCanonicalFormByteForByteAsJacksonDoes(String text) throws Exception {
+		assertThat(AuditChain.canonical(42, AT, text, text, AuditKind.CONFIGURATION_CHANGED, text))
+			.isEqualTo(JACKSON.writeValueAsString(
+					Arrays.asList(42L, "2026-11-25T01:02:03.456789Z", text, text, "CONFIGURATION_CHANGED", text)));
+	}
+
+	@Test
+	void keepsTheHashOfAnEntryHashedBeforeTheCanonicalFormWasWrittenByHand() {
+		// SHA-256 of the genesis hash followed by
+		// [1,"2026-12-01T00:00:00Z","system",null,"LOGGED_IN","{}"]
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, Instant.parse("2026-12-01T00:00:00Z"), "system", null,
+				AuditKind.LOGGED_IN, "{}"))
+			.isEqualTo("c8fb8120811dde32a0f8ef1e815a02fad9b927c48c7608f11c3dde7718f11a93");
 	}
 
 	@Test
