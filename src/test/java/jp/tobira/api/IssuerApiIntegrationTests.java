@@ -110,7 +110,7 @@ class IssuerApiIntegrationTests {
 		assertThat(coverage.get("threshold").asText()).isEqualTo("≥ 1.00");
 		assertThat(coverage.hasNonNull("flag")).isFalse();
 
-		List<String> kinds = jdbc.sql("SELECT kind FROM app.audit_entry WHERE case_reference = ? ORDER BY seq")
+		List<String> kinds = jdbc.sql("SELECT kind FROM app.audit_entry WHERE case_reference = ? ORDER BY id")
 			.param(reference)
 			.query(String.class)
 			.list();
@@ -123,7 +123,7 @@ class IssuerApiIntegrationTests {
 				"APPLICATION_SUBMITTED", "PROCESS_STARTED", "TASK_CREATED"));
 		List<String> storedHashes = jdbc.sql("""
 				SELECT payload::jsonb ->> 'sha256' FROM app.audit_entry
-				WHERE case_reference = ? AND kind = 'DOCUMENT_STORED' ORDER BY seq
+				WHERE case_reference = ? AND kind = 'DOCUMENT_STORED' ORDER BY id
 				""").param(reference).query(String.class).list();
 		assertThat(storedHashes).as("each DOCUMENT_STORED entry names the hash the upload returned")
 			.containsExactlyElementsOf(hashesByDocument.values());

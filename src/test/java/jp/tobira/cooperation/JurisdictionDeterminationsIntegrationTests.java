@@ -154,7 +154,7 @@ class JurisdictionDeterminationsIntegrationTests {
 		String payload = jdbc.sql("""
 				SELECT payload FROM app.audit_entry WHERE kind = 'CONFIGURATION_CHANGED'
 				    AND payload::jsonb ->> 'table' = 'jurisdiction' AND payload::jsonb ->> 'code' = 'EE'
-				ORDER BY seq DESC LIMIT 1
+				ORDER BY id DESC LIMIT 1
 				""").query(String.class).single();
 		JsonNode entry = Fixtures.JSON.readTree(payload);
 		assertThat(entry.at("/before/status").asText()).isEqualTo("NOT_EQUIVALENT");

@@ -228,7 +228,7 @@ class DemoCasesIntegrationTests {
 	private List<String> auditKinds(ApplicationId id) {
 		return jdbc.sql("""
 				SELECT e.kind FROM app.audit_entry e JOIN app.application a ON a.reference = e.case_reference
-				WHERE a.id = ? ORDER BY e.seq
+				WHERE a.id = ? ORDER BY e.id
 				""").param(id.value()).query(String.class).list();
 	}
 

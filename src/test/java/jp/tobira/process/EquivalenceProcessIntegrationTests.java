@@ -623,7 +623,7 @@ class EquivalenceProcessIntegrationTests {
 				    payload::jsonb ->> 'recordSha256')
 				FROM app.audit_entry WHERE kind = 'MESSAGE_SENT' AND payload::jsonb ->> 'to' = 'issuer'
 				AND payload::jsonb ->> 'about' = 'decision letter'
-				AND case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY seq
+				AND case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY id
 				""").param(id.value()).query(String.class).list();
 	}
 
@@ -634,7 +634,7 @@ class EquivalenceProcessIntegrationTests {
 	private List<String> auditKinds(ApplicationId id) {
 		return jdbc.sql("""
 				SELECT kind FROM app.audit_entry
-				WHERE case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY seq
+				WHERE case_reference = (SELECT reference FROM app.application WHERE id = ?) ORDER BY id
 				""").param(id.value()).query(String.class).list();
 	}
 

@@ -274,7 +274,7 @@ class TokenSupervisionIntegrationTests {
 	}
 
 	private List<String> auditKinds(Application application) {
-		return jdbc.sql("SELECT kind FROM app.audit_entry WHERE case_reference = ? ORDER BY seq")
+		return jdbc.sql("SELECT kind FROM app.audit_entry WHERE case_reference = ? ORDER BY id")
 			.param(application.reference().value())
 			.query(String.class)
 			.list();

@@ -85,7 +85,7 @@ class RulebookIntegrationTests {
 		List<String> actions = jdbc.sql("""
 				SELECT actor || ' ' || (payload::jsonb ->> 'action') FROM app.audit_entry
 				WHERE kind = 'CONFIGURATION_CHANGED' AND payload::jsonb ->> 'table' = 'rulebook'
-				  AND (payload::jsonb ->> 'version')::int = ? ORDER BY seq
+				  AND (payload::jsonb ->> 'version')::int = ? ORDER BY id
 				""").param(version).query(String.class).list();
 		assertThat(actions).containsExactly("admin DRAFTED", "admin2 APPROVED");
 		assertThat(admin.get("/api/v1/rulebook/compare?from=1&to=" + version).json().findValuesAsText("item"))

@@ -133,11 +133,11 @@ class LogInAuditIntegrationTests {
 	}
 
 	private long lastSeq() {
-		return jdbc.sql("SELECT coalesce(max(seq), 0) FROM app.audit_entry").query(Long.class).single();
+		return jdbc.sql("SELECT coalesce(max(id), 0) FROM app.audit_entry").query(Long.class).single();
 	}
 
 	private List<Entry> entriesAfter(long seq) {
-		return jdbc.sql("SELECT actor, kind, payload FROM app.audit_entry WHERE seq > ? ORDER BY seq")
+		return jdbc.sql("SELECT actor, kind, payload FROM app.audit_entry WHERE id > ? ORDER BY id")
 			.param(seq)
 			.query((rs, row) -> new Entry(rs.getString("actor"), rs.getString("kind"), read(rs.getString("payload"))))
 			.list();

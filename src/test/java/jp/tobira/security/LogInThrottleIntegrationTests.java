@@ -204,7 +204,7 @@ class LogInThrottleIntegrationTests {
 
 		assertThat(kindsAfter(mark)).containsExactly("LOGIN_THROTTLED");
 		assertThat(jdbc.sql(
-				"SELECT payload::jsonb->>'remoteAddress' FROM app.audit_entry WHERE seq > ? AND kind = 'LOGIN_THROTTLED'")
+				"SELECT payload::jsonb->>'remoteAddress' FROM app.audit_entry WHERE id > ? AND kind = 'LOGIN_THROTTLED'")
 			.param(mark)
 			.query(String.class)
 			.single()).isEqualTo(sprayer.address());
@@ -235,7 +235,7 @@ class LogInThrottleIntegrationTests {
 	}
 
 	private long lastSeq() {
-		return jdbc.sql("SELECT coalesce(max(seq), 0) FROM app.audit_entry").query(Long.class).single();
+		return jdbc.sql("SELECT coalesce(max(id), 0) FROM app.audit_entry").query(Long.class).single();
 	}
 
 	/**
@@ -245,7 +245,7 @@ class LogInThrottleIntegrationTests {
 	private List<String> kindsAfter(long seq) {
 		return jdbc.sql("""
 				SELECT kind FROM app.audit_entry
-				WHERE seq > ? AND kind IN ('LOGGED_IN', 'LOGIN_FAILED', 'LOGIN_THROTTLED') ORDER BY seq
+				WHERE id > ? AND kind IN ('LOGGED_IN', 'LOGIN_FAILED', 'LOGIN_THROTTLED') ORDER BY id
 				""").param(seq).query(String.class).list();
 	}
 
