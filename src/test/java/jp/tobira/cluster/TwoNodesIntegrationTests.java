@@ -39,6 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.tobira.TobiraApplication;
 import jp.tobira.api.ApiClient;
+import jp.tobira.audit.AuditKind;
+import jp.tobira.audit.AuditLog;
+import jp.tobira.audit.AuditVerifier;
+import jp.tobira.audit.ChainVerification;
 import jp.tobira.security.BrowserSession;
 
 /**
@@ -106,6 +110,44 @@ class TwoNodesIntegrationTests {
 		if (smtp != null) {
 			smtp.stop();
 		}
+	}
+
+	/**
+	 * Both nodes write audit entries at once and each links on its own thread, under the
+	 * one chain head: every entry of both is linked once, in one gapless chain that
+	 * verifies, without a reader linking on their behalf.
+	 */
+	@Test
+	void bothNodesWriteAuditEntriesAtOnceAndEachIsLinkedOnceIntoOneValidChain() throws Exception {
+		int writers = 8;
+		int each = 25;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		List<Future<?>> writes = new ArrayList<>();
+		for (int t = 0; t < writers; t++) {
+			AuditLog auditLog = (t % 2 == 0 ? nodeOne : nodeTwo).getBean(AuditLog.class);
+			int writer = t;
+			writes.add(pool.submit(() -> {
+				for (int k = 0; k < each; k++) {
+					auditLog.append("two-nodes-" + writer, null, AuditKind.CONFIGURATION_CHANGED, Map.of("k", k));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> write : writes) {
+			write.get();
+		}
+		pool.shutdown();
+
+		JdbcClient database = nodeOne.getBean(JdbcClient.class);
+		awaitUntil(() -> database
+			.sql("SELECT count(*) FROM app.audit_entry WHERE actor LIKE 'two-nodes-%' AND seq IS NULL")
+			.query(Long.class)
+			.single() == 0);
+		assertThat(database.sql("SELECT count(DISTINCT seq) FROM app.audit_entry WHERE actor LIKE 'two-nodes-%'")
+			.query(Long.class)
+			.single()).as("each entry linked once, at a place of its own").isEqualTo(writers * each);
+		ChainVerification verified = nodeTwo.getBean(AuditVerifier.class).verify();
+		assertThat(verified.valid()).as(String.valueOf(verified.reason())).isTrue();
 	}
 
 	/**
