@@ -16,6 +16,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -39,8 +41,10 @@ import jp.tobira.audit.ChainVerification;
  * of its own (its {@code updated_at} moved, as a save does), every other one also
  * appending an entry through {@link AuditLog} (a task's save: its id and key), so both
  * kinds run under the same load and the same contention; the cost is the difference of
- * their p50, p95 and means. The appends contend for the chain head's lock (appends are
- * serialised, by design), which is part of what is measured.
+ * their p50, p95 and means. An append writes its entry; the node's linking thread links
+ * the entries into the chain meanwhile, under the chain head's lock, and its work is part
+ * of the load measured; how many entries waited for their link and how soon after the
+ * last commit the chain caught up are measured too.
  *
  * <p>
  * Verification: the log brought to {@code entries} entries with {@link AuditChainSeed}
@@ -56,7 +60,13 @@ final class AuditCost {
 	record Latency(int samples, double p50, double p95, double p99, double mean) {
 	}
 
-	record Append(int threads, Latency without, Latency with, double addedP50, double addedP95, double addedMean) {
+	/**
+	 * @param mostUnlinked the most entries seen waiting for their link (sampled every 5
+	 * ms while the writers ran)
+	 * @param drainedMillis from the last writer's commit to no entry waiting
+	 */
+	record Append(int threads, Latency without, Latency with, double addedP50, double addedP95, double addedMean,
+			long mostUnlinked, double drainedMillis) {
 	}
 
 	record Verification(long entries, long seedMillis, double firstSeconds, double secondSeconds,
@@ -123,13 +133,41 @@ final class AuditCost {
 			}));
 		}
 		pool.shutdown();
+		// the linker's side: how many entries wait for their link while the writers run,
+		// and how long after the last commit the chain has caught up
+		AtomicLong mostUnlinked = new AtomicLong();
+		AtomicBoolean writing = new AtomicBoolean(true);
+		Thread sampler = new Thread(() -> {
+			while (writing.get()) {
+				mostUnlinked.accumulateAndGet(unlinked(), Math::max);
+				try {
+					Thread.sleep(5);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sampler.start();
 		for (Future<?> future : running) {
 			future.get();
 		}
+		long lastCommit = System.nanoTime();
+		writing.set(false);
+		sampler.join();
+		while (unlinked() > 0) {
+			Thread.sleep(1);
+		}
+		double drainedMillis = round((System.nanoTime() - lastCommit) / 1e6);
 		Latency plain = latency(without);
 		Latency audited = latency(with);
 		return new Append(settings.threads(), plain, audited, round(audited.p50() - plain.p50()),
-				round(audited.p95() - plain.p95()), round(audited.mean() - plain.mean()));
+				round(audited.p95() - plain.p95()), round(audited.mean() - plain.mean()), mostUnlinked.get(),
+				drainedMillis);
+	}
+
+	private long unlinked() {
+		return jdbc.queryForObject("SELECT count(*) FROM app.audit_entry WHERE seq IS NULL", Long.class);
 	}
 
 	Verification verification() throws Exception {
@@ -175,6 +213,9 @@ final class AuditCost {
 		print("transaction with append", append.with());
 		System.out.printf("BENCH | added by the append (%d threads) | %.2f | %.2f | | %.2f |%n", append.threads(),
 				append.addedP50(), append.addedP95(), append.addedMean());
+		System.out.printf(
+				"BENCH linking: at most %,d entries waited for their link; linked %.1f ms after the last commit%n",
+				append.mostUnlinked(), append.drainedMillis());
 		System.out.printf(
 				"BENCH verification of %,d entries: %.2f s then %.2f s: %,.0f then %,.0f entries/s, " + "valid %s%n",
 				verification.entries(), verification.firstSeconds(), verification.secondSeconds(),
