@@ -32,25 +32,36 @@ import jp.tobira.cluster.PackagedApplication;
 
 /**
  * "Footprint" (issue 15): the packaged jar ({@code target/tobira.jar}) started as an
- * operator starts it, {@code java -jar} with the JVM's defaults, no database configured
- * (so its own embedded PostgreSQL, in a temporary data directory), demo mode on: the time
- * from the process's start to health UP on the first run (an empty database: migrations,
- * the engine's tables, the demo cases) and on a restart over the same data, and the JVM's
- * resident memory ({@code VmRSS} of {@code /proc/<pid>/status}, the JVM's own process,
- * not PostgreSQL's) once up and after some reading. Then, if asked, the database grown to
- * {@code cases} open cases by {@link BenchCases} (batched SQL straight into the child's
- * PostgreSQL, found by its {@code postmaster.pid}), the task list read, the resident
- * memory taken again, and one more restart timed on that database.
+ * operator starts it in production, {@code java @jvm.options -jar target/tobira.jar}
+ * (README, "Pointing it at a PostgreSQL server": the JVM options of the repository's
+ * {@code jvm.options}, read by the java launcher as an argument file), no database
+ * configured (so its own embedded PostgreSQL, in a temporary data directory), demo mode
+ * on: the time from the process's start to health UP on the first run (an empty database:
+ * migrations, the engine's tables, the demo cases) and on a restart over the same data,
+ * and the JVM's resident memory ({@code VmRSS} of {@code /proc/<pid>/status}, the JVM's
+ * own process, not PostgreSQL's) once up and after some reading. Then, if asked, the
+ * database grown to {@code cases} open cases by {@link BenchCases} (batched SQL straight
+ * into the child's PostgreSQL, found by its {@code postmaster.pid}), the task list read,
+ * the resident memory taken again, and one more restart timed on that database.
  */
 final class Footprint {
 
-	record Settings(int cases, int requests, Path output) {
+	/**
+	 * @param productionOptions launch with {@code jvm.options}, as in production; without
+	 * them ({@code java -jar}, the JVM's defaults) for a figure to compare with
+	 */
+	record Settings(int cases, int requests, Path output, boolean productionOptions) {
 	}
 
 	/** One start of the jar. */
 	record Start(String name, int openCases, double secondsToHealthUp, double cpuSeconds, long rssAfterStartKiB,
 			long rssAfterReadingKiB, double loadBefore) {
 	}
+
+	/**
+	 * The production JVM options, as the README's command and the Dockerfile read them.
+	 */
+	static final Path JVM_OPTIONS = Path.of("jvm.options");
 
 	private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB", Pattern.MULTILINE);
 
@@ -68,7 +79,8 @@ final class Footprint {
 		Files.createDirectories(settings.output());
 		Path work = Files.createTempDirectory("tobira-footprint");
 		Path data = work.resolve("postgres");
-		PackagedApplication application = PackagedApplication.withItsOwnDatabase(List.of(),
+		PackagedApplication application = PackagedApplication.withItsOwnDatabase(
+				settings.productionOptions() ? List.of(jvmOptionsArgument()) : List.of(),
 				settings.output().resolve("footprint").resolve("application.log"),
 				"--tobira.database.embedded.data-directory=" + data);
 		try {
@@ -93,6 +105,30 @@ final class Footprint {
 		write();
 		print();
 		return starts;
+	}
+
+	/**
+	 * The java launcher's argument file, as an absolute path: the child runs elsewhere.
+	 */
+	static String jvmOptionsArgument() {
+		if (!Files.isRegularFile(JVM_OPTIONS)) {
+			throw new IllegalStateException(JVM_OPTIONS.toAbsolutePath() + " is missing");
+		}
+		return "@" + JVM_OPTIONS.toAbsolutePath();
+	}
+
+	/** The options of {@link #JVM_OPTIONS}, comments left out, for the results. */
+	static List<String> jvmOptions() {
+		try {
+			return Files.readAllLines(JVM_OPTIONS)
+				.stream()
+				.map(line -> line.replaceFirst("#.*", "").strip())
+				.filter(line -> !line.isEmpty())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private Start start(PackagedApplication application, String name, int cases) {
@@ -182,14 +218,23 @@ final class Footprint {
 		results.put("benchmark", "footprint");
 		results.put("measuredAt", Instant.now().toString());
 		results.put("processors", Runtime.getRuntime().availableProcessors());
-		results.put("jvmOptions", "none (the JVM's defaults)");
+		results.put("launch", launch());
+		results.put("jvmOptions", settings.productionOptions() ? jvmOptions() : List.of());
 		results.put("starts", starts);
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
 			.writeValue(settings.output().resolve("footprint.json").toFile(), results);
 	}
 
+	private String launch() {
+		return settings.productionOptions()
+				? "in production: java @jvm.options -jar target/tobira.jar (jvm.options: "
+						+ String.join(" ", jvmOptions()) + ")"
+				: "java -jar target/tobira.jar, the JVM's defaults (not the production launch)";
+	}
+
 	private void print() {
 		System.out.println();
+		System.out.println("BENCH launched as " + launch());
 		System.out.println("BENCH | start | open cases | to health UP s | CPU s | RSS after start MiB | "
 				+ "RSS after reading MiB | load before");
 		for (Start start : starts) {
