@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("tobira.documents")
 public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("50") int maxPerApplication,
 		@DefaultValue("250MB") DataSize maxBytesPerApplication, @DefaultValue Archive archive,
-		@DefaultValue UploadRate uploadRate) {
+		@DefaultValue UploadRate uploadRate, @DefaultValue StoringAtOnce storingAtOnce) {
 
 	public DocumentsProperties {
 		if (maxPerApplication < 1 || maxBytesPerApplication.toBytes() < 1) {
@@ -56,6 +56,26 @@ public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @Defau
 		public UploadRate {
 			if (limit < 1 || window.isNegative() || window.isZero()) {
 				throw new IllegalArgumentException("tobira.documents.upload-rate: limit and window must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * How many uploads one node reads and stores at the same time: each is held in memory
+	 * whole while it is checked and stored, so the heap (jvm.options) bounds how many of
+	 * the largest fit at once. One more waits for a place and, after {@code maxWait}, is
+	 * refused with 429 and {@code Retry-After} instead of running the node out of memory.
+	 *
+	 * @param uploads the most at once on one node
+	 * @param maxWait how long one more waits for a place
+	 */
+	public record StoringAtOnce(@DefaultValue("2") int uploads, @DefaultValue("PT10S") Duration maxWait) {
+
+		public StoringAtOnce {
+			if (uploads < 1 || maxWait.isNegative()) {
+				throw new IllegalArgumentException(
+						"tobira.documents.storing-at-once: uploads must be positive and max-wait not negative");
 			}
 		}
 
