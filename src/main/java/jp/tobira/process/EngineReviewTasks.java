@@ -228,12 +228,8 @@ class EngineReviewTasks implements ReviewTasks {
 		if (!actor.isIn(Group.DECISION) && !actor.isIn(Group.ADMIN)) {
 			throw new NotAllowedToAssign(actor.username());
 		}
-		Task seen = open(taskId);
-		if (seen == null) {
-			throw gone(taskId);
-		}
-		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
-			.orElseThrow(() -> new TaskNotFound(taskId));
+		// the case locked first, then the task read: it may have been completed meanwhile
+		Application application = applications.lockByTask(taskId).orElseThrow(() -> gone(taskId));
 		Task task = open(taskId);
 		if (task == null) {
 			throw gone(taskId);
@@ -432,16 +428,12 @@ class EngineReviewTasks implements ReviewTasks {
 	}
 
 	/**
-	 * Finds the task, locks its case, finds it again (it may have been completed
-	 * meanwhile) and authorises.
+	 * Locks the task's case, then finds the task (it may have been completed while this
+	 * waited for the lock) and authorises.
 	 */
 	private Work lockAndCheck(Actor actor, String taskId) {
-		Task seen = open(taskId);
-		if (seen == null) {
-			throw gone(taskId);
-		}
-		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
-			.orElseThrow(() -> new TaskNotFound(taskId));
+		// the case locked first, then the task read: it may have been completed meanwhile
+		Application application = applications.lockByTask(taskId).orElseThrow(() -> gone(taskId));
 		Task task = open(taskId);
 		if (task == null) {
 			throw gone(taskId);
