@@ -434,14 +434,26 @@ class EngineReviewTasks implements ReviewTasks {
 	private Work lockAndCheck(Actor actor, String taskId) {
 		// the case locked first, then the task read: it may have been completed meanwhile
 		Application application = applications.lockByTask(taskId).orElseThrow(() -> gone(taskId));
-		Task task = open(taskId);
+		// one query finds the task if it is open and one of the actor's groups is among
+		// its candidates, the usual case; reading the task and then its identity links
+		// took three statements
+		Set<String> groups = groupIds(actor);
+		Task task = groups.isEmpty() ? null
+				: tasks.createTaskQuery()
+					.taskId(taskId)
+					.taskCandidateGroupIn(List.copyOf(groups))
+					.includeAssignedTasks()
+					.singleResult();
 		if (task == null) {
-			throw gone(taskId);
-		}
-		Set<String> candidates = candidateGroups(taskId);
-		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
-		if (!inGroup && !actor.username().equals(task.getAssignee())) {
-			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+			// not (or no longer) open, or not their groups' task: which, and whether they
+			// hold it all the same
+			task = open(taskId);
+			if (task == null) {
+				throw gone(taskId);
+			}
+			if (!actor.username().equals(task.getAssignee())) {
+				throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+			}
 		}
 		return new Work(task, application);
 	}
