@@ -107,14 +107,15 @@ public class ApplicationService {
 	 */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> missingForSubmission(Actor actor, ApplicationId id) {
-		return missingForSubmission(access.toRead(actor, id));
+		Application application = access.toRead(actor, id);
+		return missingForSubmission(application, documents.ofApplication(id));
 	}
 
-	private List<FieldProblem> missingForSubmission(Application application) {
+	private List<FieldProblem> missingForSubmission(Application application, List<Document> stored) {
 		List<FieldProblem> missing = new ArrayList<>(
 				problems(validator.validate(application.content(), Default.class, Complete.class)));
 		Set<DocumentType> present = EnumSet.noneOf(DocumentType.class);
-		documents.ofApplication(application.id()).forEach(document -> present.add(document.type()));
+		stored.forEach(document -> present.add(document.type()));
 		for (DocumentType required : DocumentType.required()) {
 			if (!present.contains(required)) {
 				missing.add(FieldProblem.of("documents." + required.name(), "problem.requiredBeforeSubmission"));
@@ -135,7 +136,11 @@ public class ApplicationService {
 			throw new ApplicationStateConflict(Phrase.of("error.onlyDraft.submitted", application.reference().value(),
 					Phrase.of("status." + application.status())));
 		}
-		List<FieldProblem> missing = missingForSubmission(application);
+		// read once: what is checked is what the submission's audit entry lists (the
+		// case's
+		// row lock keeps it so)
+		List<Document> stored = documents.ofApplication(id);
+		List<FieldProblem> missing = missingForSubmission(application, stored);
 		if (!missing.isEmpty()) {
 			throw new ApplicationIncomplete(missing);
 		}
@@ -145,8 +150,7 @@ public class ApplicationService {
 		payload.put("applicationId", id.toString());
 		payload.put("coverageRatio", application.content().coverageRatio().map(CoverageRatio::toString).orElse(null));
 		payload.put("documents",
-				documents.ofApplication(id)
-					.stream()
+				stored.stream()
 					.map(document -> Map.of("type", document.type().name(), "version", document.version(), "sha256",
 							document.sha256()))
 					.toList());

@@ -86,17 +86,21 @@ public class Applications {
 	}
 
 	/**
-	 * The case a process instance belongs to, its row locked until the transaction ends:
-	 * work on one case's tasks queues up here, so of two reviewers completing the same
-	 * task at once the second sees it completed.
+	 * The case an open task belongs to, its row locked until the transaction ends: work
+	 * on one case's tasks queues up here, so of two reviewers completing the same task at
+	 * once the second sees it completed. Empty when the task is not open (or has no
+	 * case). One statement, read through the engine's task table, where finding the task
+	 * first and then its case would be two.
 	 */
-	public Optional<Application> lockByProcessInstance(String processInstanceId) {
+	public Optional<Application> lockByTask(String taskId) {
 		// the case's application process or, once recognised, its supervision
 		return jdbc.sql("""
 				SELECT * FROM app.application WHERE id =
-				    (SELECT application_id FROM app.case_process WHERE process_instance_id = ?)
+				    (SELECT p.application_id FROM app.case_process p
+				     JOIN public.act_ru_task t ON t.proc_inst_id_ = p.process_instance_id
+				     WHERE t.id_ = ?)
 				FOR UPDATE
-				""").param(processInstanceId).query(this::map).optional();
+				""").param(taskId).query(this::map).optional();
 	}
 
 	public Optional<Application> findByReference(Reference reference) {

@@ -117,9 +117,11 @@ public class DocumentService {
 		}
 		// the quotas before the content is inspected, so a full case's files are never
 		// unpacked; the case's row lock (held by the caller) keeps two uploads from both
-		// taking the last place
+		// taking the last place. One statement answers the quotas, the duplicate and the
+		// version.
+		String sha256 = sha256(content);
+		Documents.Holdings held = documents.holdings(application.id(), type, sha256);
 		if (withinApplicationQuota) {
-			Documents.Holdings held = documents.holdings(application.id());
 			if (held.documents() >= properties.maxPerApplication()) {
 				throw DocumentQuotaExceeded.documents(properties.maxPerApplication());
 			}
@@ -129,11 +131,10 @@ public class DocumentService {
 		}
 		String fileName = cleanFileName(upload.fileName());
 		String mediaType = mediaTypes.verify(content, fileName, upload.declaredType());
-		String sha256 = sha256(content);
-		documents.findBySha256(application.id(), sha256).ifPresent(existing -> {
+		held.sameContent().flatMap(same -> documents.find(application.id(), same)).ifPresent(existing -> {
 			throw new DuplicateDocument(existing);
 		});
-		int version = documents.latestVersion(application.id(), type) + 1;
+		int version = held.latestVersion() + 1;
 		Document document = new Document(UUID.randomUUID(), application.id(), type, version, fileName, content.length,
 				mediaType, sha256, actor.username(), clock.instant());
 		documents.insert(document, content);

@@ -57,22 +57,28 @@ public class Documents {
 			.optional();
 	}
 
-	int latestVersion(ApplicationId applicationId, DocumentType type) {
-		return jdbc.sql("SELECT coalesce(max(version), 0) FROM app.document WHERE application_id = ? AND type = ?")
-			.params(applicationId.value(), type.name())
-			.query(Integer.class)
+	/**
+	 * What an application holds, as an upload of {@code type} with this content needs to
+	 * know it, in one statement rather than one a question: every version of every
+	 * document counts towards the quotas.
+	 */
+	Holdings holdings(ApplicationId applicationId, DocumentType type, String sha256) {
+		return jdbc.sql("""
+				SELECT count(*), coalesce(sum(size_bytes), 0), coalesce(max(version) FILTER (WHERE type = ?), 0),
+				    (array_agg(id) FILTER (WHERE sha256 = ?))[1]
+				FROM app.document WHERE application_id = ?
+				""")
+			.params(type.name(), sha256, applicationId.value())
+			.query((rs, row) -> new Holdings(rs.getInt(1), rs.getLong(2), rs.getInt(3),
+					Optional.ofNullable(rs.getObject(4, UUID.class))))
 			.single();
 	}
 
-	/** What an application holds: every version of every document counts. */
-	Holdings holdings(ApplicationId applicationId) {
-		return jdbc.sql("SELECT count(*), coalesce(sum(size_bytes), 0) FROM app.document WHERE application_id = ?")
-			.param(applicationId.value())
-			.query((rs, row) -> new Holdings(rs.getInt(1), rs.getLong(2)))
-			.single();
-	}
-
-	record Holdings(int documents, long bytes) {
+	/**
+	 * @param latestVersion the highest version of the type asked about, 0 if none
+	 * @param sameContent the document with the same bytes, if the application has one
+	 */
+	record Holdings(int documents, long bytes, int latestVersion, Optional<UUID> sameContent) {
 	}
 
 	byte[] content(UUID documentId) {

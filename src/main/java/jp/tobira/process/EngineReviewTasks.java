@@ -228,12 +228,8 @@ class EngineReviewTasks implements ReviewTasks {
 		if (!actor.isIn(Group.DECISION) && !actor.isIn(Group.ADMIN)) {
 			throw new NotAllowedToAssign(actor.username());
 		}
-		Task seen = open(taskId);
-		if (seen == null) {
-			throw gone(taskId);
-		}
-		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
-			.orElseThrow(() -> new TaskNotFound(taskId));
+		// the case locked first, then the task read: it may have been completed meanwhile
+		Application application = applications.lockByTask(taskId).orElseThrow(() -> gone(taskId));
 		Task task = open(taskId);
 		if (task == null) {
 			throw gone(taskId);
@@ -432,24 +428,32 @@ class EngineReviewTasks implements ReviewTasks {
 	}
 
 	/**
-	 * Finds the task, locks its case, finds it again (it may have been completed
-	 * meanwhile) and authorises.
+	 * Locks the task's case, then finds the task (it may have been completed while this
+	 * waited for the lock) and authorises.
 	 */
 	private Work lockAndCheck(Actor actor, String taskId) {
-		Task seen = open(taskId);
-		if (seen == null) {
-			throw gone(taskId);
-		}
-		Application application = applications.lockByProcessInstance(seen.getProcessInstanceId())
-			.orElseThrow(() -> new TaskNotFound(taskId));
-		Task task = open(taskId);
+		// the case locked first, then the task read: it may have been completed meanwhile
+		Application application = applications.lockByTask(taskId).orElseThrow(() -> gone(taskId));
+		// one query finds the task if it is open and one of the actor's groups is among
+		// its candidates, the usual case; reading the task and then its identity links
+		// took three statements
+		Set<String> groups = groupIds(actor);
+		Task task = groups.isEmpty() ? null
+				: tasks.createTaskQuery()
+					.taskId(taskId)
+					.taskCandidateGroupIn(List.copyOf(groups))
+					.includeAssignedTasks()
+					.singleResult();
 		if (task == null) {
-			throw gone(taskId);
-		}
-		Set<String> candidates = candidateGroups(taskId);
-		boolean inGroup = groupIds(actor).stream().anyMatch(candidates::contains);
-		if (!inGroup && !actor.username().equals(task.getAssignee())) {
-			throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+			// not (or no longer) open, or not their groups' task: which, and whether they
+			// hold it all the same
+			task = open(taskId);
+			if (task == null) {
+				throw gone(taskId);
+			}
+			if (!actor.username().equals(task.getAssignee())) {
+				throw new NotYourTask(actor.username(), task.getTaskDefinitionKey());
+			}
 		}
 		return new Work(task, application);
 	}
