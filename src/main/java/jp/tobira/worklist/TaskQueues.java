@@ -335,6 +335,17 @@ public class TaskQueues {
 			JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
 			""";
 
+	/**
+	 * Open cases without a task, each with its task's columns empty: the columns are
+	 * those of a join to no task, and {@code NOT EXISTS} finds the cases (an anti-join
+	 * PostgreSQL estimates well, where it expects none from an outer join's
+	 * {@code IS NULL}).
+	 */
+	private static final String NO_TASK = """
+			FROM app.application a
+			LEFT JOIN public.act_ru_task t ON false
+			""";
+
 	private static final String COLUMNS = """
 			SELECT a.id, a.reference, a.token_name, a.token_symbol, a.issuer_name, a.jurisdiction, a.status,
 			       a.submitted_at, a.escalated_at, t.id_ AS task_id, t.task_def_key_, t.name_ AS task_name,
@@ -564,15 +575,17 @@ public class TaskQueues {
 		boolean allByTask = query.queue() == Queue.ALL && sort.onTask();
 		if (allByTask && withoutValue) {
 			// the open cases without a value in the task's column: the tasks without one,
-			// and the cases without a task, as an anti-join. Said as one outer join with
+			// and the cases without a task, as an anti-join (their task's columns all
+			// empty: joined to no task). Said as one outer join with
 			// "IS NULL" on the task's column, PostgreSQL expects next to none of them and
 			// joins every case to every task by hash (1,350 ms for the last page at
 			// 100,000); as two parts each walks its index and stops.
 			String conditions = sql.toString();
 			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query) + " WHERE a.status IN (:open) AND "
 					+ sort.column + " IS NULL" + conditions + " ORDER BY " + reference + " LIMIT :limit";
-			String withoutTask = COLUMNS + fewFirst(FROM_ALL, query) + " WHERE a.status IN (:open) AND t.id_ IS NULL"
-					+ conditions + " ORDER BY " + reference + " LIMIT :limit";
+			String withoutTask = COLUMNS + fewFirst(NO_TASK, query) + " WHERE a.status IN (:open) AND NOT EXISTS "
+					+ "(SELECT 1 FROM public.act_ru_task x WHERE x.proc_inst_id_ = a.process_instance_id)" + conditions
+					+ " ORDER BY " + reference + " LIMIT :limit";
 			String order = backwards ? "reference DESC, task_id DESC" : "reference ASC, task_id ASC";
 			return jdbc
 				.sql("SELECT * FROM ((" + withoutColumn + ") UNION ALL (" + withoutTask + ")) part ORDER BY " + order
