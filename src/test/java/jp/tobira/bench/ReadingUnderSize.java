@@ -61,6 +61,8 @@ final class ReadingUnderSize {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+	private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\"[^>]*rel=\"next\"");
+
 	private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
 	private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
@@ -123,9 +125,6 @@ final class ReadingUnderSize {
 
 	/** The requests measured, as the backing reviewer unless said. */
 	private List<Line> lines() {
-		long all = jdbc.queryForObject("SELECT count(*) FROM app.application WHERE status IN "
-				+ "('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')", Long.class);
-		long lastPage = Math.max(0, (all - 1) / 25);
 		UUID clone = jdbc.queryForObject("SELECT id FROM app.application WHERE reference = ?", UUID.class,
 				BenchCases.reference(2));
 		List<Line> lines = new ArrayList<>(List.of(new Line("task list, default queue", "backing", "/tasks"),
@@ -143,10 +142,13 @@ final class ReadingUnderSize {
 				new Line("sort: jurisdiction", "backing", "/tasks?queue=ALL&sort=JURISDICTION"),
 				new Line("sort: task", "backing", "/tasks?queue=ALL&sort=TASK"),
 				new Line("sort: submitted", "backing", "/tasks?queue=ALL&sort=SUBMITTED"),
-				new Line("deep page 100, by token", "backing", "/tasks?queue=GROUPS&sort=TOKEN&page=99"),
-				new Line("last page of all open cases", "backing", "/tasks?queue=ALL&page=" + lastPage),
+				new Line("deep page 100, by token", "backing",
+						followNext("backing", "/tasks?queue=GROUPS&sort=TOKEN", 99)),
+				new Line("last page of all open cases", "backing", "/tasks?queue=ALL&last=true"),
 				new Line("task API, first page", "backing", "/api/v1/tasks"),
 				new Line("task API, page 21 of 50", "backing", "/api/v1/tasks?page=20&size=50"),
+				new Line("task API, page 21 of 50, by the next links", "backing",
+						followNext("backing", "/api/v1/tasks?size=50", 20)),
 				new Line("task list, decision-maker", "decision", "/tasks?queue=GROUPS"),
 				new Line("case page (clone)", "backing", "/cases/" + clone)));
 		if (engineCase != null) {
@@ -155,6 +157,33 @@ final class ReadingUnderSize {
 		lines.add(new Line("dashboard", "admin", "/dashboard"));
 		lines.add(new Line("dashboard, reviewer", "backing", "/dashboard"));
 		return lines;
+	}
+
+	/**
+	 * The page a reader reaches from {@code path} by following the "next" link (a cursor:
+	 * the page's rel="next" link, the API's Link header) {@code times} times, or the last
+	 * one there is: deep pages are read from a row's place, not by offset, and this is
+	 * the address such a page has.
+	 */
+	private String followNext(String user, String path, int times) {
+		String at = path;
+		for (int i = 0; i < times; i++) {
+			HttpResponse<String> response = session(user).get(at);
+			String next;
+			if (at.startsWith("/api/")) {
+				String link = response.headers().firstValue("Link").orElse("");
+				next = link.isEmpty() ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+			}
+			else {
+				Matcher link = NEXT.matcher(response.body());
+				next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+			}
+			if (next == null) {
+				break;
+			}
+			at = next;
+		}
+		return at;
 	}
 
 	private Figure measure(Line line) {

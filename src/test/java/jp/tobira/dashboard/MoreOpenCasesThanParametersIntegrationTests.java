@@ -142,7 +142,7 @@ class MoreOpenCasesThanParametersIntegrationTests {
 		TaskQueues.Page page = (TaskQueues.Page) groups.getModelAndView().getModel().get("result");
 		// the page counts its queue and tabs only as far as it shows them (issue 15):
 		// past
-		// 1,000 a tab reads "1,000+", and the total reaches past the linked pages
+		// the cap a tab reads "100+", and the total reaches past the linked pages
 		assertThat(page.totalExact()).isFalse();
 		assertThat(page.total()).isEqualTo(TaskQueues.COUNT_CAP + 1L);
 		assertThat(page.counts()).containsEntry(TaskQueues.Queue.GROUPS, TaskQueues.COUNT_CAP + 1L)
@@ -157,7 +157,7 @@ class MoreOpenCasesThanParametersIntegrationTests {
 
 		MvcResult api = mvc.perform(get("/api/v1/tasks").with(user(users.loadUserByUsername("backing")))).andReturn();
 		assertThat(api.getResponse().getStatus()).isEqualTo(200);
-		// counted as far as 1,000 (and one more), as the page counts
+		// counted as far as the cap (and one more), as the page counts
 		assertThat(workableBefore + CASES).isGreaterThan(TaskQueues.COUNT_CAP);
 		assertThat(api.getResponse().getHeader("X-Total-Count")).isNull();
 		assertThat(api.getResponse().getHeader("X-Total-Count-At-Least"))

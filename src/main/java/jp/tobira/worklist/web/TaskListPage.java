@@ -102,19 +102,55 @@ public class TaskListPage {
 
 	}
 
+	/**
+	 * A link of the pagination: a page's number (0-based) and where it leads;
+	 * {@code number} null stands for a gap.
+	 */
+	public record PageLink(Integer number, String href) {
+	}
+
+	/**
+	 * The task list. A page is asked for by its number ({@code page}, read by offset: the
+	 * first pages, and the numbered links within the first {@link TaskQueues#COUNT_CAP}
+	 * rows) or, as the next, previous and last links ask, from a row's place
+	 * ({@code after} or {@code before} a cursor, {@code last}), which costs the same at
+	 * any depth; then {@code page} is only the number shown, and may be unknown (the last
+	 * page of a list counted only so far).
+	 */
 	@GetMapping("/tasks")
 	String list(@AuthenticationPrincipal TobiraUser user, @RequestParam(required = false) String queue,
 			@RequestParam(required = false) String task, @RequestParam(required = false) String jurisdiction,
 			@RequestParam(defaultValue = "false") boolean flagged,
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean escalated, @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before,
+			@RequestParam(defaultValue = "false") boolean last,
 			@RequestParam(defaultValue = "false") boolean followUpDue, Model model) {
 		Actor actor = user.actor();
 		TaskQueues.Filters filters = taskFilters.parse("", queue, task, jurisdiction, flagged, overdue, escalated,
 				followUpDue, sort, desc);
-		TaskQueues.Query query = filters.page(Math.max(page, 0), PAGE_SIZE);
+		Integer number = page == null ? null : Math.max(page, 0);
+		TaskQueues.Position position = null;
+		if (after != null && !after.isBlank()) {
+			position = TaskQueues.Position.after(TaskQueues.Cursor.decode("after", after, filters.sort()));
+		}
+		else if (before != null && !before.isBlank()) {
+			position = TaskQueues.Position.before(TaskQueues.Cursor.decode("before", before, filters.sort()));
+		}
+		else if (last) {
+			position = TaskQueues.Position.last();
+			number = null;
+		}
+		else if (number == null) {
+			number = 0;
+		}
+		TaskQueues.Query query = filters.page(number == null ? 0 : number, PAGE_SIZE).from(position);
 		TaskQueues.Page result = queues.find(actor, query);
+		if (!result.hasPrevious()) {
+			// read backwards to the start: this is the first page whatever was asked
+			number = 0;
+		}
 		List<ViewTab> tabs = new ArrayList<>();
 		boolean viewShown = false;
 		for (TaskView view : views.visibleTo(actor)) {
@@ -138,21 +174,75 @@ public class TaskListPage {
 		model.addAttribute("result", result);
 		model.addAttribute("clocks", clockByCase);
 		model.addAttribute("now", clock.instant());
-		long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
-		model.addAttribute("pages", pages);
 		model.addAttribute("countCap", TaskQueues.COUNT_CAP);
-		List<Integer> window = window(query.page(), (int) pages);
-		if (!result.totalExact()) {
-			// the total was counted only past the pages linked to: the last page is not
-			// known, and a gap stands for the pages after the window
-			window.remove(window.size() - 1);
-			if (window.get(window.size() - 1) != null) {
-				window.add(null);
-			}
-		}
-		model.addAttribute("window", window);
+		pagination(model, filters, number, result);
 		model.addAttribute("taskKeys", definitions.all().stream().map(TaskDefinition::key).toList());
 		return "tasks/list";
+	}
+
+	/**
+	 * The pagination's links: first, previous, the numbered window, next and last. The
+	 * previous and next pages are read from the first and last row shown (a cursor), the
+	 * last page from the end backwards unless the total is exact (then by its number);
+	 * numbers are linked only where reading by offset stays within the counted rows.
+	 */
+	private void pagination(Model model, TaskQueues.Filters filters, Integer number, TaskQueues.Page result) {
+		long pages = (result.total() + PAGE_SIZE - 1) / PAGE_SIZE;
+		List<TaskQueues.Row> rows = result.rows();
+		boolean known = number != null;
+		String first = known && number == 0 ? null : href(filters).queryParam("page", 0).toUriString();
+		String previous = null;
+		if (result.hasPrevious()) {
+			if (known && number <= 1 || rows.isEmpty()) {
+				previous = href(filters).queryParam("page", known ? Math.max(number - 1, 0) : 0).toUriString();
+			}
+			else {
+				UriComponentsBuilder link = href(filters);
+				if (known) {
+					link.queryParam("page", number - 1);
+				}
+				previous = link.queryParam("before", TaskQueues.Cursor.of(filters.sort(), rows.get(0)).encoded())
+					.toUriString();
+			}
+		}
+		String next = null;
+		String lastPage = null;
+		if (result.hasNext() && !rows.isEmpty()) {
+			UriComponentsBuilder link = href(filters);
+			if (known) {
+				link.queryParam("page", number + 1);
+			}
+			next = link.queryParam("after", TaskQueues.Cursor.of(filters.sort(), rows.get(rows.size() - 1)).encoded())
+				.toUriString();
+			lastPage = result.totalExact() ? href(filters).queryParam("page", pages - 1).toUriString()
+					: href(filters).queryParam("last", true).toUriString();
+		}
+		List<PageLink> window = new ArrayList<>();
+		for (Integer p : result.totalExact() ? window(known ? number : -WINDOW - 1, (int) pages)
+				: openWindow(number, TaskQueues.COUNT_CAP / PAGE_SIZE)) {
+			window.add(new PageLink(p, p == null ? null : href(filters).queryParam("page", p).toUriString()));
+		}
+		model.addAttribute("pages", pages);
+		model.addAttribute("pageNumber", number);
+		model.addAttribute("window", window);
+		model.addAttribute("firstHref", first);
+		model.addAttribute("previousHref", previous);
+		model.addAttribute("nextHref", next);
+		model.addAttribute("lastHref", lastPage);
+	}
+
+	/** The list as the filters show it, without a page: the links' common part. */
+	private static UriComponentsBuilder href(TaskQueues.Filters filters) {
+		return UriComponentsBuilder.fromPath("/tasks")
+			.queryParam("queue", filters.queue())
+			.queryParamIfPresent("task", java.util.Optional.ofNullable(filters.taskKey()))
+			.queryParamIfPresent("jurisdiction", java.util.Optional.ofNullable(filters.jurisdiction()))
+			.queryParam("flagged", filters.flagged())
+			.queryParam("overdue", filters.overdue())
+			.queryParam("escalated", filters.escalated())
+			.queryParam("followUpDue", filters.followUpDue())
+			.queryParam("sort", filters.sort())
+			.queryParam("desc", filters.descending());
 	}
 
 	@PostMapping("/tasks/{id}/claim")
@@ -281,6 +371,34 @@ public class TaskListPage {
 			window.add(p);
 			previous = p;
 		}
+		return window;
+	}
+
+	/**
+	 * The numbered links of a list counted only so far ({@code countedPages} full pages
+	 * of it known to exist): the first page, those around the current one that lie within
+	 * the counted pages, the current one wherever it is ({@code null} when its number is
+	 * unknown), and a gap for the pages after.
+	 */
+	static List<Integer> openWindow(Integer current, int countedPages) {
+		java.util.SortedSet<Integer> shown = new java.util.TreeSet<>();
+		shown.add(0);
+		if (current != null) {
+			for (int p = Math.max(0, current - WINDOW); p <= current + WINDOW && p < countedPages; p++) {
+				shown.add(p);
+			}
+			shown.add(current);
+		}
+		List<Integer> window = new ArrayList<>();
+		Integer previous = null;
+		for (int p : shown) {
+			if (previous != null && p > previous + 1) {
+				window.add(null);
+			}
+			window.add(p);
+			previous = p;
+		}
+		window.add(null);
 		return window;
 	}
 

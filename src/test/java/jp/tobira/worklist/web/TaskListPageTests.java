@@ -29,4 +29,13 @@ class TaskListPageTests {
 		assertThat(Arrays.asList(TaskListPage.window(3, 7).toArray())).doesNotContainNull();
 	}
 
+	@Test
+	void numbersOnlyTheCountedPagesOfAListCountedSoFarBesidesTheCurrentOne() {
+		assertThat(TaskListPage.openWindow(0, 4)).containsExactly(0, 1, 2, null);
+		assertThat(TaskListPage.openWindow(3, 4)).containsExactly(0, 1, 2, 3, null);
+		assertThat(TaskListPage.openWindow(99, 4)).as("a page reached by the next links, far past the count")
+			.containsExactly(0, null, 99, null);
+		assertThat(TaskListPage.openWindow(null, 4)).as("the last page, its number unknown").containsExactly(0, null);
+	}
+
 }
