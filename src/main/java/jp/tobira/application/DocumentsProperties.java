@@ -62,20 +62,22 @@ public record DocumentsProperties(@DefaultValue("25MB") DataSize maxSize, @Defau
 	}
 
 	/**
-	 * How many uploads one node reads and stores at the same time: each is held in memory
-	 * whole while it is checked and stored, so the heap (jvm.options) bounds how many of
-	 * the largest fit at once. One more waits for a place and, after {@code maxWait}, is
-	 * refused with 429 and {@code Retry-After} instead of running the node out of memory.
+	 * How much of uploaded files one node holds at the same time: each document is held
+	 * in memory whole while it is checked and stored, so the heap (jvm.options) bounds
+	 * how many of the largest fit at once; small ones barely count. A request whose files
+	 * do not fit beside those being stored waits and, after {@code maxWait}, is refused
+	 * with 429 and {@code Retry-After} instead of running the node out of memory.
 	 *
-	 * @param uploads the most at once on one node
-	 * @param maxWait how long one more waits for a place
+	 * @param bytes the most bytes of files being stored at once on one node (a request
+	 * with more than this takes the whole of it)
+	 * @param maxWait how long a request waits for room
 	 */
-	public record StoringAtOnce(@DefaultValue("2") int uploads, @DefaultValue("PT10S") Duration maxWait) {
+	public record StoringAtOnce(@DefaultValue("50MB") DataSize bytes, @DefaultValue("PT10S") Duration maxWait) {
 
 		public StoringAtOnce {
-			if (uploads < 1 || maxWait.isNegative()) {
+			if (bytes.toKilobytes() < 1 || maxWait.isNegative()) {
 				throw new IllegalArgumentException(
-						"tobira.documents.storing-at-once: uploads must be positive and max-wait not negative");
+						"tobira.documents.storing-at-once: bytes must be at least 1KB and max-wait not negative");
 			}
 		}
 

@@ -14,69 +14,88 @@ import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A node reads and stores only so many uploads at once: one more waits for a place and,
- * past the wait, is refused (429 with Retry-After) before its controller reads a byte.
+ * A node holds only so many bytes of uploads at once: a request whose files do not fit
+ * beside those being stored waits for room and, past the wait, is refused (429 with
+ * Retry-After) before its controller reads a byte; small files fit beside large ones.
  */
 class UploadPlacesTests {
 
-	private final UploadPlaces places = new UploadPlaces(new DocumentsProperties(DataSize.ofMegabytes(25), 50,
+	/** Room for 3 KiB of files. */
+	private final UploadPlaces room = new UploadPlaces(new DocumentsProperties(DataSize.ofMegabytes(25), 50,
 			DataSize.ofMegabytes(250), new DocumentsProperties.Archive(1000, DataSize.ofMegabytes(100), 100),
 			new DocumentsProperties.UploadRate(120, Duration.ofMinutes(10)),
-			new DocumentsProperties.StoringAtOnce(1, Duration.ofMillis(50))));
+			new DocumentsProperties.StoringAtOnce(DataSize.ofKilobytes(3), Duration.ofMillis(50))));
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
 	@Test
-	void oneMoreUploadThanThePlacesIsRefusedUntilAPlaceIsGivenBack() throws Exception {
-		MockMultipartHttpServletRequest first = upload();
-		MockMultipartHttpServletRequest second = upload();
+	void filesThatDoNotFitBesideThoseBeingStoredAreRefusedUntilTheRoomIsGivenBack() throws Exception {
+		MockMultipartHttpServletRequest first = upload(2048);
+		MockMultipartHttpServletRequest second = upload(2048);
 
-		assertThat(places.preHandle(first, response, null)).isTrue();
-		assertThat(places.free()).isZero();
-		assertThatThrownBy(() -> places.preHandle(second, response, null)).isInstanceOf(UploadPlacesTaken.class)
+		assertThat(room.preHandle(first, response, null)).isTrue();
+		assertThat(room.free()).isOne();
+		assertThatThrownBy(() -> room.preHandle(second, response, null)).isInstanceOf(UploadPlacesTaken.class)
 			.satisfies(
 					refusal -> assertThat(((UploadPlacesTaken) refusal).retryAfter()).contains(Duration.ofSeconds(5)));
 
-		places.afterCompletion(first, response, null, null);
-		assertThat(places.free()).isOne();
-		assertThat(places.preHandle(second, response, null)).isTrue();
-		places.afterCompletion(second, response, null, null);
-		assertThat(places.free()).isOne();
+		room.afterCompletion(first, response, null, null);
+		assertThat(room.free()).isEqualTo(3);
+		assertThat(room.preHandle(second, response, null)).isTrue();
+		room.afterCompletion(second, response, null, null);
+		assertThat(room.free()).isEqualTo(3);
 	}
 
 	@Test
-	void aRefusedUploadGivesBackNoPlaceItNeverTook() throws Exception {
-		MockMultipartHttpServletRequest holder = upload();
-		MockMultipartHttpServletRequest refused = upload();
-		places.preHandle(holder, response, null);
-		assertThatThrownBy(() -> places.preHandle(refused, response, null)).isInstanceOf(UploadPlacesTaken.class);
+	void aSmallFileFitsBesideALargeOneAndAFileLargerThanTheRoomTakesAllOfIt() throws Exception {
+		MockMultipartHttpServletRequest large = upload(2048);
+		MockMultipartHttpServletRequest small = upload(100);
+		room.preHandle(large, response, null);
+		assertThat(room.preHandle(small, response, null)).isTrue();
+		assertThat(room.free()).isZero();
+		room.afterCompletion(small, response, null, null);
+		room.afterCompletion(large, response, null, null);
 
-		places.afterCompletion(refused, response, null, null);
-		assertThat(places.free()).as("the holder's place is still taken").isZero();
-		places.afterCompletion(holder, response, null, null);
-		assertThat(places.free()).isOne();
+		MockMultipartHttpServletRequest huge = upload(10_000);
+		assertThat(room.preHandle(huge, response, null)).as("alone, it may use the whole room").isTrue();
+		assertThat(room.free()).isZero();
+		room.afterCompletion(huge, response, null, null);
+		assertThat(room.free()).isEqualTo(3);
 	}
 
 	@Test
-	void requestsWithoutFilesAndErrorDispatchesTakeNoPlace() throws Exception {
-		MockMultipartHttpServletRequest holder = upload();
-		places.preHandle(holder, response, null);
+	void aRefusedUploadGivesBackNoRoomItNeverTook() throws Exception {
+		MockMultipartHttpServletRequest holder = upload(3072);
+		MockMultipartHttpServletRequest refused = upload(1);
+		room.preHandle(holder, response, null);
+		assertThatThrownBy(() -> room.preHandle(refused, response, null)).isInstanceOf(UploadPlacesTaken.class);
 
-		assertThat(places.preHandle(new MockHttpServletRequest("POST", "/api/v1/tasks/x/complete"), response, null))
+		room.afterCompletion(refused, response, null, null);
+		assertThat(room.free()).as("the holder's room is still taken").isZero();
+		room.afterCompletion(holder, response, null, null);
+		assertThat(room.free()).isEqualTo(3);
+	}
+
+	@Test
+	void requestsWithoutFilesAndErrorDispatchesTakeNoRoom() throws Exception {
+		MockMultipartHttpServletRequest holder = upload(3072);
+		room.preHandle(holder, response, null);
+
+		assertThat(room.preHandle(new MockHttpServletRequest("POST", "/api/v1/tasks/x/complete"), response, null))
 			.isTrue();
 		MockMultipartHttpServletRequest noFile = new MockMultipartHttpServletRequest();
 		noFile.addParameter("type", "TRUST_DEED");
-		assertThat(places.preHandle(noFile, response, null)).isTrue();
-		MockMultipartHttpServletRequest errorPage = upload();
+		assertThat(room.preHandle(noFile, response, null)).isTrue();
+		MockMultipartHttpServletRequest errorPage = upload(10);
 		errorPage.setDispatcherType(DispatcherType.ERROR);
-		assertThat(places.preHandle(errorPage, response, null)).isTrue();
-		places.afterCompletion(holder, response, null, null);
-		assertThat(places.free()).isOne();
+		assertThat(room.preHandle(errorPage, response, null)).isTrue();
+		room.afterCompletion(holder, response, null, null);
+		assertThat(room.free()).isEqualTo(3);
 	}
 
-	private static MockMultipartHttpServletRequest upload() {
+	private static MockMultipartHttpServletRequest upload(int bytes) {
 		MockMultipartHttpServletRequest request = new MockMultipartHttpServletRequest();
-		request.addFile(new MockMultipartFile("file", "deed.pdf", "application/pdf", new byte[] { 1, 2, 3 }));
+		request.addFile(new MockMultipartFile("file", "deed.pdf", "application/pdf", new byte[bytes]));
 		return request;
 	}
 
