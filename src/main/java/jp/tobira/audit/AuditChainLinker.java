@@ -1,5 +1,7 @@
 package jp.tobira.audit;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,6 +44,12 @@ public class AuditChainLinker implements SmartLifecycle {
 
 	private static final String HOLDS_HEAD = AuditChainLinker.class.getName() + ".holdsHead";
 
+	/**
+	 * The longest a reader (or the linking thread, in one round) waits for the chain
+	 * head.
+	 */
+	static final Duration HEAD_WAIT = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batches;
@@ -72,9 +81,25 @@ public class AuditChainLinker implements SmartLifecycle {
 		if (TransactionSynchronizationManager.hasResource(HOLDS_HEAD) || !anyUnlinked()) {
 			return;
 		}
-		while (ownTransaction.execute(status -> linkVisible()) == BATCH) {
-			// a full batch: more may wait
+		try {
+			while (ownTransaction.execute(status -> linkVisible()) == BATCH) {
+				// a full batch: more may wait
+			}
 		}
+		catch (DataAccessException ex) {
+			if (!lockNotAvailable(ex)) {
+				throw ex;
+			}
+			// the head held longer than a reader should wait (a register change in a long
+			// transaction): read what is linked, the rest after it; the linking thread
+			// links it once the head is free
+			log.debug("The chain head stayed locked; reading without linking: {}", ex.getMessage());
+		}
+	}
+
+	/** PostgreSQL's lock_not_available (55P03), which Spring leaves uncategorised. */
+	private static boolean lockNotAvailable(DataAccessException ex) {
+		return ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState());
 	}
 
 	private boolean anyUnlinked() {
@@ -127,6 +152,11 @@ public class AuditChainLinker implements SmartLifecycle {
 	}
 
 	private int linkVisible() {
+		// bounded: the caller may hold locks of its own in a suspended transaction, which
+		// a
+		// holder of the head may wait for, and PostgreSQL cannot see that cycle through
+		// two connections of one thread
+		jdbc.sql("SET LOCAL lock_timeout = '" + HEAD_WAIT.toMillis() + "ms'").update();
 		Head head = lockHead();
 		List<Linked> linked = link(head);
 		return linked.size();

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
@@ -48,6 +50,9 @@ class AuditChainIntegrationTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	AuditEntries entries;
 
 	@Test
 	void appendsFromFiftyThreadsAtOnceAndTheChainStaysValid() throws Exception {
@@ -129,6 +134,49 @@ class AuditChainIntegrationTests {
 			.queryForList("SELECT seq, payload FROM app.audit_entry WHERE actor = 'in-order' ORDER BY seq");
 		assertThat(rows).extracting(row -> row.get("payload")).containsExactly("{\"step\":1}", "{\"step\":2}");
 		assertThat(((Number) rows.get(1).get("seq")).longValue()).isEqualTo(linked.seq());
+		assertThat(verifier.verify().valid()).isTrue();
+	}
+
+	/**
+	 * A reader links what has committed before reading, but does not wait without end for
+	 * a chain head that a long transaction holds: it reads the linked entries and those
+	 * still waiting after them.
+	 */
+	@Test
+	@Timeout(60)
+	void aReaderWaitsForTheHeadOnlySoLongAndThenReadsTheEntriesWaitingAfterTheLinkedOnes() throws Exception {
+		auditLog.appendLinked("reader-wait", "EQ-2099-000077", AuditKind.CONFIGURATION_CHANGED, Map.of("step", 1));
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService holder = Executors.newSingleThreadExecutor();
+		Future<?> held = holder.submit(() -> transactions.executeWithoutResult(tx -> {
+			auditLog.appendLinked("reader-wait", null, AuditKind.CONFIGURATION_CHANGED, Map.of("holds", "head"));
+			holding.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		try {
+			holding.await();
+			auditLog.append("reader-wait", "EQ-2099-000077", AuditKind.CONFIGURATION_CHANGED, Map.of("step", 2));
+
+			// without a bound on its wait, the read would wait for the holder, which
+			// waits
+			// for this test: the test's timeout is the guard
+			List<AuditEntry> read = entries.forCase("EQ-2099-000077");
+			assertThat(read).extracting(AuditEntry::payload).containsExactly("{\"step\":1}", "{\"step\":2}");
+			assertThat(read.get(0).hash()).isNotNull();
+			assertThat(read.get(1).hash()).as("still waiting for its link").isNull();
+		}
+		finally {
+			release.countDown();
+			held.get();
+			holder.shutdown();
+		}
+		assertThat(entries.forCase("EQ-2099-000077")).extracting(AuditEntry::hash).doesNotContainNull();
 		assertThat(verifier.verify().valid()).isTrue();
 	}
 
