@@ -137,8 +137,7 @@ public class ApplicationService {
 					Phrase.of("status." + application.status())));
 		}
 		// read once: what is checked is what the submission's audit entry lists (the
-		// case's
-		// row lock keeps it so)
+		// case's row lock keeps it so)
 		List<Document> stored = documents.ofApplication(id);
 		List<FieldProblem> missing = missingForSubmission(application, stored);
 		if (!missing.isEmpty()) {

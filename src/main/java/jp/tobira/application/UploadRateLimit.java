@@ -55,8 +55,7 @@ class UploadRateLimit {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void count(UUID organisationId) {
 		// the count is a throttle, not part of the record: were the server to crash in
-		// the
-		// moment after this commit the count might be lost (never half-written), and
+		// the moment after this commit the count might be lost (never half-written), and
 		// that is no reason to make every upload wait for a second flush of the
 		// write-ahead log before its own
 		jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();

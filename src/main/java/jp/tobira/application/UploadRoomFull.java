@@ -9,16 +9,17 @@ import jp.tobira.validation.Phrase;
 import jp.tobira.validation.Refusal;
 
 /**
- * Every place for uploads on the node stayed taken for as long as one more may wait (429,
- * with a few seconds as {@code Retry-After}): nothing of the request was read or stored.
+ * The room for uploads on the node stayed too full for the request's files for as long as
+ * a request may wait (429, with a few seconds as {@code Retry-After}): nothing of the
+ * request was read or stored.
  */
-public class UploadPlacesTaken extends Refusal {
+public class UploadRoomFull extends Refusal {
 
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-	UploadPlacesTaken() {
+	UploadRoomFull() {
 		super(Kind.TOO_MANY_REQUESTS, "Too many uploads at once",
-				Phrase.of("error.uploadPlaces", RETRY_AFTER.toSeconds()));
+				Phrase.of("error.uploadRoom", RETRY_AFTER.toSeconds()));
 	}
 
 	@Override

@@ -27,9 +27,9 @@ import org.springframework.web.util.WebUtils;
  * documents do not queue behind large ones.
  */
 @Configuration(proxyBeanMethods = false)
-class UploadPlaces implements WebMvcConfigurer, HandlerInterceptor {
+class UploadRoom implements WebMvcConfigurer, HandlerInterceptor {
 
-	private static final String HOLDS = UploadPlaces.class.getName() + ".holds";
+	private static final String HOLDS = UploadRoom.class.getName() + ".holds";
 
 	/**
 	 * The room, in KiB of files, so that a 25 MB document and a 200 kB one take their own
@@ -41,7 +41,7 @@ class UploadPlaces implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final Duration maxWait;
 
-	UploadPlaces(DocumentsProperties properties) {
+	UploadRoom(DocumentsProperties properties) {
 		this.room = (int) Math.min(Integer.MAX_VALUE, properties.storingAtOnce().bytes().toKilobytes());
 		this.kibibytes = new Semaphore(room, true);
 		this.maxWait = properties.storingAtOnce().maxWait();
@@ -64,7 +64,7 @@ class UploadPlaces implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		int share = (int) Math.min(room, Math.max(1, (bytes + 1023) / 1024));
 		if (!kibibytes.tryAcquire(share, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new UploadPlacesTaken();
+			throw new UploadRoomFull();
 		}
 		request.setAttribute(HOLDS, share);
 		return true;

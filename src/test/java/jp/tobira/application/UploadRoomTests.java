@@ -18,10 +18,10 @@ import org.springframework.util.unit.DataSize;
  * beside those being stored waits for room and, past the wait, is refused (429 with
  * Retry-After) before its controller reads a byte; small files fit beside large ones.
  */
-class UploadPlacesTests {
+class UploadRoomTests {
 
 	/** Room for 3 KiB of files. */
-	private final UploadPlaces room = new UploadPlaces(new DocumentsProperties(DataSize.ofMegabytes(25), 50,
+	private final UploadRoom room = new UploadRoom(new DocumentsProperties(DataSize.ofMegabytes(25), 50,
 			DataSize.ofMegabytes(250), new DocumentsProperties.Archive(1000, DataSize.ofMegabytes(100), 100),
 			new DocumentsProperties.UploadRate(120, Duration.ofMinutes(10)),
 			new DocumentsProperties.StoringAtOnce(DataSize.ofKilobytes(3), Duration.ofMillis(50))));
@@ -35,9 +35,8 @@ class UploadPlacesTests {
 
 		assertThat(room.preHandle(first, response, null)).isTrue();
 		assertThat(room.free()).isOne();
-		assertThatThrownBy(() -> room.preHandle(second, response, null)).isInstanceOf(UploadPlacesTaken.class)
-			.satisfies(
-					refusal -> assertThat(((UploadPlacesTaken) refusal).retryAfter()).contains(Duration.ofSeconds(5)));
+		assertThatThrownBy(() -> room.preHandle(second, response, null)).isInstanceOf(UploadRoomFull.class)
+			.satisfies(refusal -> assertThat(((UploadRoomFull) refusal).retryAfter()).contains(Duration.ofSeconds(5)));
 
 		room.afterCompletion(first, response, null, null);
 		assertThat(room.free()).isEqualTo(3);
@@ -68,7 +67,7 @@ class UploadPlacesTests {
 		MockMultipartHttpServletRequest holder = upload(3072);
 		MockMultipartHttpServletRequest refused = upload(1);
 		room.preHandle(holder, response, null);
-		assertThatThrownBy(() -> room.preHandle(refused, response, null)).isInstanceOf(UploadPlacesTaken.class);
+		assertThatThrownBy(() -> room.preHandle(refused, response, null)).isInstanceOf(UploadRoomFull.class);
 
 		room.afterCompletion(refused, response, null, null);
 		assertThat(room.free()).as("the holder's room is still taken").isZero();
