@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.WebUtils;
 
@@ -43,7 +44,7 @@ class ApiRequestProblems {
 
 	@ExceptionHandler({ MaxUploadSizeExceededException.class, HttpRequestMethodNotSupportedException.class,
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
-			NoResourceFoundException.class })
+			NoResourceFoundException.class, NoHandlerFoundException.class })
 	ResponseEntity<ProblemDetail> refused(Exception ex, HttpServletRequest request) throws Exception {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (!path.startsWith("/api/")) {

@@ -85,6 +85,14 @@ class PageErrorsIntegrationTests {
 	}
 
 	@Test
+	void answersAnUnknownAddressWithTheNotFoundPageOrAProblemByAddress() {
+		assertPage(session().get("/no-such-page"), 404);
+		ApiClient.Response api = issuer.get("/api/v1/no-such-resource");
+		assertThat(api.status()).as(api.toString()).isEqualTo(404);
+		assertThat(api.headers().getContentType()).hasToString("application/problem+json");
+	}
+
+	@Test
 	void answersAMalformedIdWithTheNotFoundPage() {
 		assertPage(session().get("/cases/not-a-uuid"), 404);
 		assertThat(issuer.get("/api/v1/applications/not-a-uuid").status()).isEqualTo(404);

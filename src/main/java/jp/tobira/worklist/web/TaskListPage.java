@@ -175,6 +175,10 @@ public class TaskListPage {
 		model.addAttribute("clocks", clockByCase);
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("countCap", TaskQueues.COUNT_CAP);
+		// from the model, not as T(...) in the template: SpEL looks a type up by name on
+		// every page, and a nested class's dotted name is first looked for, and missed,
+		// in every jar
+		model.addAttribute("queueTabs", TaskQueues.Queue.TABS);
 		pagination(model, filters, number, result);
 		model.addAttribute("taskKeys", definitions.all().stream().map(TaskDefinition::key).toList());
 		return "tasks/list";
