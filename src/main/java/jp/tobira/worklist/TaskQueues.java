@@ -259,6 +259,22 @@ public class TaskQueues {
 			return new Position(false, null);
 		}
 
+		/**
+		 * The position a request's link asked for, as the page and the API carry it: the
+		 * rows {@code after} or {@code before} a cursor (each refused as that field if it
+		 * is not one this list wrote for {@code sort}), or the {@code last} page; none (a
+		 * page by its number) when it asked for none of these.
+		 */
+		public static Position asked(String after, String before, boolean last, Sort sort) {
+			if (after != null && !after.isBlank()) {
+				return after(Cursor.decode("after", after, sort));
+			}
+			if (before != null && !before.isBlank()) {
+				return before(Cursor.decode("before", before, sort));
+			}
+			return last ? last() : null;
+		}
+
 	}
 
 	/**

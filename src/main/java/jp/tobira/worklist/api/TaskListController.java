@@ -70,9 +70,7 @@ class TaskListController {
 		}
 		TaskQueues.Query query = new TaskQueues.Query(TaskQueues.Queue.WORKABLE, null, null, false, false, false,
 				followUpDue, TaskQueues.Sort.DUE, false, page, size);
-		if (after != null && !after.isBlank()) {
-			query = query.from(TaskQueues.Position.after(TaskQueues.Cursor.decode("after", after, query.sort())));
-		}
+		query = query.from(TaskQueues.Position.asked(after, null, false, query.sort()));
 		TaskQueues.Slice slice = queues.rows(user.actor(), query);
 		// counted only so far (issue 15): past it the number of tasks is known to be more
 		// than the header says, and a client follows the next links until there is none

@@ -131,18 +131,12 @@ public class TaskListPage {
 		TaskQueues.Filters filters = taskFilters.parse("", queue, task, jurisdiction, flagged, overdue, escalated,
 				followUpDue, sort, desc);
 		Integer number = page == null ? null : Math.max(page, 0);
-		TaskQueues.Position position = null;
-		if (after != null && !after.isBlank()) {
-			position = TaskQueues.Position.after(TaskQueues.Cursor.decode("after", after, filters.sort()));
-		}
-		else if (before != null && !before.isBlank()) {
-			position = TaskQueues.Position.before(TaskQueues.Cursor.decode("before", before, filters.sort()));
-		}
-		else if (last) {
-			position = TaskQueues.Position.last();
+		TaskQueues.Position position = TaskQueues.Position.asked(after, before, last, filters.sort());
+		if (position != null && position.cursor() == null) {
+			// the last page: its number is not known until the list is counted
 			number = null;
 		}
-		else if (number == null) {
+		else if (position == null && number == null) {
 			number = 0;
 		}
 		TaskQueues.Query query = filters.page(number == null ? 0 : number, PAGE_SIZE).from(position);
