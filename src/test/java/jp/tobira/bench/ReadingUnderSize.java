@@ -63,7 +63,12 @@ final class ReadingUnderSize {
 
 	private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\"[^>]*rel=\"next\"");
 
-	private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
+	/**
+	 * A sequential scan and the rows it gave (over all its loops): one that a LIMIT stops
+	 * after a hundred rows reads a hundred rows, not the table, and the report says so.
+	 */
+	private static final Pattern SEQ_SCAN = Pattern
+		.compile("Seq Scan on (\\w+)[^\\n]*?\\(actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) loops=(\\d+)\\)");
 
 	private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
 
@@ -256,7 +261,8 @@ final class ReadingUnderSize {
 				List<String> seqScans = new ArrayList<>();
 				Matcher scan = SEQ_SCAN.matcher(plan);
 				while (scan.find()) {
-					seqScans.add(scan.group(1));
+					long rows = Long.parseLong(scan.group(2)) * Long.parseLong(scan.group(3));
+					seqScans.add(scan.group(1) + " (" + rows + " rows)");
 				}
 				linePlans.add(new Plan(oneLine(inlined.get()), plan,
 						execution.find() ? Double.valueOf(execution.group(1)) : null, seqScans));
@@ -310,7 +316,11 @@ final class ReadingUnderSize {
 		Set<String> watched = Set.of("act_ru_task", "act_ru_identitylink", "application");
 		for (Explained e : explained) {
 			Set<String> scanned = new java.util.TreeSet<>();
-			e.plans().forEach(plan -> plan.seqScans().stream().filter(watched::contains).forEach(scanned::add));
+			e.plans()
+				.forEach(plan -> plan.seqScans()
+					.stream()
+					.filter(scan -> watched.contains(scan.substring(0, scan.indexOf(' '))))
+					.forEach(scanned::add));
 			double slowest = e.plans()
 				.stream()
 				.mapToDouble(p -> p.executionMillis() == null ? 0 : p.executionMillis())
