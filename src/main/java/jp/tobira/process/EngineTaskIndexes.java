@@ -6,14 +6,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes on the engine's task table that the task list's orders need (issue 15): the
- * list sorts by due date by default and may sort by the task's name, and without an index
- * on either a page of 25 sorts every task of its queue (100,000 at scale). The engine
- * creates its own tables when it starts ({@code camunda.bpm.database.schema-update}), and
- * Flyway runs before it (this plugin's own JDBC access waits for Flyway), so a migration
- * cannot rely on them on a new database: these are made once the engine is built, and
- * only if missing. The application's own indexes for the list are in
- * {@code V22__task_list_indexes.sql}.
+ * What the application adds to the engine's task tables: the triggers that keep the task
+ * list's own table of open tasks with them ({@code app.open_task},
+ * {@code V29__open_tasks.sql}; issue 15), and two indexes, for the due reminders' range
+ * of due dates and the look-ups of a task by its kind. The engine creates its own tables
+ * when it starts ({@code camunda.bpm.database.schema-update}), and Flyway runs before it
+ * (this plugin's own JDBC access waits for Flyway), so a migration cannot rely on them on
+ * a new database: these are made once the engine is built, and only if missing.
  */
 @Component
 class EngineTaskIndexes extends AbstractProcessEnginePlugin {
@@ -26,15 +25,46 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine processEngine) {
-		// ascending with nulls last, as the list orders: an index scan gives the first
-		// page
-		// of the queue in order and stops there
+		// TaskDueReminders reads the tasks due within a range
 		jdbc.sql("CREATE INDEX IF NOT EXISTS tobira_task_by_due ON public.act_ru_task (due_date_)").update();
-		jdbc.sql("CREATE INDEX IF NOT EXISTS tobira_task_by_name ON public.act_ru_task (name_)").update();
-		// the filter by task kind in the list's default order: without it, its count and
-		// its page read the task table from the start until they have found enough
+		// the list read it for its order by task before it had its own table
+		jdbc.sql("DROP INDEX IF EXISTS public.tobira_task_by_name").update();
+		// a task found by its kind (the escalation of a late reply, the supervision's
+		// assessments), and in order of its due date
 		jdbc.sql("CREATE INDEX IF NOT EXISTS tobira_task_by_key_due ON public.act_ru_task (task_def_key_, due_date_)")
 			.update();
+		jdbc.sql(OPEN_TASK_TRIGGERS).update();
 	}
+
+	/**
+	 * The triggers that keep the task list's open tasks ({@code app.open_task},
+	 * {@code V29__open_tasks.sql}) with the engine's: a task written, changed in what the
+	 * list shows or deleted, a candidate group added or taken away. Made once, in one
+	 * statement under an advisory lock, so that two nodes starting together do not both
+	 * make them.
+	 */
+	private static final String OPEN_TASK_TRIGGERS = """
+			DO $$
+			BEGIN
+			    PERFORM pg_advisory_xact_lock(hashtext('tobira.open_task_triggers'));
+			    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'tobira_open_task_written') THEN
+			        CREATE TRIGGER tobira_open_task_written AFTER INSERT ON public.act_ru_task
+			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_task();
+			        CREATE TRIGGER tobira_open_task_changed AFTER UPDATE ON public.act_ru_task
+			            FOR EACH ROW WHEN (OLD.proc_inst_id_ IS DISTINCT FROM NEW.proc_inst_id_
+			                OR OLD.task_def_key_ IS DISTINCT FROM NEW.task_def_key_
+			                OR OLD.name_ IS DISTINCT FROM NEW.name_
+			                OR OLD.assignee_ IS DISTINCT FROM NEW.assignee_
+			                OR OLD.due_date_ IS DISTINCT FROM NEW.due_date_
+			                OR OLD.follow_up_date_ IS DISTINCT FROM NEW.follow_up_date_
+			                OR OLD.create_time_ IS DISTINCT FROM NEW.create_time_)
+			            EXECUTE FUNCTION app.open_task_on_task();
+			        CREATE TRIGGER tobira_open_task_deleted AFTER DELETE ON public.act_ru_task
+			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_task();
+			        CREATE TRIGGER tobira_open_task_groups AFTER INSERT OR UPDATE OR DELETE ON public.act_ru_identitylink
+			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_identity_link();
+			    END IF;
+			END $$
+			""";
 
 }

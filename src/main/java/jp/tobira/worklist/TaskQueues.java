@@ -23,8 +23,9 @@ import jp.tobira.security.Group;
 
 /**
  * The reviewers' queues: "my tasks", "my groups' unassigned tasks" and "all open cases",
- * each one SQL query per page over the engine's task table and the application's tables,
- * with filtering, sorting and paging in the database.
+ * each one SQL query per page over the list's own table of open tasks
+ * ({@code app.open_task}, which triggers keep with the engine's task tables) and the
+ * application's tables, with filtering, sorting and paging in the database.
  */
 @Service
 public class TaskQueues {
@@ -339,7 +340,7 @@ public class TaskQueues {
 
 	private static final String FROM_ALL = """
 			FROM app.application a
-			LEFT JOIN public.act_ru_task t ON t.proc_inst_id_ = a.process_instance_id
+			LEFT JOIN app.open_task t ON t.proc_inst_id_ = a.process_instance_id
 			""";
 
 	/**
@@ -347,7 +348,7 @@ public class TaskQueues {
 	 * task, a page walks the task's index and looks up each task's case by its process.
 	 */
 	private static final String FROM_ALL_TASKS = """
-			FROM public.act_ru_task t
+			FROM app.open_task t
 			JOIN app.application a ON a.process_instance_id = t.proc_inst_id_
 			""";
 
@@ -359,7 +360,7 @@ public class TaskQueues {
 	 */
 	private static final String NO_TASK = """
 			FROM app.application a
-			LEFT JOIN public.act_ru_task t ON false
+			LEFT JOIN app.open_task t ON false
 			""";
 
 	private static final String COLUMNS = """
@@ -375,10 +376,16 @@ public class TaskQueues {
 			        WHERE d.task_id = t.id_ AND d.delegate = t.assignee_) AS delegated_from_name
 			""";
 
+	/**
+	 * The open tasks of the cases, from the list's own table of them
+	 * ({@code V29__open_tasks.sql}, kept by triggers with the engine's), where each task
+	 * carries its case, its reference and its candidate groups: a queue in a task's order
+	 * (due date, task) is one index of one table read from its start, its ties by the
+	 * reference on the same row ({@link #reference(Sort, boolean)}).
+	 */
 	private static final String FROM_TASKS = """
-			FROM public.act_ru_task t
-			JOIN app.case_process cp ON cp.process_instance_id = t.proc_inst_id_
-			JOIN app.application a ON a.id = cp.application_id
+			FROM app.open_task t
+			JOIN app.application a ON a.id = t.application_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -431,9 +438,10 @@ public class TaskQueues {
 	/**
 	 * The rows of one page, in the list's order: the sort's column, then the reference,
 	 * then the task; one row more is read to know whether the list goes on. Each order
-	 * has an index ({@code V22__task_list_indexes.sql},
-	 * {@code process/EngineTaskIndexes}), so a page walks one and stops. A page asked for
-	 * by its number past the first is read by {@code OFFSET}, which grows with its depth.
+	 * has an index ({@code V22__task_list_indexes.sql} for a case's orders,
+	 * {@code V29__open_tasks.sql} for a task's), so a page walks one and stops. A page
+	 * asked for by its number past the first is read by {@code OFFSET}, which grows with
+	 * its depth.
 	 */
 	private Rows read(Actor actor, Query query) {
 		if (query.position() != null) {
@@ -456,8 +464,8 @@ public class TaskQueues {
 		String fromWhere = fewFirst(fromWhere(query.queue(), params), query) + filters(query, params);
 		params.addValue("limit", query.size() + 1).addValue("offset", offset);
 		return jdbc
-			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending())
-					+ ", a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending()) + ", "
+					+ reference(query.sort(), true) + ", t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
 			.query((rs, row) -> map(rs, clock.getZone()))
 			.list();
@@ -478,8 +486,8 @@ public class TaskQueues {
 				+ " IS NOT NULL" + filters(query, params);
 		params.addValue("limit", limit).addValue("offset", offset);
 		List<Row> rows = new java.util.ArrayList<>(jdbc
-			.sql(COLUMNS + withColumn + " ORDER BY " + column + (query.descending() ? " DESC" : " ASC")
-					+ ", a.reference, t.id_ LIMIT :limit OFFSET :offset")
+			.sql(COLUMNS + withColumn + " ORDER BY " + column + (query.descending() ? " DESC" : " ASC") + ", "
+					+ reference(query.sort(), true) + ", t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(params)
 			.query((rs, row) -> map(rs, clock.getZone()))
 			.list());
@@ -551,22 +559,25 @@ public class TaskQueues {
 		Sort sort = query.sort();
 		MapSqlParameterSource params = params(actor);
 		StringBuilder sql = new StringBuilder(filters(query, params));
-		// the tie-break (reference, task) runs ascending in the list, whatever the sort
+		// the tie-break (reference, task) runs ascending in the list, whatever the sort;
+		// the reference is the task's own copy where every row of the part has a task
+		// (not "all open cases" without a value, which holds the cases without one)
+		String ref = reference(sort, !withoutValue || query.queue() != Queue.ALL);
 		String tie = backwards ? "<" : ">";
 		if (cursor != null) {
 			params.addValue("cursorReference", cursor.reference());
 			String ties;
 			if (cursor.taskId() == null) {
 				// a case without a task is the only row of its reference
-				ties = "a.reference " + tie + " :cursorReference";
+				ties = ref + " " + tie + " :cursorReference";
 			}
 			else {
 				params.addValue("cursorTask", cursor.taskId());
-				ties = "(a.reference " + tie + " :cursorReference OR (a.reference = :cursorReference AND t.id_ " + tie
+				ties = "(" + ref + " " + tie + " :cursorReference OR (" + ref + " = :cursorReference AND t.id_ " + tie
 						+ " :cursorTask))";
 			}
 			if (withoutValue) {
-				sql.append(" AND a.reference ").append(tie).append("= :cursorReference AND ").append(ties);
+				sql.append(" AND ").append(ref).append(' ').append(tie).append("= :cursorReference AND ").append(ties);
 			}
 			else {
 				String beyond = backwards != query.descending() ? "<" : ">";
@@ -586,7 +597,7 @@ public class TaskQueues {
 					.append("))");
 			}
 		}
-		String reference = backwards ? "a.reference DESC, t.id_ DESC" : "a.reference ASC, t.id_ ASC";
+		String reference = backwards ? ref + " DESC, t.id_ DESC" : ref + " ASC, t.id_ ASC";
 		params.addValue("limit", limit);
 		boolean allByTask = query.queue() == Queue.ALL && sort.onTask();
 		if (allByTask && withoutValue) {
@@ -600,7 +611,7 @@ public class TaskQueues {
 			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query) + " WHERE a.status IN (:open) AND "
 					+ sort.column + " IS NULL" + conditions + " ORDER BY " + reference + " LIMIT :limit";
 			String withoutTask = COLUMNS + fewFirst(NO_TASK, query) + " WHERE a.status IN (:open) AND NOT EXISTS "
-					+ "(SELECT 1 FROM public.act_ru_task x WHERE x.proc_inst_id_ = a.process_instance_id)" + conditions
+					+ "(SELECT 1 FROM app.open_task x WHERE x.proc_inst_id_ = a.process_instance_id)" + conditions
 					+ " ORDER BY " + reference + " LIMIT :limit";
 			String order = backwards ? "reference DESC, task_id DESC" : "reference ASC, task_id ASC";
 			return jdbc
@@ -699,12 +710,10 @@ public class TaskQueues {
 		return switch (queue) {
 			case MINE -> FROM_TASKS + " WHERE t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER;
 			case GROUPS -> FROM_TASKS + """
-					 WHERE t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
-					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))
+					 WHERE t.assignee_ IS NULL AND t.candidate_groups_ && CAST(ARRAY[:groups] AS varchar[])
 					""";
 			case WORKABLE -> FROM_TASKS + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")" + """
-					 OR (t.assignee_ IS NULL AND EXISTS (SELECT 1 FROM public.act_ru_identitylink l
-					     WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:groups))))
+					 OR (t.assignee_ IS NULL AND t.candidate_groups_ && CAST(ARRAY[:groups] AS varchar[])))
 					""";
 			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
 		};
@@ -726,6 +735,17 @@ public class TaskQueues {
 				(SELECT id, reference, token_name, token_symbol, issuer_name, jurisdiction, status, submitted_at,
 				        escalated_at, process_instance_id
 				 FROM app.application WHERE escalated_at IS NOT NULL OFFSET 0) a""");
+	}
+
+	/**
+	 * The case's reference as a tie-break of the order: on a row that has a task and in a
+	 * task's order (due date, task), the task's own copy of it, so that the order is one
+	 * index of the open tasks ({@code open_task_by_due}, {@code open_task_by_name}); in a
+	 * case's order, the case's, for the case's indexes. The two are the same value, so a
+	 * cursor written in one is read in the other.
+	 */
+	private static String reference(Sort sort, boolean taskRow) {
+		return taskRow && sort.onTask() ? "t.reference_" : "a.reference";
 	}
 
 	/** A task without a follow-up date, or one due today or before. */

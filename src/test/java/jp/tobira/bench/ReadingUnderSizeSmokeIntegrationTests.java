@@ -55,7 +55,7 @@ class ReadingUnderSizeSmokeIntegrationTests {
 			assertThat(bench.explained()).filteredOn(e -> e.path().startsWith("/tasks"))
 				.isNotEmpty()
 				.allSatisfy(e -> assertThat(e.plans()).as(e.path())
-					.anySatisfy(plan -> assertThat(plan.sql()).contains("act_ru_task"))
+					.anySatisfy(plan -> assertThat(plan.sql()).contains("app.open_task"))
 					.allSatisfy(plan -> assertThat(plan.executionMillis()).isNotNull()));
 			assertThat(bench.explained()).filteredOn(e -> e.line().equals("dashboard"))
 				.singleElement()
