@@ -28,6 +28,18 @@ final class AuditChain {
 	 */
 	private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes();
 
+	/**
+	 * Jackson's escapes by byte of UTF-8: 0 (as it is, every byte of a character beyond
+	 * ASCII among them), the character after a backslash, or {@code u} for a \\u escape.
+	 */
+	private static final byte[] BYTE_ESCAPES = new byte[256];
+
+	static {
+		for (int c = 0; c < ESCAPES.length; c++) {
+			BYTE_ESCAPES[c] = (byte) (ESCAPES[c] == CharacterEscapes.ESCAPE_STANDARD ? 'u' : ESCAPES[c]);
+		}
+	}
+
 	/** Jackson writes the digits of a \\u escape in upper case. */
 	private static final byte[] ESCAPE_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
@@ -211,38 +223,37 @@ final class AuditChain {
 		 * A JSON string as Jackson's generator writes it by default, by its own table of
 		 * escapes, on UTF-8 bytes: only ASCII characters are escaped, and every byte of a
 		 * character beyond ASCII is 0x80 or above, so those are copied as they are, as
-		 * Jackson writes the character. The runs between characters to escape are copied
-		 * whole.
+		 * Jackson writes the character. Byte by byte, in locals, by a table of every byte
+		 * value: a payload has a quote every few characters, and this loop was most of an
+		 * entry's hashing.
 		 */
 		private void quoted(Utf8 text) {
-			buffer[size++] = '"';
+			byte[] out = buffer;
+			int at = size;
+			out[at++] = '"';
 			byte[] bytes = text.bytes();
 			int end = text.offset() + text.length();
-			int run = text.offset();
-			for (int i = run; i < end; i++) {
-				int b = bytes[i];
-				if (b < 0 || ESCAPES[b] == 0) {
-					continue;
+			for (int i = text.offset(); i < end; i++) {
+				byte b = bytes[i];
+				byte escape = BYTE_ESCAPES[b & 0xFF];
+				if (escape == 0) {
+					out[at++] = b;
 				}
-				System.arraycopy(bytes, run, buffer, size, i - run);
-				size += i - run;
-				buffer[size++] = '\\';
-				int escape = ESCAPES[b];
-				if (escape == CharacterEscapes.ESCAPE_STANDARD) {
-					buffer[size++] = 'u';
-					buffer[size++] = ESCAPE_DIGITS[(b >> 12) & 0xF];
-					buffer[size++] = ESCAPE_DIGITS[(b >> 8) & 0xF];
-					buffer[size++] = ESCAPE_DIGITS[(b >> 4) & 0xF];
-					buffer[size++] = ESCAPE_DIGITS[b & 0xF];
+				else if (escape == 'u') {
+					out[at++] = '\\';
+					out[at++] = 'u';
+					out[at++] = '0';
+					out[at++] = '0';
+					out[at++] = ESCAPE_DIGITS[(b >> 4) & 0xF];
+					out[at++] = ESCAPE_DIGITS[b & 0xF];
 				}
 				else {
-					buffer[size++] = (byte) escape;
+					out[at++] = '\\';
+					out[at++] = escape;
 				}
-				run = i + 1;
 			}
-			System.arraycopy(bytes, run, buffer, size, end - run);
-			size += end - run;
-			buffer[size++] = '"';
+			out[at++] = '"';
+			size = at;
 		}
 
 		private void ensure(int capacity) {
