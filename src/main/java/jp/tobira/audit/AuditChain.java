@@ -113,11 +113,6 @@ final class AuditChain {
 		return new String(hasher.buffer, 0, hasher.size, StandardCharsets.UTF_8);
 	}
 
-	static String hashOf(AuditEntry entry) {
-		return hash(entry.previousHash(), entry.seq(), entry.occurredAt(), entry.actor(), entry.caseReference(),
-				entry.kind(), entry.payload());
-	}
-
 	/** Writes canonical forms into a buffer of its own and hashes them. Not shared. */
 	private static final class Hasher {
 
