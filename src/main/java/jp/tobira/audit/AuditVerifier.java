@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,7 @@ public class AuditVerifier {
 	 * were handled), and sends each field as it stores it (text as its UTF-8 bytes, which
 	 * are hashed without being decoded, a time as a number). {@code COPY} takes no
 	 * parameter: the head's sequence number is written in, a number read from the
-	 * database.
+	 * database, in ASCII digits whatever the JVM's locale.
 	 */
 	private static final String WALK = """
 			COPY (SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
@@ -89,7 +90,9 @@ public class AuditVerifier {
 		long headSeq = ((Number) head.get("seq")).longValue();
 		try (Walk walk = new Walk()) {
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
-				walk.read(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(WALK.formatted(headSeq)));
+				walk.read(connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyOut(String.format(Locale.ROOT, WALK, headSeq)));
 				return null;
 			});
 			walk.finish();
@@ -241,7 +244,9 @@ public class AuditVerifier {
 		/**
 		 * Reads the whole {@code COPY}, to its end even once an entry broke the chain:
 		 * cancelling it would fail the transaction, in which the result is still to be
-		 * recorded. PostgreSQL sends one row a message, the header with the first.
+		 * recorded. The protocol sends one row a CopyData message (PostgreSQL's
+		 * frontend/backend protocol, "COPY Operations"), the binary form's header with
+		 * the first.
 		 */
 		void read(CopyOut copy) throws SQLException {
 			try {
