@@ -1,23 +1,32 @@
 package jp.tobira.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.postgresql.PGStatement;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jp.tobira.audit.AuditChain.Utf8;
 
 /**
  * Re-walks the audit chain from the first entry, recomputing every hash, and names the
@@ -30,7 +39,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditVerifier {
 
-	private static final int FETCH_SIZE = 1000;
+	/**
+	 * The walk, as one {@code COPY} in PostgreSQL's binary form: the server writes rows
+	 * without waiting to be asked for the next batch, so it produces them while this side
+	 * hashes the ones before (a cursor fetched a thousand rows, then waited while they
+	 * were handled), and sends each field as it stores it (text as its UTF-8 bytes, which
+	 * are hashed without being decoded, a time as a number). {@code COPY} takes no
+	 * parameter: the head's sequence number is written in, a number read from the
+	 * database, in ASCII digits whatever the JVM's locale.
+	 */
+	private static final String WALK = """
+			COPY (SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
+			      FROM app.audit_entry WHERE seq <= %d ORDER BY seq) TO STDOUT (FORMAT binary)
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -38,13 +59,10 @@ public class AuditVerifier {
 
 	private final AuditChainLinker linker;
 
-	AuditVerifier(javax.sql.DataSource dataSource, AuditLog auditLog, AuditChainLinker linker) {
-		this.linker = linker;
-		// its own template: a fetch size makes PostgreSQL stream rows inside the
-		// read-only transaction
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setFetchSize(FETCH_SIZE);
+	AuditVerifier(JdbcTemplate jdbc, AuditLog auditLog, AuditChainLinker linker) {
+		this.jdbc = jdbc;
 		this.auditLog = auditLog;
+		this.linker = linker;
 	}
 
 	/** Verifies, then records that it did (with the result) as the next entry. */
@@ -65,27 +83,18 @@ public class AuditVerifier {
 		// every entry committed so far is linked first, so the walk covers it
 		linker.linkCommitted();
 		// The head first, then only the entries up to it: an append committing between
-		// the two reads adds entries
-		// past the head read, which the walk leaves out, instead of looking like a tail
-		// that was removed. Entries
-		// cannot be deleted (trigger), so every entry up to the head read is still there
-		// for the walk.
+		// the two reads adds entries past the head read, which the walk leaves out,
+		// instead of looking like a tail that was removed. Entries cannot be deleted
+		// (trigger), so every entry up to the head read is still there for the walk.
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
 		long headSeq = ((Number) head.get("seq")).longValue();
 		try (Walk walk = new Walk()) {
-			jdbc.query(connection -> {
-				PreparedStatement walking = connection.prepareStatement("""
-						SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
-						FROM app.audit_entry WHERE seq <= ? ORDER BY seq
-						""");
-				// prepared on the server at once, so rows come in PostgreSQL's binary
-				// form:
-				// the text form of a million timestamps, written by the server and parsed
-				// by the driver, cost more than hashing them
-				walking.unwrap(PGStatement.class).setPrepareThreshold(-1);
-				walking.setLong(1, headSeq);
-				return walking;
-			}, walk);
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				walk.read(connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyOut(String.format(Locale.ROOT, WALK, headSeq)));
+				return null;
+			});
 			walk.finish();
 			return result(walk, headSeq, head);
 		}
@@ -95,11 +104,108 @@ public class AuditVerifier {
 		if (walk.broken != null) {
 			return walk.broken;
 		}
-		if (headSeq != walk.lastSeq || !walk.lastHash.equals(head.get("hash"))) {
+		if (headSeq != walk.lastSeq || !walk.lastHash.toString().equals(head.get("hash"))) {
 			return ChainVerification.broken(walk.count, walk.lastSeq + 1, "the chain head records entry " + headSeq
 					+ " but the log ends at entry " + walk.lastSeq + ": entries at the end were removed");
 		}
 		return ChainVerification.valid(walk.count);
+	}
+
+	/** An entry as the walk reads it: its text fields still the bytes PostgreSQL sent. */
+	private record Row(long seq, Instant occurredAt, Utf8 actor, Utf8 caseReference, Utf8 kind, Utf8 payload,
+			Utf8 previousHash, Utf8 hash) {
+
+		/** Its hash, recomputed, is the one it stores. */
+		boolean intact() {
+			return AuditChain.hash(previousHash, seq, occurredAt, actor, caseReference, kind, payload).sameBytes(hash);
+		}
+
+	}
+
+	/**
+	 * One tuple of {@code COPY}'s binary form: the number of fields, then each field's
+	 * length (-1 for null) and its bytes, integers big-endian.
+	 */
+	private static final class Tuple {
+
+		private static final VarHandle INT16 = MethodHandles.byteArrayViewVarHandle(short[].class,
+				ByteOrder.BIG_ENDIAN);
+
+		private static final VarHandle INT32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+		private static final VarHandle INT64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+		/**
+		 * The binary form's signature, then its flags and the length of its extension.
+		 */
+		private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+
+		/** PostgreSQL's epoch for times, in seconds after Java's. */
+		private static final long POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+
+		private final byte[] bytes;
+
+		private int at;
+
+		Tuple(byte[] bytes, int at) {
+			this.bytes = bytes;
+			this.at = at;
+		}
+
+		/** Where the tuples start: after the signature, the flags and the extension. */
+		static int afterHeader(byte[] bytes) {
+			if (bytes.length < SIGNATURE.length + 8
+					|| !Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+				throw new IllegalStateException("the walk's COPY did not start with the binary form's signature");
+			}
+			return SIGNATURE.length + 8 + (int) INT32.get(bytes, SIGNATURE.length + 4);
+		}
+
+		/** The number of fields, -1 for the end of the data. */
+		short fields() {
+			short fields = (short) INT16.get(bytes, at);
+			at += 2;
+			return fields;
+		}
+
+		private int length() {
+			int length = (int) INT32.get(bytes, at);
+			at += 4;
+			return length;
+		}
+
+		long int8() {
+			length();
+			long value = (long) INT64.get(bytes, at);
+			at += 8;
+			return value;
+		}
+
+		/** A timestamptz: microseconds from PostgreSQL's epoch. */
+		Instant timestamp() {
+			long micros = int8();
+			return Instant.ofEpochSecond(POSTGRES_EPOCH).plus(micros, ChronoUnit.MICROS);
+		}
+
+		/** Text, or null. */
+		Utf8 text() {
+			int length = length();
+			if (length < 0) {
+				return null;
+			}
+			Utf8 text = new Utf8(bytes, at, length);
+			at += length;
+			return text;
+		}
+
+		Row row() {
+			Row row = new Row(int8(), timestamp(), text(), text(), text(), text(), text(), text());
+			if (at != bytes.length) {
+				throw new IllegalStateException("a row of the walk's COPY was not one tuple a message");
+			}
+			return row;
+		}
+
 	}
 
 	/**
@@ -108,7 +214,7 @@ public class AuditVerifier {
 	 * link, not the walk's), then checked strictly in order, so the first entry that does
 	 * not fit is still the one named. At most a few batches are held at once.
 	 */
-	private static final class Walk implements RowCallbackHandler, AutoCloseable {
+	private static final class Walk implements AutoCloseable {
 
 		private static final int BATCH = 4096;
 
@@ -122,31 +228,51 @@ public class AuditVerifier {
 
 		private final ArrayDeque<Future<Hashed>> pending = new ArrayDeque<>();
 
-		private List<AuditEntry> rows = new ArrayList<>(BATCH);
+		private List<Row> rows = new ArrayList<>(BATCH);
 
 		long count;
 
 		long lastSeq;
 
-		String lastHash = AuditChain.GENESIS;
+		Utf8 lastHash = Utf8.of(AuditChain.GENESIS);
 
 		ChainVerification broken;
 
-		private record Hashed(List<AuditEntry> entries, String[] hashes) {
+		private record Hashed(List<Row> rows, boolean[] intact) {
 		}
 
-		@Override
-		public void processRow(ResultSet rs) throws SQLException {
-			if (broken != null) {
-				return;
+		/**
+		 * Reads the whole {@code COPY}, to its end even once an entry broke the chain:
+		 * cancelling it would fail the transaction, in which the result is still to be
+		 * recorded. The protocol sends one row a CopyData message (PostgreSQL's
+		 * frontend/backend protocol, "COPY Operations"), the binary form's header with
+		 * the first.
+		 */
+		void read(CopyOut copy) throws SQLException {
+			try {
+				boolean first = true;
+				byte[] message;
+				while ((message = copy.readFromCopy()) != null) {
+					int at = first ? Tuple.afterHeader(message) : 0;
+					first = false;
+					if (at == message.length || broken != null) {
+						continue;
+					}
+					Tuple tuple = new Tuple(message, at);
+					short fields = tuple.fields();
+					if (fields == -1) {
+						continue;
+					}
+					rows.add(tuple.row());
+					if (rows.size() == BATCH) {
+						submit();
+					}
+				}
 			}
-			// by position, in the order the walk's statement names them: a name is looked
-			// up
-			// for every column of every row otherwise
-			rows.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-					AuditKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)));
-			if (rows.size() == BATCH) {
-				submit();
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
 			}
 		}
 
@@ -161,14 +287,14 @@ public class AuditVerifier {
 		}
 
 		private void submit() {
-			List<AuditEntry> batch = rows;
+			List<Row> batch = rows;
 			rows = new ArrayList<>(BATCH);
 			pending.add(hashing.submit(() -> {
-				String[] hashes = new String[batch.size()];
-				for (int i = 0; i < hashes.length; i++) {
-					hashes[i] = AuditChain.hashOf(batch.get(i));
+				boolean[] intact = new boolean[batch.size()];
+				for (int i = 0; i < intact.length; i++) {
+					intact[i] = batch.get(i).intact();
 				}
-				return new Hashed(batch, hashes);
+				return new Hashed(batch, intact);
 			}));
 			while (pending.size() > threads && broken == null) {
 				check(pending.poll());
@@ -187,27 +313,27 @@ public class AuditVerifier {
 			catch (ExecutionException ex) {
 				throw new IllegalStateException("an entry could not be hashed", ex.getCause());
 			}
-			for (int i = 0; i < hashed.hashes().length && broken == null; i++) {
-				check(hashed.entries().get(i), hashed.hashes()[i]);
+			for (int i = 0; i < hashed.intact().length && broken == null; i++) {
+				check(hashed.rows().get(i), hashed.intact()[i]);
 			}
 		}
 
-		private void check(AuditEntry entry, String recomputed) {
+		private void check(Row row, boolean intact) {
 			count++;
-			if (entry.seq() != lastSeq + 1) {
+			if (row.seq() != lastSeq + 1) {
 				broken = ChainVerification.broken(count, lastSeq + 1, "entry " + (lastSeq + 1)
-						+ " is missing: the chain jumps from entry " + lastSeq + " to entry " + entry.seq());
+						+ " is missing: the chain jumps from entry " + lastSeq + " to entry " + row.seq());
 			}
-			else if (!entry.previousHash().equals(lastHash)) {
-				broken = ChainVerification.broken(count, entry.seq(),
-						"entry " + entry.seq() + " does not link to the hash of entry " + lastSeq);
+			else if (!row.previousHash().sameBytes(lastHash)) {
+				broken = ChainVerification.broken(count, row.seq(),
+						"entry " + row.seq() + " does not link to the hash of entry " + lastSeq);
 			}
-			else if (!recomputed.equals(entry.hash())) {
-				broken = ChainVerification.broken(count, entry.seq(),
-						"entry " + entry.seq() + " was changed: its stored hash does not match its content");
+			else if (!intact) {
+				broken = ChainVerification.broken(count, row.seq(),
+						"entry " + row.seq() + " was changed: its stored hash does not match its content");
 			}
-			lastSeq = entry.seq();
-			lastHash = entry.hash();
+			lastSeq = row.seq();
+			lastHash = row.hash();
 		}
 
 		@Override

@@ -289,6 +289,44 @@ class AuditChainIntegrationTests {
 		assertThat(verifier.verify().valid()).isTrue();
 	}
 
+	/**
+	 * The walk hashes the bytes PostgreSQL sends, the linker and a linked append hash the
+	 * text they hold: both must agree whatever the text, or a valid chain would read as
+	 * changed.
+	 */
+	@Test
+	void verifiesEntriesOfAnyScriptAndControlCharacterAsTheyWereHashed() {
+		String text = "審査官 \"quoted\" back\\slash\ttab\nline \u0001 ✓ 😀 \u2028";
+		transactions.executeWithoutResult(
+				tx -> auditLog.append("検査 \"a\"\t", null, AuditKind.CONFIGURATION_CHANGED, Map.of("note", text)));
+		auditLog.appendLinked("検査 \"b\"\t", "EQ-2099-000001", AuditKind.CONFIGURATION_CHANGED, Map.of("note", text));
+
+		ChainVerification result = verifier.verify();
+
+		assertThat(result.valid()).as(String.valueOf(result.reason())).isTrue();
+	}
+
+	@Test
+	void namesAnEntryWhoseLinkWasChanged() {
+		List<Long> seqs = appendSome(3);
+		long target = seqs.get(1);
+		String original = jdbc.queryForObject("SELECT previous_hash FROM app.audit_entry WHERE seq = ?", String.class,
+				target);
+		try {
+			asOwner("UPDATE app.audit_entry SET previous_hash = repeat('a', 64) WHERE seq = " + target);
+
+			ChainVerification result = verifier.verify();
+			assertThat(result.valid()).isFalse();
+			assertThat(result.firstBrokenSeq()).isEqualTo(target);
+			assertThat(result.reason())
+				.isEqualTo("entry " + target + " does not link to the hash of entry " + (target - 1));
+		}
+		finally {
+			asOwner("UPDATE app.audit_entry SET previous_hash = '" + original + "' WHERE seq = " + target);
+		}
+		assertThat(verifier.verify().valid()).isTrue();
+	}
+
 	@Test
 	void noticesThatEntriesWereRemovedFromTheEnd() {
 		List<Long> seqs = appendSome(2);
