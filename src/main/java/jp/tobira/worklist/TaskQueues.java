@@ -658,13 +658,23 @@ public class TaskQueues {
 	}
 
 	/**
-	 * The number of rows a saved view would list, as far as {@link #COUNT_CAP} and one
+	 * The number of rows each saved view would list, as far as {@link #COUNT_CAP} and one
 	 * more: the same FROM and WHERE as its page, so a view's tab and its list cannot
-	 * disagree.
+	 * disagree. All in one statement: the list counts the reader's views on every page,
+	 * and a round trip a view grew with the views.
 	 */
 	@Transactional(readOnly = true)
-	public long count(Actor actor, Filters filters) {
-		return countUpTo(actor, filters, COUNT_CAP);
+	public List<Long> count(Actor actor, List<Filters> views) {
+		if (views.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource params = params(actor);
+		List<String> counted = new java.util.ArrayList<>();
+		for (int i = 0; i < views.size(); i++) {
+			Filters view = views.get(i);
+			counted.add("SELECT 1 " + fromWhere(view.queue(), params) + filters(view.page(0, 1), params, "_" + i));
+		}
+		return countUpTo(counted, params, COUNT_CAP);
 	}
 
 	/** The rows the filters list, counted as far as {@code limit} and one more. */
@@ -752,14 +762,22 @@ public class TaskQueues {
 	private static final String NOT_FOLLOWED_UP_LATER = "(t.follow_up_date_ IS NULL OR t.follow_up_date_ < :tomorrow)";
 
 	private static String filters(Query query, MapSqlParameterSource params) {
+		return filters(query, params, "");
+	}
+
+	/**
+	 * The filters' conditions, their parameters named with {@code key} after them, so
+	 * that several lists' conditions can stand in one statement.
+	 */
+	private static String filters(Query query, MapSqlParameterSource params, String key) {
 		StringBuilder where = new StringBuilder();
 		if (query.taskKey() != null && !query.taskKey().isBlank()) {
-			where.append(" AND t.task_def_key_ = :task");
-			params.addValue("task", query.taskKey());
+			where.append(" AND t.task_def_key_ = :task").append(key);
+			params.addValue("task" + key, query.taskKey());
 		}
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
-			where.append(" AND a.jurisdiction = :jurisdiction");
-			params.addValue("jurisdiction", query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
+			where.append(" AND a.jurisdiction = :jurisdiction").append(key);
+			params.addValue("jurisdiction" + key, query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		if (query.flagged()) {
 			where.append(

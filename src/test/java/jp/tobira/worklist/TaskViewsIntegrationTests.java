@@ -131,6 +131,28 @@ class TaskViewsIntegrationTests {
 	}
 
 	@Test
+	void countsAReadersViewsInOneStatementEachByItsOwnFilters() {
+		ApiClient.Case submitted = new ApiClient(rest, "issuer").submitCanonical();
+		assertThat(intake.taskId(submitted.reference(), "checkCompleteness")).isNotNull();
+		List<TaskQueues.Filters> views = List.of(
+				filters.parse("", "ALL", "checkCompleteness", null, false, false, false, "DUE", false),
+				filters.parse("", "ALL", "checkCompleteness", "ZZ", false, false, false, "DUE", false),
+				filters.parse("", "ALL", "reviewBacking", null, false, false, false, "DUE", false),
+				filters.parse("", "GROUPS", null, null, false, true, false, "DUE", false));
+		Actor backingReviewer = actor("backing");
+
+		List<Long> counts = queues.count(backingReviewer, views);
+
+		assertThat(counts).hasSize(4);
+		for (int i = 0; i < views.size(); i++) {
+			assertThat(counts.get(i)).as("view %d, as its own list counts it", i)
+				.isEqualTo(queues.rows(backingReviewer, views.get(i).page(0, 1)).total());
+		}
+		assertThat(counts.get(0)).as("a case waits for its completeness check").isPositive();
+		assertThat(counts.get(1)).as("none from a jurisdiction that is no one's").isZero();
+	}
+
+	@Test
 	void refusesWhatTheListDoesNotUnderstandOrTheCallerMayNotShareNamingTheFieldAndStoringNothing() {
 		assertThat(backing.postJson("/api/v1/task-views", "{\"name\": \"%sTaken\"}".formatted(prefix)).status())
 			.isEqualTo(201);

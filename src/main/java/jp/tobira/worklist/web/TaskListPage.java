@@ -147,12 +147,15 @@ public class TaskListPage {
 		}
 		List<ViewTab> tabs = new ArrayList<>();
 		boolean viewShown = false;
-		for (TaskView view : views.visibleTo(actor)) {
+		List<TaskView> visible = views.visibleTo(actor);
+		List<Long> counts = queues.count(actor, visible.stream().map(TaskView::filters).toList());
+		for (int i = 0; i < visible.size(); i++) {
+			TaskView view = visible.get(i);
 			boolean current = !viewShown && view.filters().equals(filters);
 			viewShown |= current;
 			boolean deletable = view.owner().equals(actor.username())
 					|| (view.shared() != null && actor.isIn(Group.ADMIN));
-			tabs.add(new ViewTab(view, queues.count(actor, view.filters()), current, deletable));
+			tabs.add(new ViewTab(view, counts.get(i), current, deletable));
 		}
 		model.addAttribute("views", tabs);
 		model.addAttribute("viewShown", viewShown);
