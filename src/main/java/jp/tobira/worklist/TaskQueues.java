@@ -388,6 +388,11 @@ public class TaskQueues {
 			JOIN app.application a ON a.id = t.application_id
 			""";
 
+	/** The open tasks without their cases: for a count that needs nothing of the case. */
+	private static final String TASKS_ALONE = """
+			FROM app.open_task t
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -407,10 +412,10 @@ public class TaskQueues {
 	public Page find(Actor actor, Query query) {
 		Rows rows = read(actor, query);
 		MapSqlParameterSource params = params(actor);
-		String total = "SELECT 1 " + fromWhere(query.queue(), params) + filters(query, params);
+		String total = counted(query.queue(), query, params, "");
 		List<String> counted = new java.util.ArrayList<>(List.of(total));
 		for (Queue queue : Queue.TABS) {
-			counted.add("SELECT 1 " + fromWhere(queue, params));
+			counted.add(counted(queue, null, params, ""));
 		}
 		List<Long> counts = countUpTo(counted, params, COUNT_CAP);
 		Map<Queue, Long> tabs = new java.util.EnumMap<>(Queue.class);
@@ -648,7 +653,7 @@ public class TaskQueues {
 	@Transactional(readOnly = true)
 	public Map<Queue, Long> counts(Actor actor) {
 		MapSqlParameterSource params = params(actor);
-		List<String> counted = Queue.TABS.stream().map(queue -> "SELECT 1 " + fromWhere(queue, params)).toList();
+		List<String> counted = Queue.TABS.stream().map(queue -> counted(queue, null, params, "")).toList();
 		List<Long> counts = countUpTo(counted, params, COUNT_CAP);
 		Map<Queue, Long> tabs = new java.util.EnumMap<>(Queue.class);
 		for (int i = 0; i < Queue.TABS.size(); i++) {
@@ -672,7 +677,7 @@ public class TaskQueues {
 		List<String> counted = new java.util.ArrayList<>();
 		for (int i = 0; i < views.size(); i++) {
 			Filters view = views.get(i);
-			counted.add("SELECT 1 " + fromWhere(view.queue(), params) + filters(view.page(0, 1), params, "_" + i));
+			counted.add(counted(view.queue(), view.page(0, 1), params, "_" + i));
 		}
 		return countUpTo(counted, params, COUNT_CAP);
 	}
@@ -680,8 +685,7 @@ public class TaskQueues {
 	/** The rows the filters list, counted as far as {@code limit} and one more. */
 	private long countUpTo(Actor actor, Filters filters, long limit) {
 		MapSqlParameterSource params = params(actor);
-		String fromWhere = fromWhere(filters.queue(), params) + filters(filters.page(0, 1), params);
-		return countUpTo(List.of("SELECT 1 " + fromWhere), params, limit).get(0);
+		return countUpTo(List.of(counted(filters.queue(), filters.page(0, 1), params, "")), params, limit).get(0);
 	}
 
 	/**
@@ -716,13 +720,35 @@ public class TaskQueues {
 			.addValue("open", ApplicationStatus.openNames());
 	}
 
+	/**
+	 * The rows a count reads: the queue's FROM and WHERE with the filters' conditions
+	 * ({@code query} null for none), named with {@code key}. A queue of tasks filtered on
+	 * the task alone is counted on the open tasks alone: each has its case, so the join
+	 * to it would only cost a look-up a counted row (the tabs' counts on every page, and
+	 * the API's count of the pages before a deep one).
+	 */
+	private static String counted(Queue queue, Query query, MapSqlParameterSource params, String key) {
+		boolean onTheTaskAlone = query == null || (query.jurisdiction() == null || query.jurisdiction().isBlank())
+				&& !query.flagged() && !query.escalated();
+		return "SELECT 1 " + fromWhere(queue, onTheTaskAlone ? TASKS_ALONE : FROM_TASKS)
+				+ (query == null ? "" : filters(query, params, key));
+	}
+
 	private static String fromWhere(Queue queue, MapSqlParameterSource params) {
+		return fromWhere(queue, FROM_TASKS);
+	}
+
+	/**
+	 * The queue's FROM and WHERE, a queue of tasks read from {@code tasks}: the open
+	 * tasks with their cases, or alone.
+	 */
+	private static String fromWhere(Queue queue, String tasks) {
 		return switch (queue) {
-			case MINE -> FROM_TASKS + " WHERE t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER;
-			case GROUPS -> FROM_TASKS + """
+			case MINE -> tasks + " WHERE t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER;
+			case GROUPS -> tasks + """
 					 WHERE t.assignee_ IS NULL AND t.candidate_groups_ && CAST(ARRAY[:groups] AS varchar[])
 					""";
-			case WORKABLE -> FROM_TASKS + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")" + """
+			case WORKABLE -> tasks + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")" + """
 					 OR (t.assignee_ IS NULL AND t.candidate_groups_ && CAST(ARRAY[:groups] AS varchar[])))
 					""";
 			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
