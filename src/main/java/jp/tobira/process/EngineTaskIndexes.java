@@ -38,10 +38,11 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 
 	/**
 	 * The triggers that keep the task list's open tasks ({@code app.open_task},
-	 * {@code V29__open_tasks.sql}) with the engine's: a task written, changed in what the
-	 * list shows or deleted, a candidate group added or taken away. Made once, in one
-	 * statement under an advisory lock, so that two nodes starting together do not both
-	 * make them.
+	 * {@code V29__open_tasks.sql}) with the engine's: tasks written or deleted and
+	 * candidate groups added or taken away, once a statement with the rows it touched (a
+	 * bulk load is one pass); a task changed in what the list shows, a row at a time.
+	 * Made once, in one statement under an advisory lock, so that two nodes starting
+	 * together do not both make them.
 	 */
 	private static final String OPEN_TASK_TRIGGERS = """
 			DO $$
@@ -49,7 +50,8 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 			    PERFORM pg_advisory_xact_lock(hashtext('tobira.open_task_triggers'));
 			    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'tobira_open_task_written') THEN
 			        CREATE TRIGGER tobira_open_task_written AFTER INSERT ON public.act_ru_task
-			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_task();
+			            REFERENCING NEW TABLE AS written
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_tasks_written();
 			        CREATE TRIGGER tobira_open_task_changed AFTER UPDATE ON public.act_ru_task
 			            FOR EACH ROW WHEN (OLD.proc_inst_id_ IS DISTINCT FROM NEW.proc_inst_id_
 			                OR OLD.task_def_key_ IS DISTINCT FROM NEW.task_def_key_
@@ -58,11 +60,18 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 			                OR OLD.due_date_ IS DISTINCT FROM NEW.due_date_
 			                OR OLD.follow_up_date_ IS DISTINCT FROM NEW.follow_up_date_
 			                OR OLD.create_time_ IS DISTINCT FROM NEW.create_time_)
-			            EXECUTE FUNCTION app.open_task_on_task();
+			            EXECUTE FUNCTION app.open_task_on_task_changed();
 			        CREATE TRIGGER tobira_open_task_deleted AFTER DELETE ON public.act_ru_task
-			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_task();
-			        CREATE TRIGGER tobira_open_task_groups AFTER INSERT OR UPDATE OR DELETE ON public.act_ru_identitylink
-			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_identity_link();
+			            REFERENCING OLD TABLE AS gone
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_tasks_deleted();
+			        CREATE TRIGGER tobira_open_task_groups_written AFTER INSERT ON public.act_ru_identitylink
+			            REFERENCING NEW TABLE AS written
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_written();
+			        CREATE TRIGGER tobira_open_task_groups_changed AFTER UPDATE ON public.act_ru_identitylink
+			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_link_changed();
+			        CREATE TRIGGER tobira_open_task_groups_deleted AFTER DELETE ON public.act_ru_identitylink
+			            REFERENCING OLD TABLE AS gone
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_deleted();
 			    END IF;
 			END $$
 			""";

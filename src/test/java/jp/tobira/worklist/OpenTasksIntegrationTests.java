@@ -133,7 +133,7 @@ class OpenTasksIntegrationTests {
 		jdbc.sql("DELETE FROM app.open_task WHERE id_ = ?").param(check).update();
 
 		// what V29 runs over an existing database's open tasks
-		jdbc.sql("SELECT app.open_task_refresh(id_) FROM public.act_ru_task").query().listOfRows();
+		jdbc.sql("SELECT app.open_task_refresh(ARRAY(SELECT id_ FROM public.act_ru_task))").query().listOfRows();
 
 		assertThat(row(check)).isNotNull();
 		assertTheListSaysWhatTheEngineSays();
