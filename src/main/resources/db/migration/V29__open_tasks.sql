@@ -99,21 +99,16 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION open_task_on_links_written() RETURNS trigger LANGUAGE plpgsql AS $$
+-- candidate links written or deleted: the trigger's transition table is named `touched` either way
+CREATE FUNCTION open_task_on_links_touched() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM app.open_task_refresh(ARRAY(SELECT DISTINCT task_id_ FROM written WHERE task_id_ IS NOT NULL));
+    PERFORM app.open_task_refresh(ARRAY(SELECT DISTINCT task_id_ FROM touched WHERE task_id_ IS NOT NULL));
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION open_task_on_link_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM app.open_task_refresh(array_remove(ARRAY[OLD.task_id_, NEW.task_id_], NULL));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION open_task_on_links_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM app.open_task_refresh(ARRAY(SELECT DISTINCT task_id_ FROM gone WHERE task_id_ IS NOT NULL));
     RETURN NULL;
 END $$;
 

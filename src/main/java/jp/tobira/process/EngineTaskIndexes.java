@@ -65,13 +65,13 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 			            REFERENCING OLD TABLE AS gone
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_tasks_deleted();
 			        CREATE TRIGGER tobira_open_task_groups_written AFTER INSERT ON public.act_ru_identitylink
-			            REFERENCING NEW TABLE AS written
-			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_written();
+			            REFERENCING NEW TABLE AS touched
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_touched();
 			        CREATE TRIGGER tobira_open_task_groups_changed AFTER UPDATE ON public.act_ru_identitylink
 			            FOR EACH ROW EXECUTE FUNCTION app.open_task_on_link_changed();
 			        CREATE TRIGGER tobira_open_task_groups_deleted AFTER DELETE ON public.act_ru_identitylink
-			            REFERENCING OLD TABLE AS gone
-			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_deleted();
+			            REFERENCING OLD TABLE AS touched
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_touched();
 			    END IF;
 			END $$
 			""";

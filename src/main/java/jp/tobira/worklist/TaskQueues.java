@@ -481,7 +481,7 @@ public class TaskQueues {
 				.query((rs, row) -> map(rs, clock.getZone()))
 				.list();
 		}
-		String fromWhere = fewFirst(fromWhere(query.queue(), params), query) + filters(query, params);
+		String fromWhere = fewFirst(fromWhere(query.queue(), FROM_TASKS), query) + filters(query, params);
 		params.addValue("limit", query.size() + 1).addValue("offset", offset);
 		return jdbc
 			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending()) + ", "
@@ -641,7 +641,7 @@ public class TaskQueues {
 				.query((rs, row) -> map(rs, clock.getZone()))
 				.list();
 		}
-		String from = allByTask ? FROM_ALL_TASKS + " WHERE a.status IN (:open)" : fromWhere(query.queue(), params);
+		String from = allByTask ? FROM_ALL_TASKS + " WHERE a.status IN (:open)" : fromWhere(query.queue(), FROM_TASKS);
 		if (sort != Sort.REFERENCE) {
 			sql.insert(0, " AND " + sort.column + (withoutValue ? " IS NULL" : " IS NOT NULL"));
 		}
@@ -751,10 +751,6 @@ public class TaskQueues {
 	private static boolean onTheTaskAlone(Query query) {
 		return (query.jurisdiction() == null || query.jurisdiction().isBlank()) && !query.flagged()
 				&& !query.escalated();
-	}
-
-	private static String fromWhere(Queue queue, MapSqlParameterSource params) {
-		return fromWhere(queue, FROM_TASKS);
 	}
 
 	/**

@@ -254,19 +254,12 @@ class AuditChainIntegrationTests {
 	void namesTheExactEntryThatWasChangedBehindItsBack() {
 		List<Long> seqs = appendSome(5);
 		long target = seqs.get(2);
-		String original = jdbc.queryForObject("SELECT payload FROM app.audit_entry WHERE seq = ?", String.class,
-				target);
-		try {
-			asOwner("UPDATE app.audit_entry SET payload = '{\"x\":\"forged\"}' WHERE seq = " + target);
-
+		withChanged(target, "payload", "'{\"x\":\"forged\"}'", () -> {
 			ChainVerification result = verifier.verify();
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenSeq()).isEqualTo(target);
 			assertThat(result.reason()).contains("entry " + target).contains("changed");
-		}
-		finally {
-			asOwner("UPDATE app.audit_entry SET payload = '" + original.replace("'", "''") + "' WHERE seq = " + target);
-		}
+		});
 		assertThat(verifier.verify().valid()).isTrue();
 	}
 
@@ -310,20 +303,13 @@ class AuditChainIntegrationTests {
 	void namesAnEntryWhoseLinkWasChanged() {
 		List<Long> seqs = appendSome(3);
 		long target = seqs.get(1);
-		String original = jdbc.queryForObject("SELECT previous_hash FROM app.audit_entry WHERE seq = ?", String.class,
-				target);
-		try {
-			asOwner("UPDATE app.audit_entry SET previous_hash = repeat('a', 64) WHERE seq = " + target);
-
+		withChanged(target, "previous_hash", "repeat('a', 64)", () -> {
 			ChainVerification result = verifier.verify();
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenSeq()).isEqualTo(target);
 			assertThat(result.reason())
 				.isEqualTo("entry " + target + " does not link to the hash of entry " + (target - 1));
-		}
-		finally {
-			asOwner("UPDATE app.audit_entry SET previous_hash = '" + original + "' WHERE seq = " + target);
-		}
+		});
 		assertThat(verifier.verify().valid()).isTrue();
 	}
 
@@ -395,6 +381,23 @@ class AuditChainIntegrationTests {
 	 * What a database owner can do that the application cannot: switch the trigger off
 	 * around a change.
 	 */
+	/**
+	 * Runs {@code check} while one column of entry {@code seq} holds {@code forged} (an
+	 * SQL expression), changed as a database owner could, then puts the column back.
+	 */
+	private void withChanged(long seq, String column, String forged, Runnable check) {
+		String original = jdbc.queryForObject("SELECT " + column + " FROM app.audit_entry WHERE seq = ?", String.class,
+				seq);
+		try {
+			asOwner("UPDATE app.audit_entry SET " + column + " = " + forged + " WHERE seq = " + seq);
+			check.run();
+		}
+		finally {
+			asOwner("UPDATE app.audit_entry SET " + column + " = '" + original.replace("'", "''") + "' WHERE seq = "
+					+ seq);
+		}
+	}
+
 	private void asOwner(String change) {
 		transactions.executeWithoutResult(tx -> {
 			jdbc.execute("ALTER TABLE app.audit_entry DISABLE TRIGGER audit_entry_append_only");
