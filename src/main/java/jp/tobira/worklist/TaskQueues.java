@@ -466,13 +466,13 @@ public class TaskQueues {
 
 	private List<Row> byOffset(Actor actor, Query query, long offset) {
 		MapSqlParameterSource params = params(actor);
-		if (query.queue() != Queue.ALL && query.sort().onTask() && onTheTaskAlone(query)) {
+		if (query.queue() != Queue.ALL && query.sort().onTask()) {
 			// the rows before the page are skipped on the open tasks alone, and only the
 			// page's own joined to their cases: joined first, each skipped row cost a
 			// look-up of its case
 			String order = query.sort().orderBy(query.descending()) + ", t.reference_, t.id_";
-			String page = "SELECT t.* " + fromWhere(query.queue(), TASKS_ALONE) + filters(query, params) + " ORDER BY "
-					+ order + " LIMIT :limit OFFSET :offset";
+			String page = "SELECT t.* " + fromWhere(query.queue(), TASKS_ALONE) + filters(query, params, true)
+					+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
 			params.addValue("limit", query.size() + 1).addValue("offset", offset);
 			return jdbc
 				.sql(COLUMNS + "FROM (" + page + ") t JOIN app.application a ON a.id = t.application_id ORDER BY "
@@ -481,7 +481,9 @@ public class TaskQueues {
 				.query((rs, row) -> map(rs, clock.getZone()))
 				.list();
 		}
-		String fromWhere = fewFirst(fromWhere(query.queue(), FROM_TASKS), query) + filters(query, params);
+		boolean taskRows = query.queue() != Queue.ALL;
+		String fromWhere = fewFirst(fromWhere(query.queue(), FROM_TASKS), query, taskRows)
+				+ filters(query, params, taskRows);
 		params.addValue("limit", query.size() + 1).addValue("offset", offset);
 		return jdbc
 			.sql(COLUMNS + fromWhere + " ORDER BY " + query.sort().orderBy(query.descending()) + ", "
@@ -502,8 +504,8 @@ public class TaskQueues {
 	private List<Row> allOpenCasesByTask(Actor actor, Query query, long offset, int limit) {
 		String column = query.sort().column;
 		MapSqlParameterSource params = params(actor);
-		String withColumn = fewFirst(FROM_ALL_TASKS, query) + " WHERE a.status IN (:open) AND " + column
-				+ " IS NOT NULL" + filters(query, params);
+		String withColumn = fewFirst(FROM_ALL_TASKS, query, true) + " WHERE a.status IN (:open) AND " + column
+				+ " IS NOT NULL" + filters(query, params, true);
 		params.addValue("limit", limit).addValue("offset", offset);
 		List<Row> rows = new java.util.ArrayList<>(jdbc
 			.sql(COLUMNS + withColumn + " ORDER BY " + column + (query.descending() ? " DESC" : " ASC") + ", "
@@ -520,8 +522,8 @@ public class TaskQueues {
 		long first = rows.isEmpty() ? countUpTo(List.of("SELECT 1 " + withColumn), params, offset).get(0)
 				: offset + rows.size();
 		MapSqlParameterSource rest = params(actor);
-		String withoutColumn = fewFirst(FROM_ALL, query) + " WHERE a.status IN (:open) AND " + column + " IS NULL"
-				+ filters(query, rest);
+		String withoutColumn = fewFirst(FROM_ALL, query, false) + " WHERE a.status IN (:open) AND " + column
+				+ " IS NULL" + filters(query, rest, false);
 		rest.addValue("limit", limit - rows.size()).addValue("offset", Math.max(0, offset - first));
 		rows.addAll(jdbc.sql(COLUMNS + withoutColumn + " ORDER BY a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(rest)
@@ -578,7 +580,9 @@ public class TaskQueues {
 			int limit) {
 		Sort sort = query.sort();
 		MapSqlParameterSource params = params(actor);
-		StringBuilder sql = new StringBuilder(filters(query, params));
+		// the cursor's conditions; the filters' go before them, read from the task's row
+		// or the case's as the part's rows are
+		StringBuilder sql = new StringBuilder();
 		// the tie-break (reference, task) runs ascending in the list, whatever the sort;
 		// the reference is the task's own copy where every row of the part has a task
 		// (not "all open cases" without a value, which holds the cases without one)
@@ -628,11 +632,13 @@ public class TaskQueues {
 			// joins every case to every task by hash (1,350 ms for the last page at
 			// 100,000); as two parts each walks its index and stops.
 			String conditions = sql.toString();
-			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query) + " WHERE a.status IN (:open) AND "
-					+ sort.column + " IS NULL" + conditions + " ORDER BY " + reference + " LIMIT :limit";
-			String withoutTask = COLUMNS + fewFirst(NO_TASK, query) + " WHERE a.status IN (:open) AND NOT EXISTS "
-					+ "(SELECT 1 FROM app.open_task x WHERE x.proc_inst_id_ = a.process_instance_id)" + conditions
-					+ " ORDER BY " + reference + " LIMIT :limit";
+			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query, true) + " WHERE a.status IN (:open) AND "
+					+ sort.column + " IS NULL" + filters(query, params, true) + conditions + " ORDER BY " + reference
+					+ " LIMIT :limit";
+			String withoutTask = COLUMNS + fewFirst(NO_TASK, query, false)
+					+ " WHERE a.status IN (:open) AND NOT EXISTS "
+					+ "(SELECT 1 FROM app.open_task x WHERE x.proc_inst_id_ = a.process_instance_id)"
+					+ filters(query, params, false) + conditions + " ORDER BY " + reference + " LIMIT :limit";
 			String order = backwards ? "reference DESC, task_id DESC" : "reference ASC, task_id ASC";
 			return jdbc
 				.sql("SELECT * FROM ((" + withoutColumn + ") UNION ALL (" + withoutTask + ")) part ORDER BY " + order
@@ -642,10 +648,12 @@ public class TaskQueues {
 				.list();
 		}
 		String from = allByTask ? FROM_ALL_TASKS + " WHERE a.status IN (:open)" : fromWhere(query.queue(), FROM_TASKS);
+		boolean taskRows = allByTask || query.queue() != Queue.ALL;
+		sql.insert(0, filters(query, params, taskRows));
 		if (sort != Sort.REFERENCE) {
 			sql.insert(0, " AND " + sort.column + (withoutValue ? " IS NULL" : " IS NOT NULL"));
 		}
-		sql.insert(0, COLUMNS + fewFirst(from, query));
+		sql.insert(0, COLUMNS + fewFirst(from, query, taskRows));
 		sql.append(" ORDER BY ");
 		if (!withoutValue && sort.onTask()) {
 			// this part has no empty value, so where they would go does not matter: said
@@ -737,20 +745,14 @@ public class TaskQueues {
 
 	/**
 	 * The rows a count reads: the queue's FROM and WHERE with the filters' conditions
-	 * ({@code query} null for none), named with {@code key}. A queue of tasks filtered on
-	 * the task alone is counted on the open tasks alone: each has its case, so the join
-	 * to it would only cost a look-up a counted row (the tabs' counts on every page, and
+	 * ({@code query} null for none), named with {@code key}. A queue of tasks is counted
+	 * on the open tasks alone, whose rows carry what the filters ask of the case: joined
+	 * to the case, each counted row cost a look-up (the tabs' counts on every page, and
 	 * the API's count of the pages before a deep one).
 	 */
 	private static String counted(Queue queue, Query query, MapSqlParameterSource params, String key) {
-		return "SELECT 1 " + fromWhere(queue, query == null || onTheTaskAlone(query) ? TASKS_ALONE : FROM_TASKS)
-				+ (query == null ? "" : filters(query, params, key));
-	}
-
-	/** Whether the query's filters ask nothing of the case: only of its task. */
-	private static boolean onTheTaskAlone(Query query) {
-		return (query.jurisdiction() == null || query.jurisdiction().isBlank()) && !query.flagged()
-				&& !query.escalated();
+		return "SELECT 1 " + fromWhere(queue, TASKS_ALONE)
+				+ (query == null ? "" : filters(query, params, key, queue != Queue.ALL));
 	}
 
 	/**
@@ -778,8 +780,10 @@ public class TaskQueues {
 	 * which at 100,000 open cases read 12,000 tasks for 25 rows; {@code OFFSET 0} keeps
 	 * it from pulling the subquery up into that plan.
 	 */
-	private static String fewFirst(String from, Query query) {
-		if (!query.escalated()) {
+	private static String fewFirst(String from, Query query, boolean taskRows) {
+		if (!query.escalated() || (taskRows && query.sort().onTask())) {
+			// a task's order, its rows each a task: the escalated tasks have their own
+			// index in the list's default order ({@code open_task_escalated_by_due}, V30)
 			return from;
 		}
 		return from.replace("app.application a", """
@@ -802,33 +806,37 @@ public class TaskQueues {
 	/** A task without a follow-up date, or one due today or before. */
 	private static final String NOT_FOLLOWED_UP_LATER = "(t.follow_up_date_ IS NULL OR t.follow_up_date_ < :tomorrow)";
 
-	private static String filters(Query query, MapSqlParameterSource params) {
-		return filters(query, params, "");
+	private static String filters(Query query, MapSqlParameterSource params, boolean taskRows) {
+		return filters(query, params, "", taskRows);
 	}
 
 	/**
 	 * The filters' conditions, their parameters named with {@code key} after them, so
-	 * that several lists' conditions can stand in one statement.
+	 * that several lists' conditions can stand in one statement. Where every row is a
+	 * task ({@code taskRows}), what they ask of the case is read from the task's row
+	 * ({@code V30__open_task_case_filters.sql}), so that the open tasks' own indexes
+	 * serve them; where a row may be a case without a task, from the case.
 	 */
-	private static String filters(Query query, MapSqlParameterSource params, String key) {
+	private static String filters(Query query, MapSqlParameterSource params, String key, boolean taskRows) {
 		StringBuilder where = new StringBuilder();
 		if (query.taskKey() != null && !query.taskKey().isBlank()) {
 			where.append(" AND t.task_def_key_ = :task").append(key);
 			params.addValue("task" + key, query.taskKey());
 		}
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
-			where.append(" AND a.jurisdiction = :jurisdiction").append(key);
+			where.append(taskRows ? " AND t.jurisdiction = :jurisdiction" : " AND a.jurisdiction = :jurisdiction")
+				.append(key);
 			params.addValue("jurisdiction" + key, query.jurisdiction().strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		if (query.flagged()) {
-			where.append(
-					" AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");
+			where.append(taskRows ? " AND t.flagged"
+					: " AND EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL)");
 		}
 		if (query.overdue()) {
 			where.append(" AND t.due_date_ < :now");
 		}
 		if (query.escalated()) {
-			where.append(" AND a.escalated_at IS NOT NULL");
+			where.append(taskRows ? " AND t.escalated" : " AND a.escalated_at IS NOT NULL");
 		}
 		if (query.followUpDue()) {
 			where.append(" AND t.follow_up_date_ < :tomorrow");

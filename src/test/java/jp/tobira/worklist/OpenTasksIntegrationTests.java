@@ -42,7 +42,9 @@ class OpenTasksIntegrationTests {
 			SELECT concat_ws('|', t.id_, t.proc_inst_id_, cp.application_id, a.reference, t.task_def_key_, t.name_,
 			       t.assignee_, t.due_date_, t.follow_up_date_, t.create_time_,
 			       (SELECT string_agg(DISTINCT l.group_id_, ',' ORDER BY l.group_id_) FROM public.act_ru_identitylink l
-			        WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate'))
+			        WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate'),
+			       a.jurisdiction, a.escalated_at IS NOT NULL,
+			       EXISTS (SELECT 1 FROM app.case_flag f WHERE f.application_id = a.id AND f.overruled_by IS NULL))
 			FROM public.act_ru_task t
 			JOIN app.case_process cp ON cp.process_instance_id = t.proc_inst_id_
 			JOIN app.application a ON a.id = cp.application_id
@@ -51,7 +53,8 @@ class OpenTasksIntegrationTests {
 
 	private static final String FROM_THE_LIST = """
 			SELECT concat_ws('|', id_, proc_inst_id_, application_id, reference_, task_def_key_, name_, assignee_,
-			       due_date_, follow_up_date_, create_time_, nullif(array_to_string(candidate_groups_, ','), ''))
+			       due_date_, follow_up_date_, create_time_, nullif(array_to_string(candidate_groups_, ','), ''),
+			       jurisdiction, escalated, flagged)
 			FROM app.open_task
 			ORDER BY 1
 			""";
@@ -124,6 +127,48 @@ class OpenTasksIntegrationTests {
 			.query(Long.class)
 			.single()).as("a deleted process's tasks leave the list").isZero();
 		assertTheListSaysWhatTheEngineSays();
+	}
+
+	/**
+	 * What the list's filters ask of the case is on each of its tasks' rows (V30): they
+	 * follow a flag raised, overruled and removed, an escalation and a change of
+	 * jurisdiction, however the case's tables are written.
+	 */
+	@Test
+	void followsTheCaseThroughItsFlagsEscalationAndJurisdiction() {
+		ApiClient.Case submitted = issuer.submitCanonical();
+		String check = intake.taskId(submitted.reference(), "checkCompleteness");
+		jdbc.sql("DELETE FROM app.case_flag WHERE application_id = ?::uuid").param(submitted.id()).update();
+		assertThat(row(check)).containsEntry("flagged", false).containsEntry("escalated", false);
+
+		jdbc.sql("""
+				INSERT INTO app.case_flag (application_id, flag, rule, advice, raised_at)
+				VALUES (?::uuid, 'TEST_ONE', 'test', 'test', now()), (?::uuid, 'TEST_TWO', 'test', 'test', now())
+				""").params(submitted.id(), submitted.id()).update();
+		assertThat(row(check)).as("two flags raised in one statement").containsEntry("flagged", true);
+		overrule("TEST_ONE", submitted, "intake");
+		assertThat(row(check)).as("one of two overruled").containsEntry("flagged", true);
+		overrule("TEST_TWO", submitted, "intake");
+		assertThat(row(check)).as("both overruled").containsEntry("flagged", false);
+		overrule("TEST_TWO", submitted, null);
+		assertThat(row(check)).as("an overrule taken back").containsEntry("flagged", true);
+		jdbc.sql("DELETE FROM app.case_flag WHERE application_id = ?::uuid").param(submitted.id()).update();
+		assertThat(row(check)).as("the flags removed").containsEntry("flagged", false);
+
+		jdbc.sql("UPDATE app.application SET escalated_at = now() WHERE id = ?::uuid").param(submitted.id()).update();
+		assertThat(row(check)).containsEntry("escalated", true);
+		jdbc.sql("UPDATE app.application SET jurisdiction = 'ZZ' WHERE id = ?::uuid").param(submitted.id()).update();
+		assertThat(row(check)).containsEntry("jurisdiction", "ZZ");
+		assertTheListSaysWhatTheEngineSays();
+		jdbc.sql("UPDATE app.application SET escalated_at = NULL WHERE id = ?::uuid").param(submitted.id()).update();
+		assertThat(row(check)).containsEntry("escalated", false);
+		assertTheListSaysWhatTheEngineSays();
+	}
+
+	private void overrule(String flag, ApiClient.Case submitted, String by) {
+		jdbc.sql("UPDATE app.case_flag SET overruled_by = ? WHERE application_id = ?::uuid AND flag = ?")
+			.params(by, submitted.id(), flag)
+			.update();
 	}
 
 	@Test

@@ -274,6 +274,16 @@ class TaskListPageIntegrationTests {
 				references(page("intake", "/tasks?queue=GROUPS&jurisdiction=CA&task=checkCompleteness&overdue=true")))
 			.containsExactly(overdue);
 
+		// a queue of tasks reads what it asks of the case from the task's row (V30)
+		TaskQueues.Page flaggedTasks = page("backing", "/tasks?queue=GROUPS&jurisdiction=CA&flagged=true");
+		assertThat(references(flaggedTasks)).containsExactly(flagged);
+		assertThat(flaggedTasks.total()).isEqualTo(1);
+		assertThat(references(page("backing", "/tasks?queue=GROUPS&jurisdiction=CA&escalated=true"))).isEmpty();
+		TaskQueues.Page escalatedTasks = page("decision", "/tasks?queue=GROUPS&jurisdiction=CA&escalated=true");
+		assertThat(references(escalatedTasks)).containsExactly(escalated);
+		assertThat(escalatedTasks.total()).isEqualTo(1);
+		assertThat(references(page("decision", "/tasks?queue=GROUPS&jurisdiction=CA&escalated=true&page=1"))).isEmpty();
+
 		String form = html("intake", "/tasks?queue=ALL&jurisdiction=CA&task=reviewBacking&flagged=true&lang=en");
 		assertThat(form).contains("value=\"reviewBacking\" selected=\"selected\"",
 				"name=\"flagged\" value=\"true\" checked=\"checked\"");
