@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 /**
  * What the application adds to the engine's task tables: the triggers that keep the task
  * list's own table of open tasks with them ({@code app.open_task},
- * {@code V29__open_tasks.sql}; issue 15), and two indexes, for the due reminders' range
- * of due dates and the look-ups of a task by its kind. The engine creates its own tables
- * when it starts ({@code camunda.bpm.database.schema-update}), and Flyway runs before it
- * (this plugin's own JDBC access waits for Flyway), so a migration cannot rely on them on
- * a new database: these are made once the engine is built, and only if missing.
+ * {@code V29__open_tasks.sql}; issue 15), those that keep when each case entered its
+ * stages from the task history ({@code app.case_stay}, {@code V31__case_stays.sql}, the
+ * dashboard's medians), and two indexes, for the due reminders' range of due dates and
+ * the look-ups of a task by its kind. The engine creates its own tables when it starts
+ * ({@code camunda.bpm.database.schema-update}), and Flyway runs before it (this plugin's
+ * own JDBC access waits for Flyway), so a migration cannot rely on them on a new
+ * database: these are made once the engine is built, and only if missing.
  */
 @Component
 class EngineTaskIndexes extends AbstractProcessEnginePlugin {
@@ -34,6 +36,7 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 		jdbc.sql("CREATE INDEX IF NOT EXISTS tobira_task_by_key_due ON public.act_ru_task (task_def_key_, due_date_)")
 			.update();
 		jdbc.sql(OPEN_TASK_TRIGGERS).update();
+		jdbc.sql(CASE_STAY_TRIGGERS).update();
 	}
 
 	/**
@@ -72,6 +75,27 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 			        CREATE TRIGGER tobira_open_task_groups_deleted AFTER DELETE ON public.act_ru_identitylink
 			            REFERENCING OLD TABLE AS touched
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_touched();
+			    END IF;
+			END $$
+			""";
+
+	/**
+	 * The triggers that keep the cases' stays ({@code app.case_stay},
+	 * {@code V31__case_stays.sql}) with the engine's task history: tasks written, and
+	 * tasks ended (the engine ends a task by an update of its history row), once a
+	 * statement with its rows. Made once, as the open tasks' are.
+	 */
+	private static final String CASE_STAY_TRIGGERS = """
+			DO $$
+			BEGIN
+			    PERFORM pg_advisory_xact_lock(hashtext('tobira.case_stay_triggers'));
+			    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'tobira_case_stay_written') THEN
+			        CREATE TRIGGER tobira_case_stay_written AFTER INSERT ON public.act_hi_taskinst
+			            REFERENCING NEW TABLE AS written
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.case_stay_on_tasks_written();
+			        CREATE TRIGGER tobira_case_stay_ended AFTER UPDATE ON public.act_hi_taskinst
+			            REFERENCING NEW TABLE AS written
+			            FOR EACH STATEMENT EXECUTE FUNCTION app.case_stay_on_tasks_ended();
 			    END IF;
 			END $$
 			""";

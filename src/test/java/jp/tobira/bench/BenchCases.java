@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * twice, decision); one in ten of those tasks is claimed by the demo user of its group;
  * one case in twenty waits for the issuer (no task, an open request for information).
  * About a sixth of the tasks are overdue, one case in seven is flagged, one in fifty
- * escalated; five jurisdictions, submissions over 120 days.
+ * escalated; five jurisdictions, submissions over 120 days. Each case's task history is
+ * there as the engine's full history level writes it ({@code act_hi_taskinst}): the tasks
+ * it has done, each ended when the next started, and the one it stands at.
  *
  * <p>
  * {@link #grow} adds cases {@code from + 1 .. to}, so one run goes 1,000 → 10,000 →
@@ -50,7 +52,7 @@ final class BenchCases {
 			insert(start, Math.min(to, start + BATCH - 1));
 		}
 		for (String table : new String[] { "app.application", "app.case_flag", "app.rfi", "public.act_ru_execution",
-				"public.act_ru_task", "public.act_ru_identitylink" }) {
+				"public.act_ru_task", "public.act_ru_identitylink", "public.act_hi_taskinst" }) {
 			jdbc.execute("VACUUM ANALYZE " + table);
 		}
 	}
@@ -60,6 +62,7 @@ final class BenchCases {
 		jdbc.update("DELETE FROM public.act_ru_identitylink WHERE task_id_ LIKE ?", ENGINE_PREFIX + "task-%");
 		jdbc.update("DELETE FROM public.act_ru_task WHERE id_ LIKE ?", ENGINE_PREFIX + "task-%");
 		jdbc.update("DELETE FROM public.act_ru_execution WHERE id_ LIKE ?", ENGINE_PREFIX + "pi-%");
+		jdbc.update("DELETE FROM public.act_hi_taskinst WHERE id_ LIKE ?", ENGINE_PREFIX + "hi-%");
 		String ofClones = "(SELECT id FROM app.application WHERE reference LIKE '" + PREFIX + "%')";
 		jdbc.update("DELETE FROM app.case_flag WHERE application_id IN " + ofClones);
 		jdbc.update("DELETE FROM app.rfi WHERE application_id IN " + ofClones);
@@ -105,6 +108,31 @@ final class BenchCases {
 						FROM generate_series(?, ?) i WHERE i % 20 <> 19
 						""",
 				ENGINE_PREFIX, ENGINE_PREFIX, ENGINE_PREFIX, first, last);
+		// the history of each case's tasks up to the one it stands at (kind k: k done,
+		// one
+		// open), each stage a twelfth of the days since its submission, so all lie in the
+		// past; a case waiting for the issuer has done its completeness check
+		jdbc.update(
+				"""
+						INSERT INTO public.act_hi_taskinst (id_, task_def_key_, proc_def_key_, proc_inst_id_, root_proc_inst_id_,
+						    execution_id_, name_, start_time_, end_time_, duration_, delete_reason_, priority_, task_state_)
+						SELECT ? || 'hi-' || i || '-' || j,
+						       (ARRAY['checkCompleteness', 'reviewBacking', 'requestHomeConfirmation', 'recordHomeReply',
+						              'decide'])[1 + j],
+						       'equivalence-application', ? || 'pi-' || i, ? || 'pi-' || i, ? || 'pi-' || i,
+						       (ARRAY['Check completeness', 'Review backing and audit', 'Request the home regulator''s confirmation',
+						              'Record the home regulator''s reply', 'Decide'])[1 + j],
+						       s.submitted + j * s.stage, CASE WHEN j < s.at OR i % 20 = 19 THEN s.submitted + (j + 1) * s.stage END,
+						       CASE WHEN j < s.at OR i % 20 = 19 THEN extract(epoch FROM s.stage)::bigint * 1000 END,
+						       CASE WHEN j < s.at OR i % 20 = 19 THEN 'completed' END, 50,
+						       CASE WHEN j < s.at OR i % 20 = 19 THEN 'Completed' ELSE 'Created' END
+						FROM generate_series(?, ?) i
+						CROSS JOIN LATERAL (SELECT now() - (i % 120) * interval '1 day' - (i % 24) * interval '1 hour' AS submitted,
+						                           (i % 120) * interval '2 hours' AS stage,
+						                           CASE WHEN i % 20 = 19 THEN 0 ELSE i % 5 END AS at) s
+						CROSS JOIN LATERAL generate_series(0, s.at) j
+						""",
+				ENGINE_PREFIX, ENGINE_PREFIX, ENGINE_PREFIX, ENGINE_PREFIX, first, last);
 		jdbc.update("""
 				INSERT INTO public.act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
 				SELECT ? || 'link-' || i, 1,

@@ -114,6 +114,8 @@ class CaseStatisticsIntegrationTests {
 		jdbc.update(
 				"UPDATE app.application SET status = 'LAPSED' WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_ISSUER')");
 		jdbc.update("DELETE FROM public.act_hi_taskinst");
+		// the stages kept from that history (V31): a stay stays when the history goes
+		jdbc.update("DELETE FROM app.case_stay");
 		jdbc.update("DELETE FROM app.decision");
 	}
 
