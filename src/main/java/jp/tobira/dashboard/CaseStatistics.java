@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,19 +107,18 @@ public class CaseStatistics {
 	 * stage while the issuer answers. Cases still in a stage, or that ended in it
 	 * (withdrawn, lapsed), are not measured for it. Each case's stage starts (and the
 	 * decision's completion) are kept side by side as the engine writes its task history
-	 * ({@code app.case_stay}, {@code V31__case_stays.sql}): a stage's stay is the next
-	 * one's start less its own, and a stay with an end missing is null, which the median
-	 * leaves out. One row a case, where the history it is kept from holds one a task
-	 * (issue 15: read at every request, 280,000 rows took 239 ms at 100,000 open cases).
+	 * ({@code app.case_stay}, {@code V31__case_stays.sql}), with each stay it has left in
+	 * seconds, null until then. One row a case, where the history holds one a task (issue
+	 * 15: read at every request, 280,000 rows took 239 ms at 100,000 open cases); and
+	 * each stay has an index of the cases that left the stage, whose middle entry (or the
+	 * mean of the two middle ones: the median as {@code percentile_cont(0.5)} reads it)
+	 * is found by counting the entries and stepping to the middle, where a median over
+	 * the rows sorted them all at every request (84 ms at 100,000).
 	 */
 	private Map<Stage, Double> medianDaysByStage() {
 		Map<Stage, Double> medians = new EnumMap<>(Stage.class);
-		jdbc.sql("""
-				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM review - completeness)),
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decision - review)),
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided - decision))
-				FROM app.case_stay
-				""").query((RowCallbackHandler) rs -> {
+		String columns = STAY_COLUMNS.stream().map(CaseStatistics::median).collect(Collectors.joining(", "));
+		jdbc.sql("SELECT " + columns).query((RowCallbackHandler) rs -> {
 			for (int step = 0; step < MEASURED_STAGES.size(); step++) {
 				double seconds = rs.getDouble(step + 1);
 				if (!rs.wasNull()) {
@@ -127,6 +127,25 @@ public class CaseStatistics {
 			}
 		});
 		return medians;
+	}
+
+	/**
+	 * The stays of {@link #MEASURED_STAGES}, in their order, as {@code app.case_stay}
+	 * keeps them.
+	 */
+	private static final List<String> STAY_COLUMNS = List.of("completeness_seconds", "review_seconds",
+			"decision_seconds");
+
+	/**
+	 * The median of a stay's column, null when no case has left the stage: of n values,
+	 * the one at (n - 1) / 2 in order when n is odd, the mean of it and the next when n
+	 * is even; both read from the column's partial index.
+	 */
+	private static String median(String column) {
+		return """
+				(WITH n AS (SELECT count(*) AS n FROM app.case_stay WHERE %1$s IS NOT NULL)
+				 SELECT avg(m.%1$s) FROM (SELECT s.%1$s FROM app.case_stay s WHERE s.%1$s IS NOT NULL ORDER BY s.%1$s
+				     OFFSET ((SELECT n FROM n) - 1) / 2 LIMIT 2 - (SELECT n FROM n) %% 2) m)""".formatted(column);
 	}
 
 	private List<MonthOfDecisions> decisionsByMonth() {

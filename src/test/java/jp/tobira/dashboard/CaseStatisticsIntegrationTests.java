@@ -63,11 +63,13 @@ class CaseStatisticsIntegrationTests {
 				CaseStatistics.Figures figures = statistics.figures();
 
 				assertThat(figures.openByStage()).containsEntry(Stage.COMPLETENESS_CHECK, 2L)
-					.containsEntry(Stage.REVIEW, 1L)
+					.containsEntry(Stage.REVIEW, 2L)
 					.containsEntry(Stage.DECISION, 0L);
 
 				assertThat(figures.ageing()).hasSize(CaseStatistics.AGE_BUCKETS.length + 1);
-				assertThat(figures.ageing().get(0)).isEqualTo(new CaseStatistics.AgeBucket(0, 10, 2));
+				// the case that waited 90 days for the issuer's answer stands at its
+				// clock's day, in the first bucket, not at its 100 days since submission
+				assertThat(figures.ageing().get(0)).isEqualTo(new CaseStatistics.AgeBucket(0, 10, 3));
 				assertThat(figures.ageing().get(figures.ageing().size() - 1))
 					.isEqualTo(new CaseStatistics.AgeBucket(61, null, 1));
 
@@ -124,6 +126,12 @@ class CaseStatisticsIntegrationTests {
 		UUID fresh1 = application("SUBMITTED", "COMPLETENESS_CHECK", now);
 		application("AWAITING_ISSUER", "COMPLETENESS_CHECK", now.minus(Duration.ofHours(1)));
 		application("IN_REVIEW", "REVIEW", now.minus(Duration.ofDays(150)));
+		UUID paused = application("IN_REVIEW", "REVIEW", now.minus(Duration.ofDays(100)));
+		jdbc.update("""
+				INSERT INTO app.rfi (id, application_id, task_key, missing, message, raised_by, raised_at, closed_at)
+				VALUES (?, ?, 'checkCompleteness', '[]', 'statistics', 'intake', ?, ?)
+				""", UUID.randomUUID(), paused, Timestamp.from(now.minus(Duration.ofDays(97))),
+				Timestamp.from(now.minus(Duration.ofDays(7))));
 		assertThat(fresh1).isNotNull();
 
 		// p1: completeness days 0-2, review 2-30, decision 30-35
