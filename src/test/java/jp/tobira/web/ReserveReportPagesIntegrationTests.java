@@ -148,6 +148,12 @@ class ReserveReportPagesIntegrationTests {
 		String staffPage = PageSession.logIn(root(), "backing").get("/cases/" + recognised.id()).body();
 		assertThat(staffPage).contains("id=\"reserve-reports\"", "105.00%")
 			.doesNotContain("/reserve-reports/new", "/surrender");
+		// the issuer's timeline tells it what became of its token after the decision, and
+		// of its report
+		String issuerPage = PageSession.logIn(root(), "issuer").get("/cases/" + recognised.id() + "?lang=en").body();
+		String timeline = issuerPage.substring(issuerPage.indexOf("class=\"timeline\""));
+		assertThat(timeline.substring(0, timeline.indexOf("</ol>"))).contains("Entered in the register",
+				"Supervision started", "Reserve report filed");
 	}
 
 	private HttpResponse<String> file(String username, ApiClient.Case of, Map<String, String> form, String fileName,

@@ -60,11 +60,14 @@ class CasePage {
 
 	/**
 	 * What an issuer sees of the timeline: the steps that concern it, not the
-	 * supervisor's internal working.
+	 * supervisor's internal working; after recognition, its token's supervision and
+	 * register status and its reserve reports, filed or overdue.
 	 */
 	static final List<AuditKind> ISSUER_TIMELINE = List.of(AuditKind.APPLICATION_CREATED, AuditKind.DOCUMENT_STORED,
 			AuditKind.APPLICATION_SUBMITTED, AuditKind.APPLICATION_WITHDRAWN, AuditKind.RFI_ISSUED,
-			AuditKind.RFI_RESPONDED, AuditKind.DECIDED, AuditKind.APPLICATION_LAPSED, AuditKind.REGISTER_ENTRY_ADDED);
+			AuditKind.RFI_RESPONDED, AuditKind.DECIDED, AuditKind.APPLICATION_LAPSED, AuditKind.REGISTER_ENTRY_ADDED,
+			AuditKind.SUPERVISION_STARTED, AuditKind.RESERVE_REPORT_FILED, AuditKind.RESERVE_REPORT_OVERDUE,
+			AuditKind.REGISTER_STATUS_CHANGED, AuditKind.SUPERVISION_ENDED);
 
 	private final ApplicationService applications;
 
