@@ -98,6 +98,9 @@ class SupervisionBrowserTests extends BrowserTest {
 			assertThat(browser.driver.findElement(By.cssSelector(".case-header")).getText())
 				.as("no statutory period after recognition")
 				.doesNotContain(message("tasks.column.CLOCK", language));
+			assertThat(browser.driver.findElement(By.tagName("main")).getText())
+				.as("nor the application's pre-screen: the case page keeps it")
+				.doesNotContain(message("case.checks", language), message("preScreen.rerun.store", language));
 			browser.capture(language, "51-assess-report");
 			browser.type(By.id("reasons"), "Reserves cover ninety per cent.");
 			browser.clickAndWait(By.cssSelector(".task-form button.primary"));

@@ -37,14 +37,10 @@ import jp.tobira.decision.LegalGatesNotMet;
 import jp.tobira.decision.Recommendations;
 import jp.tobira.review.DecisionTask;
 import jp.tobira.review.Findings;
-import jp.tobira.review.FollowUpMissingReport;
 import jp.tobira.review.FourEyesViolation;
 import jp.tobira.review.NotYourTask;
 import jp.tobira.review.PreScreenReRuns;
-import jp.tobira.review.ReinstatementDecision;
-import jp.tobira.review.ReportAssessment;
 import jp.tobira.review.ReviewTasks;
-import jp.tobira.review.SuspensionDecision;
 import jp.tobira.review.TaskConflict;
 import jp.tobira.review.TaskDefinition;
 import jp.tobira.review.TaskDefinitions;
@@ -181,19 +177,19 @@ class TaskPage {
 					.map(reportId -> reserveReports.report(user.actor(), application.id(), reportId))
 					.orElse(null));
 		model.addAttribute("content", application.content());
-		// after recognition the statutory period and the application's coverage are
-		// history:
-		// the header leaves them to the case page
-		boolean afterRecognition = java.util.Set
-			.of(FollowUpMissingReport.KEY, ReportAssessment.KEY, SuspensionDecision.KEY, ReinstatementDecision.KEY)
-			.contains(task.taskKey());
+		// after recognition the statutory period, the application's coverage and its
+		// pre-screen are history: the task is about the token's reports, and the page
+		// leaves the application's checks to the case page
+		boolean afterRecognition = definition.afterRecognition();
 		model.addAttribute("afterRecognition", afterRecognition);
 		model.addAttribute("clock", afterRecognition ? null : caseClock.read(application).orElse(null));
-		// the stored pre-screen is the record; today's rules on the same data are shown
-		// beside it, labelled, stored nowhere
-		model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
-		model.addAttribute("reRuns", preScreens.reRunsOf(application.id()));
-		model.addAttribute("checks", checks.run(application.content(), asOf));
+		if (!afterRecognition) {
+			// the stored pre-screen is the record; today's rules on the same data are
+			// shown beside it, labelled, stored nowhere
+			model.addAttribute("preScreen", preScreens.preScreenOf(application.id()).orElse(null));
+			model.addAttribute("reRuns", preScreens.reRunsOf(application.id()));
+			model.addAttribute("checks", checks.run(application.content(), asOf));
+		}
 		model.addAttribute("flags", flags.of(application.id()));
 		model.addAttribute("findings", findings.of(application.id()));
 		model.addAttribute("recommendation", recommendations.of(application.id()).orElse(null));
