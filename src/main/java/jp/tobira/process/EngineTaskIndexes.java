@@ -44,14 +44,8 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 	 * {@code V29__open_tasks.sql}) with the engine's: tasks written or deleted and
 	 * candidate groups added or taken away, once a statement with the rows it touched (a
 	 * bulk load is one pass); a task changed in what the list shows, a row at a time.
-	 * Made once, in one statement under an advisory lock, so that two nodes starting
-	 * together do not both make them.
 	 */
-	private static final String OPEN_TASK_TRIGGERS = """
-			DO $$
-			BEGIN
-			    PERFORM pg_advisory_xact_lock(hashtext('tobira.open_task_triggers'));
-			    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'tobira_open_task_written') THEN
+	private static final String OPEN_TASK_TRIGGERS = once("tobira_open_task_written", """
 			        CREATE TRIGGER tobira_open_task_written AFTER INSERT ON public.act_ru_task
 			            REFERENCING NEW TABLE AS written
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_tasks_written();
@@ -75,29 +69,39 @@ class EngineTaskIndexes extends AbstractProcessEnginePlugin {
 			        CREATE TRIGGER tobira_open_task_groups_deleted AFTER DELETE ON public.act_ru_identitylink
 			            REFERENCING OLD TABLE AS touched
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.open_task_on_links_touched();
-			    END IF;
-			END $$
-			""";
+			""");
 
 	/**
 	 * The triggers that keep the cases' stays ({@code app.case_stay},
 	 * {@code V31__case_stays.sql}) with the engine's task history: tasks written, and
 	 * tasks ended (the engine ends a task by an update of its history row), once a
-	 * statement with its rows. Made once, as the open tasks' are.
+	 * statement with its rows.
 	 */
-	private static final String CASE_STAY_TRIGGERS = """
-			DO $$
-			BEGIN
-			    PERFORM pg_advisory_xact_lock(hashtext('tobira.case_stay_triggers'));
-			    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'tobira_case_stay_written') THEN
+	private static final String CASE_STAY_TRIGGERS = once("tobira_case_stay_written", """
 			        CREATE TRIGGER tobira_case_stay_written AFTER INSERT ON public.act_hi_taskinst
 			            REFERENCING NEW TABLE AS written
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.case_stay_on_tasks_written();
 			        CREATE TRIGGER tobira_case_stay_ended AFTER UPDATE ON public.act_hi_taskinst
 			            REFERENCING NEW TABLE AS written
 			            FOR EACH STATEMENT EXECUTE FUNCTION app.case_stay_on_tasks_ended();
-			    END IF;
-			END $$
-			""";
+			""");
+
+	/**
+	 * Triggers made once: in one statement under an advisory lock, so that two nodes
+	 * starting together do not both make them, and only if the first of them
+	 * ({@code first}) is missing. Changing a group later needs a new first name, or a
+	 * drop before it.
+	 */
+	private static String once(String first, String creates) {
+		return """
+				DO $$
+				BEGIN
+				    PERFORM pg_advisory_xact_lock(hashtext('%1$s'));
+				    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '%1$s') THEN
+				%2$s
+				    END IF;
+				END $$
+				""".formatted(first, creates);
+	}
 
 }

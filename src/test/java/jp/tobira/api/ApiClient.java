@@ -127,6 +127,17 @@ public final class ApiClient {
 	 * recognised token under supervision.
 	 */
 	public static Case approvedCanonical(TestRestTemplate rest, String equivalentHome) {
+		return approvedCanonical(rest, equivalentHome, (submitted, step) -> {
+		});
+	}
+
+	/**
+	 * The same, telling {@code after} of each step once it is done: {@code "submitted"},
+	 * then the key of each task completed, for a test that looks at the case between
+	 * them.
+	 */
+	public static Case approvedCanonical(TestRestTemplate rest, String equivalentHome,
+			java.util.function.BiConsumer<Case, String> after) {
 		ApiClient issuer = new ApiClient(rest, "issuer");
 		ApiClient intake = new ApiClient(rest, "intake");
 		ApiClient backing = new ApiClient(rest, "backing");
@@ -134,16 +145,22 @@ public final class ApiClient {
 		ApiClient decision = new ApiClient(rest, "decision");
 		Case submitted = issuer.submitCanonicalFrom(equivalentHome);
 		String reference = submitted.reference();
+		after.accept(submitted, "submitted");
 		intake.complete(intake.taskId(reference, "checkCompleteness"), "{\"complete\": true}");
+		after.accept(submitted, "checkCompleteness");
 		backing.complete(backing.taskId(reference, "reviewBacking"), "{\"outcome\": \"SATISFACTORY\"}");
+		after.accept(submitted, "reviewBacking");
 		cooperation.complete(cooperation.taskId(reference, "requestHomeConfirmation"), "{\"sent\": true}");
+		after.accept(submitted, "requestHomeConfirmation");
 		cooperation.complete(cooperation.taskId(reference, "recordHomeReply"),
 				"{\"confirmed\": true, \"arrangement\": \"MOU\", \"reference\": \"FINMA-FSA-2026\"}");
+		after.accept(submitted, "recordHomeReply");
 		Response decided = decision.complete(decision.taskId(reference, "decide"),
 				"{\"decision\": \"APPROVE\", \"reasons\": \"Backing and audit in order.\"}");
 		if (decided.status() != 200) {
 			throw new AssertionError("approval failed: " + decided);
 		}
+		after.accept(submitted, "decide");
 		return submitted;
 	}
 
