@@ -31,18 +31,19 @@ import jp.tobira.Fixtures;
 import jp.tobira.cluster.PackagedApplication;
 
 /**
- * "Footprint" (issue 15): the packaged jar ({@code target/tobira.jar}) started as an
- * operator starts it in production, {@code java @jvm.options -jar target/tobira.jar}
- * (README, "Pointing it at a PostgreSQL server": the JVM options of the repository's
- * {@code jvm.options}, read by the java launcher as an argument file), no database
- * configured (so its own embedded PostgreSQL, in a temporary data directory), demo mode
- * on: the time from the process's start to health UP on the first run (an empty database:
- * migrations, the engine's tables, the demo cases) and on a restart over the same data,
- * and the JVM's resident memory ({@code VmRSS} of {@code /proc/<pid>/status}, the JVM's
- * own process, not PostgreSQL's) once up and after some reading. Then, if asked, the
- * database grown to {@code cases} open cases by {@link BenchCases} (batched SQL straight
- * into the child's PostgreSQL, found by its {@code postmaster.pid}), the task list read,
- * the resident memory taken again, and one more restart timed on that database.
+ * "Footprint" (issue 15): the packaged application, extracted ({@code target/tobira/}),
+ * started as an operator starts it in production,
+ * {@code java @jvm.options -jar target/tobira/tobira.jar} (README, "Pointing it at a
+ * PostgreSQL server": the JVM options of the repository's {@code jvm.options}, read by
+ * the java launcher as an argument file), no database configured (so its own embedded
+ * PostgreSQL, in a temporary data directory), demo mode on: the time from the process's
+ * start to health UP on the first run (an empty database: migrations, the engine's
+ * tables, the demo cases) and on a restart over the same data, and the JVM's resident
+ * memory ({@code VmRSS} of {@code /proc/<pid>/status}, the JVM's own process, not
+ * PostgreSQL's) once up and after some reading. Then, if asked, the database grown to
+ * {@code cases} open cases by {@link BenchCases} (batched SQL straight into the child's
+ * PostgreSQL, found by its {@code postmaster.pid}), the task list read, the resident
+ * memory taken again, and one more restart timed on that database.
  */
 final class Footprint {
 
@@ -227,9 +228,9 @@ final class Footprint {
 
 	private String launch() {
 		return settings.productionOptions()
-				? "in production: java @jvm.options -jar target/tobira.jar (jvm.options: "
+				? "in production: java @jvm.options -jar target/tobira/tobira.jar (jvm.options: "
 						+ String.join(" ", jvmOptions()) + ")"
-				: "java -jar target/tobira.jar, the JVM's defaults (not the production launch)";
+				: "java -jar target/tobira/tobira.jar, the JVM's defaults (not the production launch)";
 	}
 
 	private void print() {

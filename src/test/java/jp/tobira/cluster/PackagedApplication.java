@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application ({@code target/tobira.jar}, built by {@code package} before
+ * The packaged application as production runs it, extracted
+ * ({@code target/tobira/tobira.jar} and its {@code lib/}, made by {@code package} before
  * Failsafe runs) as a child process, on a PostgreSQL server the test started, given as an
  * operator gives it: {@code SPRING_DATASOURCE_URL}, {@code _USERNAME}, {@code _PASSWORD}.
  * The database lives in the test's JVM, so it outlives every kill of the application. The
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PackagedApplication {
 
-	public static final Path JAR = Path.of("target/tobira.jar");
+	/** The extracted application's jar, whose manifest names its libraries in lib/. */
+	public static final Path JAR = Path.of("target/tobira/tobira.jar");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
