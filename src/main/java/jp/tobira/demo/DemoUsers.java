@@ -89,10 +89,15 @@ class DemoUsers extends StartupStep {
 			}
 			return;
 		}
-		String password = passwordEncoder.encode("demo");
+		// hashed only for an account still to be made: a BCrypt hash is a tenth of a
+		// second of the start, and on a restart every account is there
+		String password = null;
 		for (DemoUser user : USERS) {
 			if (users.exists(user.username())) {
 				continue;
+			}
+			if (password == null) {
+				password = passwordEncoder.encode("demo");
 			}
 			UUID organisation = user.organisation() == null ? null : organisations.findByName(user.organisation())
 				.orElseGet(() -> organisations.create(user.organisation()));
