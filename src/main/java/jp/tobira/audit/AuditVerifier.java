@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,10 @@ import jp.tobira.audit.AuditChain.Utf8;
  * first entry that does not fit: a changed entry (its stored hash no longer matches its
  * content), a deleted one (a gap in the sequence, or a link to a hash that is not its
  * predecessor's), or a deleted tail (the chain head records more than the log holds).
- * Entries are streamed, so the walk needs no memory for the log's size; they are hashed
- * on every processor at once.
+ * Entries are streamed, so the walk needs no memory for the log's size; the log is walked
+ * in ranges of sequence numbers, two at once (each its own {@code COPY} on its own
+ * connection, so two PostgreSQL backends send rows while this side reads them), and its
+ * entries hashed on every processor at once.
  */
 @Service
 public class AuditVerifier {
@@ -50,8 +53,22 @@ public class AuditVerifier {
 	 */
 	private static final String WALK = """
 			COPY (SELECT seq, occurred_at, actor, case_reference, kind, payload, previous_hash, hash
-			      FROM app.audit_entry WHERE seq <= %d ORDER BY seq) TO STDOUT (FORMAT binary)
+			      FROM app.audit_entry WHERE seq > %d AND seq <= %d ORDER BY seq) TO STDOUT (FORMAT binary)
 			""";
+
+	/**
+	 * Entries a range holds: a million entries are ten ranges, so the two walkers stay
+	 * busy to the end, and a range's {@code COPY} is planned and started in far less time
+	 * than it runs.
+	 */
+	static final long RANGE = 100_000;
+
+	/**
+	 * Ranges walked at once: one backend sends rows faster than one thread reads them,
+	 * two keep both processors of a small machine busy (BENCHMARKS.md, audit
+	 * verification).
+	 */
+	private static final int WALKERS = 2;
 
 	private final JdbcTemplate jdbc;
 
@@ -59,10 +76,22 @@ public class AuditVerifier {
 
 	private final AuditChainLinker linker;
 
+	private final long range;
+
+	@Autowired
 	AuditVerifier(JdbcTemplate jdbc, AuditLog auditLog, AuditChainLinker linker) {
+		this(jdbc, auditLog, linker, RANGE);
+	}
+
+	/** With ranges of {@code range} entries: small ones put every check on a boundary. */
+	AuditVerifier(JdbcTemplate jdbc, AuditLog auditLog, AuditChainLinker linker, long range) {
+		if (range < 1) {
+			throw new IllegalArgumentException("a range holds at least one entry");
+		}
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.linker = linker;
+		this.range = range;
 	}
 
 	/** Verifies, then records that it did (with the result) as the next entry. */
@@ -88,27 +117,130 @@ public class AuditVerifier {
 		// (trigger), so every entry up to the head read is still there for the walk.
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
 		long headSeq = ((Number) head.get("seq")).longValue();
-		try (Walk walk = new Walk()) {
-			jdbc.execute((ConnectionCallback<Void>) connection -> {
-				walk.read(connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyOut(String.format(Locale.ROOT, WALK, headSeq)));
-				return null;
-			});
-			walk.finish();
-			return result(walk, headSeq, head);
+		ExecutorService hashing = daemons(Math.max(1, Runtime.getRuntime().availableProcessors()),
+				"audit-verification");
+		ExecutorService walkers = daemons(WALKERS, "audit-walk");
+		try {
+			List<Future<Stretch>> stretches = new ArrayList<>();
+			for (long after = 0; after < headSeq; after += range) {
+				long from = after;
+				long upTo = Math.min(headSeq, after + range);
+				stretches.add(walkers.submit(() -> walk(from, upTo, hashing)));
+			}
+			return result(stretches, headSeq, head);
+		}
+		finally {
+			walkers.shutdownNow();
+			hashing.shutdownNow();
 		}
 	}
 
-	private static ChainVerification result(Walk walk, long headSeq, Map<String, Object> head) {
-		if (walk.broken != null) {
-			return walk.broken;
+	/**
+	 * The entries after {@code from} up to {@code upTo}, walked on a connection of this
+	 * thread's own (autocommit: linked entries never change, so the ranges need no shared
+	 * snapshot).
+	 */
+	private Stretch walk(long from, long upTo, ExecutorService hashing) {
+		Walk walk = new Walk(hashing);
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			walk.read(connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut(String.format(Locale.ROOT, WALK, from, upTo)));
+			return null;
+		});
+		return walk.finish();
+	}
+
+	/**
+	 * The ranges joined in order, as if walked as one: each range's first entry must
+	 * follow the entry before it, in the range before (or be the first of the chain).
+	 */
+	private static ChainVerification result(List<Future<Stretch>> stretches, long headSeq, Map<String, Object> head) {
+		long count = 0;
+		long lastSeq = 0;
+		Utf8 lastHash = Utf8.of(AuditChain.GENESIS);
+		for (Future<Stretch> next : stretches) {
+			Stretch stretch = done(next);
+			if (stretch.count() == 0) {
+				continue;
+			}
+			count++;
+			String reason = breaks(lastSeq, lastHash, stretch.first(), stretch.firstIntact());
+			if (reason != null) {
+				return ChainVerification.broken(count, brokenSeq(lastSeq, stretch.first()), reason);
+			}
+			if (stretch.broken() != null) {
+				Broken broken = stretch.broken();
+				return ChainVerification.broken(count + broken.after(), broken.seq(), broken.reason());
+			}
+			count += stretch.count() - 1;
+			lastSeq = stretch.lastSeq();
+			lastHash = stretch.lastHash();
 		}
-		if (headSeq != walk.lastSeq || !walk.lastHash.toString().equals(head.get("hash"))) {
-			return ChainVerification.broken(walk.count, walk.lastSeq + 1, "the chain head records entry " + headSeq
-					+ " but the log ends at entry " + walk.lastSeq + ": entries at the end were removed");
+		if (headSeq != lastSeq || !lastHash.toString().equals(head.get("hash"))) {
+			return ChainVerification.broken(count, lastSeq + 1, "the chain head records entry " + headSeq
+					+ " but the log ends at entry " + lastSeq + ": entries at the end were removed");
 		}
-		return ChainVerification.valid(walk.count);
+		return ChainVerification.valid(count);
+	}
+
+	/**
+	 * Why {@code row} does not follow the entry {@code lastSeq} whose hash is
+	 * {@code lastHash}, or null when it does: an entry between them is missing, its link
+	 * names another hash, or its own content no longer gives its hash.
+	 */
+	private static String breaks(long lastSeq, Utf8 lastHash, Row row, boolean intact) {
+		if (row.seq() != lastSeq + 1) {
+			return "entry " + (lastSeq + 1) + " is missing: the chain jumps from entry " + lastSeq + " to entry "
+					+ row.seq();
+		}
+		if (!row.previousHash().sameBytes(lastHash)) {
+			return "entry " + row.seq() + " does not link to the hash of entry " + lastSeq;
+		}
+		if (!intact) {
+			return "entry " + row.seq() + " was changed: its stored hash does not match its content";
+		}
+		return null;
+	}
+
+	/** The entry a break names: the missing one, or the one that does not fit. */
+	private static long brokenSeq(long lastSeq, Row row) {
+		return row.seq() != lastSeq + 1 ? lastSeq + 1 : row.seq();
+	}
+
+	private static <T> T done(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("the verification was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("the verification failed", ex.getCause());
+		}
+	}
+
+	private static ExecutorService daemons(int threads, String name) {
+		return Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * A range as walked: how many entries it holds, its first (joined to the range before
+	 * by the caller), its last, and the first break after its first entry: how many
+	 * entries after the first it is, which entry it names and why.
+	 */
+	private record Stretch(long count, Row first, boolean firstIntact, long lastSeq, Utf8 lastHash, Broken broken) {
+	}
+
+	private record Broken(long after, long seq, String reason) {
 	}
 
 	/** An entry as the walk reads it: its text fields still the bytes PostgreSQL sent. */
@@ -209,52 +341,57 @@ public class AuditVerifier {
 	}
 
 	/**
-	 * The walk: rows are read in order on the caller's thread and hashed in batches on
-	 * every processor at once (an entry's hash depends on its own row only: its stored
-	 * link, not the walk's), then checked strictly in order, so the first entry that does
-	 * not fit is still the one named. At most a few batches are held at once.
+	 * The walk of one range: rows are read in order on the walker's thread and hashed in
+	 * batches on every processor at once (an entry's hash depends on its own row only:
+	 * its stored link, not the walk's), then checked strictly in order, so the first
+	 * entry that does not fit is still the one named. At most a few batches are held at
+	 * once.
 	 */
-	private static final class Walk implements AutoCloseable {
+	private static final class Walk {
 
 		private static final int BATCH = 4096;
 
-		private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		private final ExecutorService hashing;
 
-		private final ExecutorService hashing = Executors.newFixedThreadPool(threads, runnable -> {
-			Thread thread = new Thread(runnable, "audit-verification");
-			thread.setDaemon(true);
-			return thread;
-		});
+		private final int threads;
 
 		private final ArrayDeque<Future<Hashed>> pending = new ArrayDeque<>();
 
 		private List<Row> rows = new ArrayList<>(BATCH);
 
-		long count;
+		private long count;
 
-		long lastSeq;
+		private Row first;
 
-		Utf8 lastHash = Utf8.of(AuditChain.GENESIS);
+		private boolean firstIntact;
 
-		ChainVerification broken;
+		private long lastSeq;
+
+		private Utf8 lastHash;
+
+		private Broken broken;
 
 		private record Hashed(List<Row> rows, boolean[] intact) {
 		}
 
+		Walk(ExecutorService hashing) {
+			this.hashing = hashing;
+			this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		}
+
 		/**
-		 * Reads the whole {@code COPY}, to its end even once an entry broke the chain:
-		 * cancelling it would fail the transaction, in which the result is still to be
-		 * recorded. The protocol sends one row a CopyData message (PostgreSQL's
-		 * frontend/backend protocol, "COPY Operations"), the binary form's header with
-		 * the first.
+		 * Reads the whole {@code COPY}, to its end even once an entry broke the chain
+		 * (the connection goes back to the pool clean). The protocol sends one row a
+		 * CopyData message (PostgreSQL's frontend/backend protocol, "COPY Operations"),
+		 * the binary form's header with the first.
 		 */
 		void read(CopyOut copy) throws SQLException {
 			try {
-				boolean first = true;
+				boolean header = true;
 				byte[] message;
 				while ((message = copy.readFromCopy()) != null) {
-					int at = first ? Tuple.afterHeader(message) : 0;
-					first = false;
+					int at = header ? Tuple.afterHeader(message) : 0;
+					header = false;
 					if (at == message.length || broken != null) {
 						continue;
 					}
@@ -277,13 +414,14 @@ public class AuditVerifier {
 		}
 
 		/** Checks what is still pending once the last row was read. */
-		void finish() {
+		Stretch finish() {
 			if (!rows.isEmpty()) {
 				submit();
 			}
 			while (!pending.isEmpty() && broken == null) {
-				check(pending.poll());
+				check(done(pending.poll()));
 			}
+			return new Stretch(count, first, firstIntact, lastSeq, lastHash, broken);
 		}
 
 		private void submit() {
@@ -297,48 +435,33 @@ public class AuditVerifier {
 				return new Hashed(batch, intact);
 			}));
 			while (pending.size() > threads && broken == null) {
-				check(pending.poll());
+				check(done(pending.poll()));
 			}
 		}
 
-		private void check(Future<Hashed> next) {
-			Hashed hashed;
-			try {
-				hashed = next.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("the verification was interrupted", ex);
-			}
-			catch (ExecutionException ex) {
-				throw new IllegalStateException("an entry could not be hashed", ex.getCause());
-			}
+		private void check(Hashed hashed) {
 			for (int i = 0; i < hashed.intact().length && broken == null; i++) {
 				check(hashed.rows().get(i), hashed.intact()[i]);
 			}
 		}
 
+		/**
+		 * The range's first entry is the caller's to join; every later one follows it.
+		 */
 		private void check(Row row, boolean intact) {
 			count++;
-			if (row.seq() != lastSeq + 1) {
-				broken = ChainVerification.broken(count, lastSeq + 1, "entry " + (lastSeq + 1)
-						+ " is missing: the chain jumps from entry " + lastSeq + " to entry " + row.seq());
+			if (first == null) {
+				first = row;
+				firstIntact = intact;
 			}
-			else if (!row.previousHash().sameBytes(lastHash)) {
-				broken = ChainVerification.broken(count, row.seq(),
-						"entry " + row.seq() + " does not link to the hash of entry " + lastSeq);
-			}
-			else if (!intact) {
-				broken = ChainVerification.broken(count, row.seq(),
-						"entry " + row.seq() + " was changed: its stored hash does not match its content");
+			else {
+				String reason = breaks(lastSeq, lastHash, row, intact);
+				if (reason != null) {
+					broken = new Broken(count - 1, brokenSeq(lastSeq, row), reason);
+				}
 			}
 			lastSeq = row.seq();
 			lastHash = row.hash();
-		}
-
-		@Override
-		public void close() {
-			hashing.shutdownNow();
 		}
 
 	}

@@ -54,6 +54,9 @@ class AuditChainIntegrationTests {
 	@Autowired
 	AuditEntries entries;
 
+	@Autowired
+	AuditChainLinker linker;
+
 	@Test
 	void appendsFromFiftyThreadsAtOnceAndTheChainStaysValid() throws Exception {
 		long before = verifier.verify().entries();
@@ -259,6 +262,7 @@ class AuditChainIntegrationTests {
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenSeq()).isEqualTo(target);
 			assertThat(result.reason()).contains("entry " + target).contains("changed");
+			assertThat(walkedInRangesOpenedBy(target)).isEqualTo(result);
 		});
 		assertThat(verifier.verify().valid()).isTrue();
 	}
@@ -275,11 +279,30 @@ class AuditChainIntegrationTests {
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenSeq()).isEqualTo(target);
 			assertThat(result.reason()).contains("missing");
+			assertThat(walkedInRangesOpenedBy(target)).isEqualTo(result);
 		}
 		finally {
 			reinsert(row);
 		}
 		assertThat(verifier.verify().valid()).isTrue();
+	}
+
+	/**
+	 * The log is walked in ranges, two at once: joined, they are one walk, whatever the
+	 * ranges' size (many small ones; a last range of one entry; one range for the whole).
+	 * Entries appended meanwhile by anything else only make the later walks longer.
+	 */
+	@Test
+	void joinsTheRangesOfTheWalkIntoOneChain() {
+		appendSome(5);
+		ChainVerification whole = verifier.verify();
+
+		assertThat(whole.valid()).isTrue();
+		for (long range : List.of(7L, whole.entries() - 1, whole.entries())) {
+			ChainVerification ranged = new AuditVerifier(jdbc, auditLog, linker, range).verify();
+			assertThat(ranged.valid()).as("ranges of %d: %s", range, ranged.reason()).isTrue();
+			assertThat(ranged.entries()).as("ranges of %d", range).isGreaterThanOrEqualTo(whole.entries());
+		}
 	}
 
 	/**
@@ -309,6 +332,7 @@ class AuditChainIntegrationTests {
 			assertThat(result.firstBrokenSeq()).isEqualTo(target);
 			assertThat(result.reason())
 				.isEqualTo("entry " + target + " does not link to the hash of entry " + (target - 1));
+			assertThat(walkedInRangesOpenedBy(target)).isEqualTo(result);
 		});
 		assertThat(verifier.verify().valid()).isTrue();
 	}
@@ -325,6 +349,7 @@ class AuditChainIntegrationTests {
 			assertThat(result.valid()).isFalse();
 			assertThat(result.firstBrokenSeq()).isEqualTo(last);
 			assertThat(result.reason()).contains("chain head");
+			assertThat(walkedInRangesOpenedBy(last)).isEqualTo(result);
 		}
 		finally {
 			reinsert(row);
@@ -381,6 +406,14 @@ class AuditChainIntegrationTests {
 	 * What a database owner can do that the application cannot: switch the trigger off
 	 * around a change.
 	 */
+	/**
+	 * The chain walked in ranges the first of which after the first range is entry
+	 * {@code seq}: what breaks at that entry breaks where two ranges join.
+	 */
+	private ChainVerification walkedInRangesOpenedBy(long seq) {
+		return new AuditVerifier(jdbc, auditLog, linker, seq - 1).verify();
+	}
+
 	/**
 	 * Runs {@code check} while one column of entry {@code seq} holds {@code forged} (an
 	 * SQL expression), changed as a database owner could, then puts the column back.
