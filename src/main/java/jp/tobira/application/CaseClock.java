@@ -112,27 +112,27 @@ public class CaseClock {
 			}
 			java.sql.Date submitted = rs.getDate("submitted");
 			if (submitted != null) {
-				int unpaused = new StatutoryClock(submitted.toLocalDate(), properties.standardPeriodBusinessDays(),
-						List.of(), calendar)
-					.readOn(today)
-					.day();
+				int unpaused = dayOn(today, submitted.toLocalDate(), List.of(), calendar);
 				if (raised == null) {
 					byDay.merge(unpaused, cases, Long::sum);
 				}
 				else {
 					// cases with requests, counted above with the clock of their day
 					// alone: moved to the clock their pauses give it
-					int paused = new StatutoryClock(submitted.toLocalDate(), properties.standardPeriodBusinessDays(),
-							pauses(raised, rs.getArray("closed")), calendar)
-						.readOn(today)
-						.day();
 					byDay.merge(unpaused, -cases, Long::sum);
-					byDay.merge(paused, cases, Long::sum);
+					byDay.merge(dayOn(today, submitted.toLocalDate(), pauses(raised, rs.getArray("closed")), calendar),
+							cases, Long::sum);
 				}
 			}
 		});
 		byDay.values().removeIf(cases -> cases == 0);
 		return new OpenCases(byStage, byDay);
+	}
+
+	/** The statutory day on {@code today} of a case submitted on {@code submitted}. */
+	private int dayOn(LocalDate today, LocalDate submitted, List<ClockPause> pauses, BusinessCalendar calendar) {
+		return new StatutoryClock(submitted, properties.standardPeriodBusinessDays(), pauses, calendar).readOn(today)
+			.day();
 	}
 
 	/**
