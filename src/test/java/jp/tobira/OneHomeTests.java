@@ -28,10 +28,10 @@ class OneHomeTests {
 
 	@Test
 	void theOpenStatusesAreListedOnlyByApplicationStatus() {
-		// a query that lists statuses in SQL names them in quotes; ApplicationStatus.OPEN
-		// is bound as a parameter
-		assertThat(filesContaining("'SUBMITTED'")).as("bind ApplicationStatus.openNames()").isEmpty();
-		assertThat(filesContaining("'AWAITING_ISSUER'")).as("bind ApplicationStatus.openNames()").isEmpty();
+		// a query that lists statuses in SQL names them in quotes; it writes
+		// ApplicationStatus.openLiterals() instead
+		assertThat(filesContaining("'SUBMITTED'")).as("write ApplicationStatus.openLiterals()").isEmpty();
+		assertThat(filesContaining("'AWAITING_ISSUER'")).as("write ApplicationStatus.openLiterals()").isEmpty();
 	}
 
 	private static List<Path> filesContaining(String text) {

@@ -2,8 +2,8 @@ package jp.tobira.application;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The pinned status values of ARCHITECTURE.md §8. */
 public enum ApplicationStatus {
@@ -17,11 +17,14 @@ public enum ApplicationStatus {
 		.unmodifiableSet(EnumSet.of(SUBMITTED, IN_REVIEW, AWAITING_ISSUER));
 
 	/**
-	 * {@link #OPEN} as the names the database stores, for a query's
-	 * {@code status IN (:open)}.
+	 * {@link #OPEN} as SQL literals, for a query's {@code status IN (...)}: constants of
+	 * the code, never input, and the same list as the predicate of the partial indexes on
+	 * the open cases (V23, V32, V34), which PostgreSQL can use only where it sees the
+	 * values in the statement; bound as parameters, a plan PostgreSQL keeps for every
+	 * value could not.
 	 */
-	public static List<String> openNames() {
-		return OPEN.stream().map(Enum::name).toList();
+	public static String openLiterals() {
+		return OPEN.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", "));
 	}
 
 	public boolean isClosed() {

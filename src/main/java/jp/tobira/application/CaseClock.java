@@ -103,7 +103,7 @@ public class CaseClock {
 				    WHERE a.status IN (%1$s)
 				    GROUP BY a.id) AS paused
 				GROUP BY stage, submitted, raised, closed
-				""".formatted(OPEN_LITERALS, zone)).query((RowCallbackHandler) rs -> {
+				""".formatted(ApplicationStatus.openLiterals(), zone)).query((RowCallbackHandler) rs -> {
 			long cases = rs.getLong("cases");
 			java.sql.Array raised = rs.getArray("raised");
 			if (raised == null) {
@@ -134,14 +134,6 @@ public class CaseClock {
 		return new StatutoryClock(submitted, properties.standardPeriodBusinessDays(), pauses, calendar).readOn(today)
 			.day();
 	}
-
-	/**
-	 * The open statuses as SQL literals; constants of the code, never input, and the same
-	 * list as the predicate of the partial index on the open cases.
-	 */
-	private static final String OPEN_LITERALS = ApplicationStatus.OPEN.stream()
-		.map(status -> "'" + status.name() + "'")
-		.collect(java.util.stream.Collectors.joining(", "));
 
 	/**
 	 * The open cases (submitted, in review, awaiting the issuer) by stage, and those

@@ -338,6 +338,12 @@ public class TaskQueues {
 	private record Rows(List<Row> rows, boolean hasPrevious, boolean hasNext) {
 	}
 
+	/**
+	 * The case is open: the statuses written in, so that the planner can use the partial
+	 * indexes on the open cases ({@link ApplicationStatus#openLiterals()}).
+	 */
+	private static final String OPEN_CASE = "a.status IN (" + ApplicationStatus.openLiterals() + ")";
+
 	private static final String FROM_ALL = """
 			FROM app.application a
 			LEFT JOIN app.open_task t ON t.proc_inst_id_ = a.process_instance_id
@@ -504,7 +510,7 @@ public class TaskQueues {
 	private List<Row> allOpenCasesByTask(Actor actor, Query query, long offset, int limit) {
 		String column = query.sort().column;
 		MapSqlParameterSource params = params(actor);
-		String withColumn = fewFirst(FROM_ALL_TASKS, query, true) + " WHERE a.status IN (:open) AND " + column
+		String withColumn = fewFirst(FROM_ALL_TASKS, query, true) + " WHERE " + OPEN_CASE + " AND " + column
 				+ " IS NOT NULL" + filters(query, params, true);
 		params.addValue("limit", limit).addValue("offset", offset);
 		List<Row> rows = new java.util.ArrayList<>(jdbc
@@ -522,8 +528,8 @@ public class TaskQueues {
 		long first = rows.isEmpty() ? countUpTo(List.of("SELECT 1 " + withColumn), params, offset).get(0)
 				: offset + rows.size();
 		MapSqlParameterSource rest = params(actor);
-		String withoutColumn = fewFirst(FROM_ALL, query, false) + " WHERE a.status IN (:open) AND " + column
-				+ " IS NULL" + filters(query, rest, false);
+		String withoutColumn = fewFirst(FROM_ALL, query, false) + " WHERE " + OPEN_CASE + " AND " + column + " IS NULL"
+				+ filters(query, rest, false);
 		rest.addValue("limit", limit - rows.size()).addValue("offset", Math.max(0, offset - first));
 		rows.addAll(jdbc.sql(COLUMNS + withoutColumn + " ORDER BY a.reference, t.id_ LIMIT :limit OFFSET :offset")
 			.paramSource(rest)
@@ -632,11 +638,10 @@ public class TaskQueues {
 			// joins every case to every task by hash (1,350 ms for the last page at
 			// 100,000); as two parts each walks its index and stops.
 			String conditions = sql.toString();
-			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query, true) + " WHERE a.status IN (:open) AND "
+			String withoutColumn = COLUMNS + fewFirst(FROM_ALL_TASKS, query, true) + " WHERE " + OPEN_CASE + " AND "
 					+ sort.column + " IS NULL" + filters(query, params, true) + conditions + " ORDER BY " + reference
 					+ " LIMIT :limit";
-			String withoutTask = COLUMNS + fewFirst(NO_TASK, query, false)
-					+ " WHERE a.status IN (:open) AND NOT EXISTS "
+			String withoutTask = COLUMNS + fewFirst(NO_TASK, query, false) + " WHERE " + OPEN_CASE + " AND NOT EXISTS "
 					+ "(SELECT 1 FROM app.open_task x WHERE x.proc_inst_id_ = a.process_instance_id)"
 					+ filters(query, params, false) + conditions + " ORDER BY " + reference + " LIMIT :limit";
 			String order = backwards ? "reference DESC, task_id DESC" : "reference ASC, task_id ASC";
@@ -647,7 +652,7 @@ public class TaskQueues {
 				.query((rs, row) -> map(rs, clock.getZone()))
 				.list();
 		}
-		String from = allByTask ? FROM_ALL_TASKS + " WHERE a.status IN (:open)" : fromWhere(query.queue(), FROM_TASKS);
+		String from = allByTask ? FROM_ALL_TASKS + " WHERE " + OPEN_CASE : fromWhere(query.queue(), FROM_TASKS);
 		boolean taskRows = allByTask || query.queue() != Queue.ALL;
 		sql.insert(0, filters(query, params, taskRows));
 		if (sort != Sort.REFERENCE) {
@@ -737,10 +742,8 @@ public class TaskQueues {
 			.addValue("now", Timestamp.from(clock.instant()))
 			// a follow-up date is the start of its day: one after today's keeps the task
 			// out of the reviewer's own queue until that day
-			.addValue("tomorrow",
-					Timestamp
-						.from(java.time.LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
-			.addValue("open", ApplicationStatus.openNames());
+			.addValue("tomorrow", Timestamp
+				.from(java.time.LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
 	}
 
 	/**
@@ -768,7 +771,7 @@ public class TaskQueues {
 			case WORKABLE -> tasks + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")" + """
 					 OR (t.assignee_ IS NULL AND t.candidate_groups_ && CAST(ARRAY[:groups] AS varchar[])))
 					""";
-			case ALL -> FROM_ALL + " WHERE a.status IN (:open)";
+			case ALL -> FROM_ALL + " WHERE " + OPEN_CASE;
 		};
 	}
 
