@@ -117,15 +117,15 @@ public class AuditVerifier {
 		// (trigger), so every entry up to the head read is still there for the walk.
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM app.audit_chain_head WHERE id = 1");
 		long headSeq = ((Number) head.get("seq")).longValue();
-		ExecutorService hashing = daemons(Math.max(1, Runtime.getRuntime().availableProcessors()),
-				"audit-verification");
+		int hashers = Math.max(1, Runtime.getRuntime().availableProcessors());
+		ExecutorService hashing = daemons(hashers, "audit-verification");
 		ExecutorService walkers = daemons(WALKERS, "audit-walk");
 		try {
 			List<Future<Stretch>> stretches = new ArrayList<>();
 			for (long after = 0; after < headSeq; after += range) {
 				long from = after;
 				long upTo = Math.min(headSeq, after + range);
-				stretches.add(walkers.submit(() -> walk(from, upTo, hashing)));
+				stretches.add(walkers.submit(() -> walk(from, upTo, hashing, hashers)));
 			}
 			return result(stretches, headSeq, head);
 		}
@@ -140,8 +140,8 @@ public class AuditVerifier {
 	 * thread's own (autocommit: linked entries never change, so the ranges need no shared
 	 * snapshot).
 	 */
-	private Stretch walk(long from, long upTo, ExecutorService hashing) {
-		Walk walk = new Walk(hashing);
+	private Stretch walk(long from, long upTo, ExecutorService hashing, int hashers) {
+		Walk walk = new Walk(hashing, hashers);
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			walk.read(connection.unwrap(PGConnection.class)
 				.getCopyAPI()
@@ -374,9 +374,12 @@ public class AuditVerifier {
 		private record Hashed(List<Row> rows, boolean[] intact) {
 		}
 
-		Walk(ExecutorService hashing) {
+		/**
+		 * @param threads the threads of {@code hashing}: batches held at once
+		 */
+		Walk(ExecutorService hashing, int threads) {
 			this.hashing = hashing;
-			this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+			this.threads = threads;
 		}
 
 		/**

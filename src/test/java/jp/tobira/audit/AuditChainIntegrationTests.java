@@ -403,10 +403,6 @@ class AuditChainIntegrationTests {
 	}
 
 	/**
-	 * What a database owner can do that the application cannot: switch the trigger off
-	 * around a change.
-	 */
-	/**
 	 * The chain walked in ranges the first of which after the first range is entry
 	 * {@code seq}: what breaks at that entry breaks where two ranges join.
 	 */
@@ -431,6 +427,10 @@ class AuditChainIntegrationTests {
 		}
 	}
 
+	/**
+	 * What a database owner can do that the application cannot: switch the trigger off
+	 * around a change.
+	 */
 	private void asOwner(String change) {
 		transactions.executeWithoutResult(tx -> {
 			jdbc.execute("ALTER TABLE app.audit_entry DISABLE TRIGGER audit_entry_append_only");

@@ -228,9 +228,9 @@ final class Footprint {
 
 	private String launch() {
 		return settings.productionOptions()
-				? "in production: java @jvm.options -jar target/tobira/tobira.jar (jvm.options: "
+				? "in production: java @jvm.options -jar " + PackagedApplication.JAR + " (jvm.options: "
 						+ String.join(" ", jvmOptions()) + ")"
-				: "java -jar target/tobira/tobira.jar, the JVM's defaults (not the production launch)";
+				: "java -jar " + PackagedApplication.JAR + ", the JVM's defaults (not the production launch)";
 	}
 
 	private void print() {
