@@ -64,6 +64,16 @@ final class Footprint {
 	 */
 	static final Path JVM_OPTIONS = Path.of("jvm.options");
 
+	/**
+	 * Issue 15: to health UP on a first run with demo data, and on an existing database.
+	 */
+	static final double FIRST_RUN_SECONDS = 15;
+
+	static final double RESTART_SECONDS = 8;
+
+	/** Issue 15: resident memory at 100,000 open cases under 512 MB, in KiB (488 MiB). */
+	static final long RESIDENT_MEMORY_KIB = 512_000_000L / 1024;
+
 	private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB", Pattern.MULTILINE);
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -242,6 +252,24 @@ final class Footprint {
 			System.out.printf("BENCH | %s | %,d | %.1f | %.1f | %d | %d | %.1f%n", start.name(), start.openCases(),
 					start.secondsToHealthUp(), start.cpuSeconds(), start.rssAfterStartKiB() / 1024,
 					start.rssAfterReadingKiB() / 1024, start.loadBefore());
+		}
+		for (Start start : starts) {
+			if (start.secondsToHealthUp() > 0) {
+				double limit = start.name().startsWith("first run") ? FIRST_RUN_SECONDS : RESTART_SECONDS;
+				System.out.println(Targets.line("start-up: " + start.name(),
+						String.format("%.1f s to health UP (under %.0f)", start.secondsToHealthUp(), limit),
+						start.secondsToHealthUp() < limit));
+			}
+		}
+		if (settings.cases() > 0) {
+			long most = starts.stream()
+				.filter(start -> start.openCases() > 0)
+				.mapToLong(start -> Math.max(start.rssAfterStartKiB(), start.rssAfterReadingKiB()))
+				.max()
+				.orElseThrow();
+			System.out.println(Targets.line("resident memory at " + settings.cases() + " open cases",
+					String.format("at most %d MiB (under 512 MB, %d MiB)", most / 1024, RESIDENT_MEMORY_KIB / 1024),
+					most < RESIDENT_MEMORY_KIB));
 		}
 	}
 

@@ -69,6 +69,12 @@ final class LifecycleThroughput {
 
 	static final String BARE_KEY = "bench-bare-equivalence-application";
 
+	/**
+	 * Issue 15: the services' lifecycles a second, at least this share of the bare
+	 * engine's.
+	 */
+	static final double RATIO = 0.9;
+
 	record Settings(List<Integer> workers, int lifecycles, int warmUp, Path output) {
 	}
 
@@ -392,6 +398,12 @@ final class LifecycleThroughput {
 		System.out.printf(
 				"BENCH services lifecycle: draft, documents and submission %.0f ms, five tasks %.0f ms " + "(means)%n",
 				phases.submissionMillis(), phases.tasksMillis());
+		for (Level level : levels) {
+			System.out.println(Targets.line(
+					"lifecycle, " + level.workers() + " worker(s)", String
+						.format("%.2f of the bare engine's lifecycles a second (at least %.1f)", level.ratio(), RATIO),
+					level.services().failures() == 0 && level.ratio() >= RATIO));
+		}
 	}
 
 	private static double meanMillis(List<Long> nanos) {

@@ -46,8 +46,32 @@ final class ReadingUnderSize {
 	record Line(String name, String user, String path) {
 	}
 
+	/**
+	 * @param rows the tasks the page showed (rows of the task list's table, items of the
+	 * task API's answer); -1 for a page that is not a list
+	 */
 	record Figure(String name, String user, String path, int status, int samples, double p50, double p95, double p99,
-			double max, double mean, int statements) {
+			double max, double mean, int statements, int rows) {
+
+		boolean isList() {
+			return rows >= 0;
+		}
+
+	}
+
+	/**
+	 * A line against issue 15's target for it at the largest size: a list page or the
+	 * task API under 50 ms at p95 and at most 1.5 times its p95 at the smallest size; a
+	 * case page under 50 ms; the dashboard under 200 ms. A list line's figure at the
+	 * smallest size can be of a shorter page than at the largest (a page a hundred deep
+	 * does not exist among 1,000 cases: the last one is read instead), which is not the
+	 * same work; {@code baselineCases} is then the smallest size at which the page showed
+	 * as many rows as at the largest, and the ratio is taken against it (null, and the
+	 * growth not measured, if no smaller size did). {@code ratioToSmallest} is the ratio
+	 * against the smallest size whatever its rows.
+	 */
+	record Verdict(String name, double p95, double limitMillis, Double ratioToSmallest, Integer baselineCases,
+			Double ratio, List<Integer> rows, boolean met) {
 	}
 
 	record Plan(String sql, String plan, Double executionMillis, List<String> seqScans) {
@@ -58,6 +82,15 @@ final class ReadingUnderSize {
 
 	record Size(int openCases, long seedMillis, double loadBefore, double loadAfter, List<Figure> figures) {
 	}
+
+	/** Issue 15's targets: p95 of a list page, a case page and the dashboard; growth. */
+	static final double LIST_P95_MILLIS = 50;
+
+	static final double CASE_PAGE_P95_MILLIS = 50;
+
+	static final double DASHBOARD_P95_MILLIS = 200;
+
+	static final double LIST_GROWTH = 1.5;
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -71,6 +104,10 @@ final class ReadingUnderSize {
 		.compile("Seq Scan on (\\w+)[^\\n]*?\\(actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) loops=(\\d+)\\)");
 
 	private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
+
+	private static final Pattern TABLE_ROW = Pattern.compile("<tr[\\s>]");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final String root;
 
@@ -198,9 +235,12 @@ final class ReadingUnderSize {
 			status = session.get(line.path()).statusCode();
 		}
 		int statements;
+		int rows;
 		try (StatementCapture capture = StatementCapture.begin()) {
-			status = session.get(line.path()).statusCode();
+			HttpResponse<String> response = session.get(line.path());
+			status = response.statusCode();
 			statements = capture.drain().size();
+			rows = rows(line.path(), response.body());
 		}
 		double[] millis = new double[settings.requests()];
 		for (int i = 0; i < millis.length; i++) {
@@ -214,10 +254,73 @@ final class ReadingUnderSize {
 		java.util.Arrays.sort(millis);
 		double mean = java.util.Arrays.stream(millis).average().orElse(0);
 		Figure figure = new Figure(line.name(), line.user(), line.path(), status, millis.length, rank(millis, 50),
-				rank(millis, 95), rank(millis, 99), millis[millis.length - 1], round(mean), statements);
-		System.out.printf("BENCH %-34s %4d  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  (%d statements)%n", line.name(), status,
-				figure.p50(), figure.p95(), figure.p99(), statements);
+				rank(millis, 95), rank(millis, 99), millis[millis.length - 1], round(mean), statements, rows);
+		System.out.printf("BENCH %-34s %4d  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  (%d statements%s)%n", line.name(),
+				status, figure.p50(), figure.p95(), figure.p99(), statements,
+				figure.isList() ? ", " + rows + " rows" : "");
 		return figure;
+	}
+
+	/**
+	 * The tasks a list page showed: the rows of the task list's table (its first
+	 * {@code tbody}), the items of the task API's JSON array; -1 for any other page.
+	 */
+	static int rows(String path, String body) {
+		if (path.startsWith("/api/v1/tasks")) {
+			try {
+				return JSON.readTree(body).size();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		if (!path.startsWith("/tasks")) {
+			return -1;
+		}
+		int start = body.indexOf("<tbody>");
+		if (start < 0) {
+			return 0;
+		}
+		int end = body.indexOf("</tbody>", start);
+		Matcher row = TABLE_ROW.matcher(body.substring(start, end < 0 ? body.length() : end));
+		int rows = 0;
+		while (row.find()) {
+			rows++;
+		}
+		return rows;
+	}
+
+	/** Each line at the largest size against its target (see {@link Verdict}). */
+	List<Verdict> verdicts() {
+		Size smallest = sizes.get(0);
+		Size largest = sizes.get(sizes.size() - 1);
+		List<Verdict> verdicts = new ArrayList<>();
+		for (int i = 0; i < largest.figures().size(); i++) {
+			int line = i;
+			Figure at = largest.figures().get(i);
+			if (!at.isList()) {
+				double limit = at.path().startsWith("/dashboard") ? DASHBOARD_P95_MILLIS : CASE_PAGE_P95_MILLIS;
+				verdicts.add(new Verdict(at.name(), at.p95(), limit, null, null, null, List.of(), at.p95() < limit));
+				continue;
+			}
+			List<Integer> rows = sizes.stream().map(size -> size.figures().get(line).rows()).toList();
+			// the smallest size at which the page showed as many rows; none below the
+			// largest leaves the growth unmeasured, and the line judged on its p95 alone
+			Size baseline = sizes.stream()
+				.filter(size -> size == largest || size.figures().get(line).rows() == at.rows())
+				.findFirst()
+				.orElseThrow();
+			Double ratio = baseline == largest ? null : ratio(at.p95(), baseline.figures().get(i).p95());
+			verdicts.add(new Verdict(at.name(), at.p95(), LIST_P95_MILLIS,
+					smallest == largest ? null : ratio(at.p95(), smallest.figures().get(i).p95()),
+					baseline == largest ? null : baseline.openCases(), ratio, rows,
+					at.p95() < LIST_P95_MILLIS && (ratio == null || ratio <= LIST_GROWTH)));
+		}
+		return verdicts;
+	}
+
+	private static double ratio(double p95, double baseline) {
+		return Math.round(p95 / baseline * 100) / 100.0;
 	}
 
 	/**
@@ -288,6 +391,7 @@ final class ReadingUnderSize {
 				"percentiles", "nearest rank over the measured requests, sequential, one client", "seeding",
 				"engine-made demo cases (if any) plus clones written in batched INSERT ... SELECT generate_series"));
 		results.put("sizes", sizes);
+		results.put("targetsAtLargestSize", verdicts());
 		results.put("explainAtLargestSize", explained);
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
 			.findAndRegisterModules()
@@ -330,7 +434,31 @@ final class ReadingUnderSize {
 				.append(String.format("BENCH plans of \"%s\": %d SELECTs explained, slowest %.1f ms, seq scans of %s%n",
 						e.line(), e.plans().size(), slowest, scanned.isEmpty() ? "none" : scanned));
 		}
+		table
+			.append(String.format("BENCH targets at %,d open cases (issue 15): a list under %.0f ms at p95 and at most "
+					+ "%.1fx its p95 at %,d (or at the first size showing as many rows); a case page under %.0f ms; the "
+					+ "dashboard under %.0f ms%n", sizes.get(sizes.size() - 1).openCases(), LIST_P95_MILLIS,
+					LIST_GROWTH, sizes.get(0).openCases(), CASE_PAGE_P95_MILLIS, DASHBOARD_P95_MILLIS));
+		for (Verdict v : verdicts()) {
+			table
+				.append(Targets.line(v.name(),
+						String.format("p95 %6.1f ms (under %.0f)%s", v.p95(), v.limitMillis(), growth(v)), v.met()))
+				.append('\n');
+		}
 		System.out.println(table);
+	}
+
+	private String growth(Verdict v) {
+		int smallest = sizes.get(0).openCases();
+		if (v.rows().isEmpty()) {
+			return "";
+		}
+		if (v.ratio() == null) {
+			return String.format("  rows %s: no smaller size showed as many, growth not measured", v.rows());
+		}
+		String against = v.baselineCases() == smallest ? ""
+				: String.format(" (%.2fx of %,d)", v.ratioToSmallest(), smallest);
+		return String.format("  %.2fx of %,d%s  rows %s", v.ratio(), v.baselineCases(), against, v.rows());
 	}
 
 	private Session session(String user) {

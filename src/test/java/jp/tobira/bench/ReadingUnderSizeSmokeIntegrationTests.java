@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,9 +62,29 @@ class ReadingUnderSizeSmokeIntegrationTests {
 				.singleElement()
 				.satisfies(e -> assertThat(e.plans()).anySatisfy(plan -> assertThat(plan.sql()).contains("app.rfi")));
 
+			// every line judged against its target, the lists with the rows they showed
+			Map<String, ReadingUnderSize.Figure> at80 = sizes.get(1)
+				.figures()
+				.stream()
+				.collect(java.util.stream.Collectors.toMap(ReadingUnderSize.Figure::name, figure -> figure));
+			assertThat(at80.get("task list, default queue").rows()).isPositive();
+			assertThat(at80.get("task API, first page").rows()).isPositive();
+			assertThat(at80.get("dashboard").rows()).isEqualTo(-1);
+			assertThat(bench.verdicts()).hasSize(sizes.get(1).figures().size());
+			// a full page at both sizes is compared with the smaller's figure
+			assertThat(bench.verdicts()).filteredOn(verdict -> verdict.name().equals("queue: all open cases"))
+				.singleElement()
+				.satisfies(verdict -> {
+					assertThat(verdict.limitMillis()).isEqualTo(50);
+					assertThat(verdict.rows()).containsExactly(25, 25);
+					assertThat(verdict.baselineCases()).isEqualTo(40);
+					assertThat(verdict.ratio()).isPositive();
+				});
+
 			JsonNode results = new ObjectMapper().readTree(output.resolve("results.json").toFile());
 			assertThat(results.at("/sizes/1/openCases").asInt()).isEqualTo(80);
 			assertThat(results.at("/sizes/1/figures/0/p95").isNumber()).isTrue();
+			assertThat(results.at("/targetsAtLargestSize").size()).isEqualTo(sizes.get(1).figures().size());
 			assertThat(Files.list(output.resolve("explain")).count()).isGreaterThan(15);
 		}
 		finally {
