@@ -1,5 +1,5 @@
 -- Each candidate group's unassigned tasks in the list's default order (issue 15): "my groups' unassigned tasks" for a
--- reviewer of one group. With one index in that order for every group, a group whose tasks are few among the first
+-- reviewer of one group. With one index in that order shared by every group, a group whose tasks are few among the first
 -- due walked the others' to fill its page: at 100,000 open cases the decision-maker's first page read 6,695 tasks for
 -- 26 (6,669 removed by the filter, 9.2 ms), and the line's p95 grew from 19.9 ms at 1,000 cases to 33.2 ms at 100,000
 -- (1.67x, over the issue's 1.5x), growing on with the other groups' queues. The list writes the reader's groups into
