@@ -765,12 +765,11 @@ public class TaskQueues {
 	 * tasks with their cases, or alone.
 	 */
 	private static String fromWhere(Queue queue, String tasks, MapSqlParameterSource params) {
-		String groups = candidateGroups(params);
 		return switch (queue) {
 			case MINE -> tasks + " WHERE t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER;
-			case GROUPS -> tasks + " WHERE t.assignee_ IS NULL AND t.candidate_groups_ && " + groups;
+			case GROUPS -> tasks + " WHERE t.assignee_ IS NULL AND t.candidate_groups_ && " + candidateGroups(params);
 			case WORKABLE -> tasks + " WHERE ((t.assignee_ = :user AND " + NOT_FOLLOWED_UP_LATER + ")"
-					+ " OR (t.assignee_ IS NULL AND t.candidate_groups_ && " + groups + "))";
+					+ " OR (t.assignee_ IS NULL AND t.candidate_groups_ && " + candidateGroups(params) + "))";
 			case ALL -> FROM_ALL + " WHERE " + OPEN_CASE;
 		};
 	}
